@@ -1,0 +1,36 @@
+# Two commands for a fresh machine: `make report` and `make test`. Both create .venv when missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: report test install lint bench accuracy clean
+
+report: $(STAMP)
+	mkdir -p reports/seeds
+	$(BIN)/framing score seeds/ --out reports/seeds > reports/seeds/summary.txt
+	@cat reports/seeds/summary.txt
+	@echo "seed report: reports/seeds/scores.jsonl, reports/seeds/scores.csv, reports/seeds/summary.txt"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+install: $(STAMP)
+
+# Reinstall when the project's dependencies change.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+accuracy: $(STAMP)
+	$(BIN)/python benchmarks/accuracy.py tests/data/checkset.jsonl
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/score_speed.py
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check framing tests benchmarks
+
+clean:
+	rm -rf $(VENV) reports/seeds

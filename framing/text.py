@@ -1,0 +1,231 @@
+"""Sentences, tokens and language, all with character offsets into the original text.
+
+Nothing here normalises the text it is given: every `start`/`end` indexes the string as read, so
+`text[token.start:token.end]` is always the token as the reader sees it.
+
+>>> from framing.text import analyse
+>>> doc = analyse("M. Dupont l’a dit : « C’est historique. » Really? Yes.")
+>>> [doc.text[s.start:s.end] for s in doc.sentences]
+['M. Dupont l’a dit : « C’est historique. »', 'Really?', 'Yes.']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# --- tokens ---------------------------------------------------------------------------------
+
+# French elided articles and pronouns ("l’IA", "qu’il", "jusqu’à") are their own token, so that
+# "l’IA" and "IA" share the token "IA"; "aujourd’hui" is one word because the split happens only
+# at the start of a word.
+_ELISION = r"(?:[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu|[Qq]u|[CcDdJjLlMmNnSsTt])['’](?=[^\W\d_])"
+# "25 000", "25 000" (narrow no-break space), "2,100", "4,3", "4.5": one number token each.
+_NUMBER = r"\d+(?:[ \u00a0\u202f,.]\d{3}(?!\d))*(?:[.,]\d+)?(?![^\W_])"
+# Words keep inner hyphens and apostrophes ("state-of-the-art", "aujourd’hui", "Microsoft's")
+# and may mix letters and digits ("5G", "m2A", "GPT-4").
+_WORD = r"[^\W_]+(?:[-'’][^\W_]+)*"
+_TOKEN = re.compile(rf"(?P<elision>{_ELISION})|(?P<number>{_NUMBER})|(?P<word>{_WORD})")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    kind: str  # "word", "number" or "elision"
+    lower: str  # lowercased form with typographic apostrophes made straight
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word, number and elision tokens of text[start:end], with offsets into `text`."""
+    found = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        found.append(Token(m.start(), m.end(), m.lastgroup, _lower(m.group())))
+    return found
+
+
+@lru_cache(maxsize=200_000)
+def _lower(surface: str) -> str:
+    return surface.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lowercase without accents: "Souveraineté" -> "souverainete"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# --- sentences ------------------------------------------------------------------------------
+
+# Words that end with a full stop without ending the sentence. Lowercased, without the stop.
+ABBREVIATIONS = frozenset(
+    """m mm mme mmes mlle mlles dr pr me st ste mgr cf p pp vol no n° art al éd ed
+    mr mrs ms prof sr jr inc ltd co corp vs e.g i.e approx dept gen gov sen rep av bd
+    fig env min max tél tel ex""".split()
+)
+# A full stop, question or exclamation mark (possibly doubled, possibly "..."), then closing
+# quotes/brackets, then space, then something that can open a sentence.
+_BOUNDARY = re.compile(
+    r"[.!?…]+(?:[ \u00a0\u202f]?[»”\"’)\]])*(?=\s+[«“\"'‘(\[\-–—•*]?\s*[^\W_a-zà-ÿ])"
+)
+_LINE_END_PUNCT = tuple(".!?…:;»”\")")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    lang: str  # "fr", "en" or "unknown"
+    tokens: tuple[Token, ...] = field(repr=False)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: lines are split at sentence boundaries, and a line is its
+    own sentence (titles, list items, navigation lines) unless a hard-wrapped paragraph goes on
+    in lowercase on the next line."""
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        cut = block_start
+        for m in _BOUNDARY.finditer(text, block_start, block_end):
+            if _is_abbreviation(text, block_start, m.start()):
+                continue
+            spans.append((cut, m.end()))
+            cut = m.end()
+        spans.append((cut, block_end))
+    return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
+
+
+def _blocks(text: str):
+    """Paragraph-like blocks: lines, joined when a line runs on in lowercase (hard wrapping)."""
+    start = 0
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            break
+        line = text[pos:nl].rstrip()
+        nxt = text[nl + 1 : nl + 2]
+        runs_on = line and not line.endswith(_LINE_END_PUNCT) and nxt.islower()
+        if not runs_on:
+            yield start, nl
+            start = nl + 1
+        pos = nl + 1
+    if start < n:
+        yield start, n
+
+
+def _is_abbreviation(text: str, block_start: int, stop: int) -> bool:
+    if text[stop] != ".":
+        return False
+    word_start = stop
+    while word_start > block_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:stop].lstrip("«“\"'(‘[").lower()
+    # Single letters are initials ("J. Smith", "U.S."), not sentence ends.
+    return word in ABBREVIATIONS or len(word.replace(".", "")) == 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+# --- language -------------------------------------------------------------------------------
+
+# Function words that are frequent in one language and rare in the other. Words shared by both
+# ("a", "on", "or", "as", "plus", "son") are left out on purpose.
+FUNCTION_WORDS = {
+    "fr": frozenset(
+        """le la les un une des du de en et est sont été être au aux dans pour par avec sur ce cet
+        cette ces il elle ils elles nous vous leur leurs sa ses se ne pas qui que quoi dont où
+        mais ou donc car aussi très tout tous toute toutes notre nos votre vos mon ma mes ont
+        avait était sera seront cela ceci selon entre après avant depuis chez sans sous vers
+        également déjà encore fait peut doit non si l' d' qu' n' s' c' j' m' jusqu' lorsqu'""".split()
+    ),
+    "en": frozenset(
+        """the of and is are was were be been being to in for with that this these those by
+        from it its has have had not but which who whom whose will would shall should can could
+        they them their we our you your he she his her him said says also than into about
+        after before over under between through while when where what there here more most
+        such only other any each both all just very""".split()
+    ),
+}
+_FRENCH_LETTERS = frozenset("éèêëàâçùûôîïœ")
+# Endings that decide a line with no function word ("Articles similaires", "Environnement").
+_ENDINGS = {
+    "fr": ("aire", "aires", "ique", "iques", "eux", "euse", "euses", "ement", "ements", "eau", "eaux"),
+    "en": ("ing", "ings", "ship", "ness", "ful"),
+}
+LANGUAGES = ("fr", "en")
+
+
+def sentence_language(text: str, toks: list[Token] | tuple[Token, ...]) -> str:
+    """'fr', 'en' or 'unknown', from function words; French accents break ties and decide short
+    lines with no function word (navigation such as "[#Sécurité](#)")."""
+    fr = sum(1 for t in toks if t.lower in FUNCTION_WORDS["fr"])
+    en = sum(1 for t in toks if t.lower in FUNCTION_WORDS["en"])
+    if fr == en:
+        if any(t.kind == "word" and _FRENCH_LETTERS.intersection(t.lower) for t in toks):
+            return "fr"
+        fr = sum(1 for t in toks if t.lower.endswith(_ENDINGS["fr"]))
+        en = sum(1 for t in toks if t.lower.endswith(_ENDINGS["en"]))
+        if fr == en:
+            return "unknown"
+    return "fr" if fr > en else "en"
+
+
+# A document is "mixed" when its second language holds at least this share of its words that
+# have a known language: 004's French page furniture is under it, a bilingual page is over it.
+MIXED_MINORITY_SHARE = 0.25
+
+
+def document_language(sentences: list[Sentence]) -> str:
+    words = {"fr": 0, "en": 0}
+    for s in sentences:
+        if s.lang in words:
+            words[s.lang] += len(s.tokens)
+    total = words["fr"] + words["en"]
+    if total == 0:
+        return "unknown"
+    major, minor = sorted(words, key=words.get, reverse=True)
+    return "mixed" if words[minor] / total >= MIXED_MINORITY_SHARE else major
+
+
+# --- the whole text -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    sentences: list[Sentence]
+    lang: str  # document language: "fr", "en", "mixed" or "unknown"
+
+    @property
+    def n_words(self) -> int:
+        return sum(len(s.tokens) for s in self.sentences)
+
+    def main_language(self) -> str:
+        """The language with most words ("fr" or "en"), for tools that need exactly one."""
+        if self.lang in LANGUAGES:
+            return self.lang
+        words = {lang: 0 for lang in LANGUAGES}
+        for s in self.sentences:
+            if s.lang in words:
+                words[s.lang] += len(s.tokens)
+        return max(LANGUAGES, key=lambda lang: (words[lang], lang == "en"))
+
+
+def analyse(text: str, lang: str | None = None) -> Text:
+    """Split `text` into sentences with tokens and languages. `lang` forces every sentence."""
+    sentences = []
+    for start, end in sentence_spans(text):
+        toks = tuple(tokens(text, start, end))
+        sentences.append(Sentence(start, end, lang or sentence_language(text, toks), toks))
+    return Text(text, sentences, lang or document_language(sentences))
