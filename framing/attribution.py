@@ -29,6 +29,9 @@ _DASH = re.compile(rf"\s*\n?\s*[–—-]\s*(?P<name>{_NAME})")
 _NAME_COMMA = re.compile(rf"\s*(?P<name>{_NAME})\s*,")
 _BEFORE = re.compile(rf"(?P<name>{_NAME})\s*(?:,[^,\n]{{0,80}},)?\s*{_VERBS}\s*:?\s*$", re.IGNORECASE)
 _NAME_RE = re.compile(_NAME)
+_MARKS = re.compile(f'[{OPENERS}{CLOSERS}"\n]')
+# Cheap test before _BEFORE: the text before a quote must end with a colon or a speech verb.
+_ENDS_LIKE_INTRO = re.compile(rf"(?::|{_VERBS})\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,18 +57,21 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
     quote opened and never closed runs to the end of its paragraph, as in English long quotes.
     """
     spans = []
-    pos = 0
-    for paragraph in text.split("\n"):
-        opened = None
-        for i, ch in enumerate(paragraph):
-            if opened is None and (ch in OPENERS or ch == '"'):
-                opened = i
-            elif opened is not None and (ch in CLOSERS or (ch == '"' and paragraph[opened] == '"')):
-                spans.append((pos + opened, pos + i + 1))
-                opened = None
-        if opened is not None and len(paragraph) - opened > 1:
-            spans.append((pos + opened, pos + len(paragraph)))
-        pos += len(paragraph) + 1
+    opened = None  # offset of the open quotation mark, if any
+    for m in _MARKS.finditer(text):
+        ch, at = m.group(), m.start()
+        if ch == "\n":
+            if opened is not None and at - opened > 1:
+                spans.append((opened, at))
+            opened = None
+        elif opened is None:
+            if ch in OPENERS or ch == '"':
+                opened = at
+        elif ch in CLOSERS or (ch == '"' and text[opened] == '"'):
+            spans.append((opened, at + 1))
+            opened = None
+    if opened is not None and len(text) - opened > 1:
+        spans.append((opened, len(text)))
     return spans
 
 
@@ -99,7 +105,10 @@ def _speaker(text: str, start: int, end: int) -> str | None:
         if m:
             return _short(m.group("name"))
     line_start = text.rfind("\n", 0, start) + 1
-    m = _BEFORE.search(text[max(line_start, start - 200) : start])
+    before = text[max(line_start, start - 200) : start]
+    if not _ENDS_LIKE_INTRO.search(before[-40:]):
+        return None
+    m = _BEFORE.search(before)
     return _short(m.group("name")) if m else None
 
 

@@ -27,28 +27,35 @@ _NUMBER = r"\d+(?:[ \u00a0\u202f,.]\d{3}(?!\d))*(?:[.,]\d+)?(?![^\W_])"
 # Words keep inner hyphens and apostrophes ("state-of-the-art", "aujourd’hui", "Microsoft's")
 # and may mix letters and digits ("5G", "m2A", "GPT-4").
 _WORD = r"[^\W_]+(?:[-'’][^\W_]+)*"
-_TOKEN = re.compile(rf"(?P<elision>{_ELISION})|(?P<number>{_NUMBER})|(?P<word>{_WORD})")
+# Every token starts with a letter or digit: the lookahead lets the engine skip other characters.
+_TOKEN = re.compile(rf"(?=[^\W_])(?:{_ELISION}|{_NUMBER}|{_WORD})")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    kind: str  # "word", "number" or "elision"
-    lower: str  # lowercased form with typographic apostrophes made straight
+# A token is a plain tuple (start, end, lower): `lower` is the token lowercased, with typographic
+# apostrophes made straight ("l’IA" gives "l'" and "ia"). Plain tuples because an article holds
+# hundreds of tokens and the scorer must handle a thousand articles a second.
+Token = tuple[int, int, str]
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word, number and elision tokens of text[start:end], with offsets into `text`."""
-    found = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        found.append(Token(m.start(), m.end(), m.lastgroup, _lower(m.group())))
-    return found
+    return _tokens(text, _lowered(text), start, len(text) if end is None else end)
 
 
-@lru_cache(maxsize=200_000)
-def _lower(surface: str) -> str:
-    return surface.lower().replace("’", "'")
+def _lowered(text: str) -> str | None:
+    """`text` lowercased with straight apostrophes, when that keeps every offset (it does not
+    for a few letters such as "İ", whose lowercase is two characters long)."""
+    lowered = text.lower().replace("’", "'")
+    return lowered if len(lowered) == len(text) else None
+
+
+def _tokens(text: str, lowered: str | None, start: int, end: int) -> list[Token]:
+    if lowered is not None:  # the common case: one lowercasing for the whole text
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(lowered, start, end)]
+    return [
+        (m.start(), m.end(), m.group().lower().replace("’", "'"))
+        for m in _TOKEN.finditer(text, start, end)
+    ]
 
 
 @lru_cache(maxsize=200_000)
@@ -169,13 +176,14 @@ LANGUAGES = ("fr", "en")
 def sentence_language(text: str, toks: list[Token] | tuple[Token, ...]) -> str:
     """'fr', 'en' or 'unknown', from function words; French accents break ties and decide short
     lines with no function word (navigation such as "[#Sécurité](#)")."""
-    fr = sum(1 for t in toks if t.lower in FUNCTION_WORDS["fr"])
-    en = sum(1 for t in toks if t.lower in FUNCTION_WORDS["en"])
+    words = [w for _, _, w in toks]
+    fr = sum(map(FUNCTION_WORDS["fr"].__contains__, words))
+    en = sum(map(FUNCTION_WORDS["en"].__contains__, words))
     if fr == en:
-        if any(t.kind == "word" and _FRENCH_LETTERS.intersection(t.lower) for t in toks):
+        if any(map(_FRENCH_LETTERS.intersection, words)):
             return "fr"
-        fr = sum(1 for t in toks if t.lower.endswith(_ENDINGS["fr"]))
-        en = sum(1 for t in toks if t.lower.endswith(_ENDINGS["en"]))
+        fr = sum(1 for w in words if w.endswith(_ENDINGS["fr"]))
+        en = sum(1 for w in words if w.endswith(_ENDINGS["en"]))
         if fr == en:
             return "unknown"
     return "fr" if fr > en else "en"
@@ -225,7 +233,8 @@ class Text:
 def analyse(text: str, lang: str | None = None) -> Text:
     """Split `text` into sentences with tokens and languages. `lang` forces every sentence."""
     sentences = []
+    lowered = _lowered(text)
     for start, end in sentence_spans(text):
-        toks = tuple(tokens(text, start, end))
+        toks = tuple(_tokens(text, lowered, start, end))
         sentences.append(Sentence(start, end, lang or sentence_language(text, toks), toks))
     return Text(text, sentences, lang or document_language(sentences))

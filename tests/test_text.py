@@ -7,7 +7,7 @@ from framing.text import analyse, sentence_spans, tokens
 
 
 def words(text):
-    return [text[t.start : t.end] for t in tokens(text)]
+    return [text[start:end] for start, end, _ in tokens(text)]
 
 
 def sentences(text):
@@ -61,9 +61,9 @@ def test_offsets_index_the_original_text(seed_texts):
         doc = analyse(text)
         for s in doc.sentences:
             assert text[s.start : s.end].strip() == text[s.start : s.end]
-            for t in s.tokens:
-                assert s.start <= t.start < t.end <= s.end
-                assert text[t.start : t.end].lower().replace("’", "'") == t.lower
+            for start, end, lower in s.tokens:
+                assert s.start <= start < end <= s.end
+                assert text[start:end].lower().replace("’", "'") == lower
 
 
 def test_seed_languages(seed_texts):
@@ -100,6 +100,6 @@ def test_any_unicode_gives_ordered_in_bounds_offsets(text):
         assert last <= s.start < s.end <= len(text)
         last = s.end
         previous = s.start
-        for t in s.tokens:
-            assert previous <= t.start < t.end <= s.end
-            previous = t.end
+        for start, end, _ in s.tokens:
+            assert previous <= start < end <= s.end
+            previous = end

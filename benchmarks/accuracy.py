@@ -1,0 +1,98 @@
+"""Agreement of framing's labels with a hand-labelled set (JSON Lines with `text`, `lang`,
+`label`, `sovereignty`, `extraterritorial`), overall and per language.
+
+    .venv/bin/python benchmarks/accuracy.py tests/data/checkset.jsonl
+
+tests/data/checkset.jsonl is held out: written by a different author from the lexicons and
+never used to tune them or the thresholds (tests/data/devset.jsonl is the tuning set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import framing  # noqa: E402
+
+TASKS = {  # task -> (gold key, prediction from a record, classes)
+    "framing label": ("label", lambda r: r.framing.label, ["promotional", "neutral", "critical"]),
+    "sovereignty stance": ("sovereignty", lambda r: r.sovereignty.stance, ["question", "promise", "none"]),
+    "extraterritorial law": ("extraterritorial", lambda r: r.sovereignty.extraterritorial_law, [True, False]),
+}
+
+
+def evaluate(path: Path) -> dict:
+    """{task: {lang: {"accuracy", "macro_f1", "per_class", "confusion", "n"}}} plus mistakes."""
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lexicon = framing.load_lexicon()
+    records = [framing.score_text(g["text"], id=g["id"], lexicon=lexicon) for g in gold]
+    results: dict = {}
+    for task, (key, predict, classes) in TASKS.items():
+        results[task] = {}
+        for lang in ("all", "fr", "en"):
+            pairs = [(g[key], predict(r)) for g, r in zip(gold, records) if lang in ("all", g["lang"])]
+            results[task][lang] = metrics(pairs, classes)
+    results["mistakes"] = [
+        {"id": g["id"], "task": task, "gold": g[key], "predicted": predict(r)}
+        for task, (key, predict, _) in TASKS.items()
+        for g, r in zip(gold, records)
+        if g[key] != predict(r)
+    ]
+    return results
+
+
+def metrics(pairs: list[tuple], classes: list) -> dict:
+    per_class = {}
+    for c in classes:
+        tp = sum(1 for g, p in pairs if g == c and p == c)
+        predicted = sum(1 for _, p in pairs if p == c)
+        actual = sum(1 for g, _ in pairs if g == c)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / actual if actual else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class[str(c)] = {"precision": round(precision, 3), "recall": round(recall, 3),
+                             "f1": round(f1, 3), "support": actual}
+    present = [v["f1"] for v in per_class.values() if v["support"]]
+    return {
+        "n": len(pairs),
+        "accuracy": round(sum(1 for g, p in pairs if g == p) / len(pairs), 3) if pairs else 0.0,
+        "macro_f1": round(sum(present) / len(present), 3) if present else 0.0,
+        "per_class": per_class,
+        "confusion": {str(g): {str(p): sum(1 for a, b in pairs if a == g and b == p) for p in classes}
+                      for g in classes},
+    }
+
+
+def report(results: dict) -> str:
+    lines = []
+    for task in TASKS:
+        lines.append(f"== {task}")
+        for lang, m in results[task].items():
+            lines.append(f"  {lang:<3} n={m['n']:<3} accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
+        m = results[task]["all"]
+        for c, v in m["per_class"].items():
+            lines.append(f"      {c:<12} P {v['precision']:.2f}  R {v['recall']:.2f}  F1 {v['f1']:.2f}  (n={v['support']})")
+        lines.append("      confusion (rows gold, columns predicted): "
+                     + "; ".join(f"{g}: {list(row.values())}" for g, row in m["confusion"].items()))
+    lines.append(f"mistakes: {len(results['mistakes'])}")
+    for x in results["mistakes"]:
+        lines.append(f"  {x['id']:<12} {x['task']:<21} gold {x['gold']!s:<12} predicted {x['predicted']}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    args = parser.parse_args()
+    results = evaluate(args.path)
+    print(json.dumps(results, indent=1) if args.json else report(results))
+
+
+if __name__ == "__main__":
+    main()

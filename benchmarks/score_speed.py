@@ -1,0 +1,99 @@
+"""Scoring speed on one process, and the CLI's start time.
+
+Generates 5,000 documents of about 3 kB by shuffling the seeds' sentences (fixed seed), then
+times lexicon scoring (text layer, lexicon matching, framing, sovereignty, quotes) and full
+scoring (the same plus textstat readability). Prints the figures; asserts nothing.
+
+    .venv/bin/python benchmarks/score_speed.py [--docs 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from framing import load_lexicon  # noqa: E402
+from framing.documents import Document  # noqa: E402
+from framing.score import analyse_text, score_document  # noqa: E402
+from framing.text import analyse  # noqa: E402
+
+TARGET_BYTES = 3000
+
+
+def corpus(n: int, seed: int = 13) -> list[str]:
+    pool = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        pool.extend(text[s.start : s.end] for s in analyse(text).sentences if len(s.tokens) > 3)
+    rng = random.Random(seed)
+    docs = []
+    for _ in range(n):
+        parts, size = [], 0
+        while size < TARGET_BYTES:
+            sentence = rng.choice(pool)
+            parts.append(sentence)
+            size += len(sentence.encode("utf-8")) + 1
+        docs.append("\n".join(parts))
+    return docs
+
+
+def lexicon_scoring(text: str, lexicon) -> None:
+    analyse_text(text, lexicon)
+
+
+def rate(label: str, docs: list[str], fn) -> float:
+    start = time.perf_counter()
+    for text in docs:
+        fn(text)
+    seconds = time.perf_counter() - start
+    per_second = len(docs) / seconds
+    print(f"{label:<34} {len(docs)} docs in {seconds:6.2f} s = {per_second:8.0f} articles/s")
+    return per_second
+
+
+def cli_start_time(runs: int = 7) -> float:
+    framing_bin = Path(sys.executable).parent / "framing"
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([str(framing_bin), "--help"], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def heavy_imports_of_help() -> list[str]:
+    code = ("import sys; from click.testing import CliRunner; from framing.cli import main; "
+            "CliRunner().invoke(main, ['--help']); "
+            "print(' '.join(m for m in ('matplotlib', 'sklearn', 'nltk', 'textstat') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return out.stdout.split()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=5000)
+    args = parser.parse_args()
+    docs = corpus(args.docs)
+    mean_kb = statistics.mean(len(d.encode("utf-8")) for d in docs) / 1000
+    print(f"corpus: {len(docs)} documents, mean {mean_kb:.2f} kB, from shuffled seed sentences")
+    lexicon = load_lexicon()
+    lexicon_scoring(docs[0], lexicon)  # warm-up: stemmer import, textstat's dictionary
+    score_document(Document("warm", None, docs[0], {}), lexicon)
+    lexicon_rate = rate("lexicon scoring (target >= 1000/s)", docs, lambda t: lexicon_scoring(t, lexicon))
+    rate("full scoring (with readability)", docs,
+         lambda t: score_document(Document("d", None, t, {}), lexicon))
+    print(f"`framing --help` start time: {cli_start_time():.3f} s (target < 0.5 s)")
+    print(f"heavy modules imported by --help: {heavy_imports_of_help() or 'none'}")
+    print("lexicon scoring target met" if lexicon_rate >= 1000 else "lexicon scoring BELOW target")
+
+
+if __name__ == "__main__":
+    main()

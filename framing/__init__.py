@@ -1,0 +1,52 @@
+"""framing: how promotional or critical is a news article, and does it raise sovereignty?
+
+The Python API returns plain data: `Record` dataclasses with `to_dict()` (the JSON record of
+`framing score --json`) and `to_row()` (one flat dict per article, for pandas).
+
+>>> import framing
+>>> r = framing.score_text("Rien ne garantit que les données resteront à l’abri du CLOUD Act.")
+>>> r.sovereignty.stance, r.sovereignty.laws
+('question', ['CLOUD Act'])
+
+Imports are deferred so that `framing --help` starts fast (no NLTK, scikit-learn or matplotlib).
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["score_text", "score_paths", "load_lexicon", "__version__"]
+
+
+def load_lexicon(directory=None):
+    """The lexicons in `directory` (default: the project's `lexicons/`, or $FRAMING_LEXICONS)."""
+    import os
+
+    from framing.lexicon import Lexicon
+
+    return Lexicon.load(directory or os.environ.get("FRAMING_LEXICONS") or None)
+
+
+def score_text(text: str, lang: str | None = None, id: str = "text", lexicon=None):
+    """Score one text. `lang` ("fr"/"en") forces the language instead of detecting it."""
+    import hashlib
+
+    from framing.documents import Document
+    from framing.score import score_document
+
+    meta = {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    return score_document(Document(id, None, text, meta), lexicon or load_lexicon(), lang)
+
+
+def score_paths(paths, lang: str | None = None, lexicon=None, **read_options):
+    """Score files, folders, globs or "-" (stdin): one Record per document, in input order.
+
+    `read_options` go to `framing.documents.read_documents` (text_column, id_column,
+    max_bytes, encoding). Unreadable documents come back as records with `error` set.
+    """
+    from framing.documents import read_documents
+    from framing.score import score_document
+
+    lexicon = lexicon or load_lexicon()
+    if isinstance(paths, str):
+        paths = [paths]
+    return [score_document(d, lexicon, lang) for d in read_documents(list(map(str, paths)), **read_options)]

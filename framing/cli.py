@@ -1,0 +1,116 @@
+"""The `framing` command: parse options, call the package, print. No analysis lives here.
+
+Exit status: 0 all documents scored, 1 some failed (all others still scored), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from framing import __version__
+
+READ_OPTIONS = [
+    click.option("--text-column", default="text", show_default=True,
+                 help="CSV/JSONL column (field) holding the article text."),
+    click.option("--id-column", default="id", show_default=True,
+                 help="CSV/JSONL column (field) holding the document id."),
+    click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+                 help="Larger files are reported as too_large, not read."),
+    click.option("--encoding", default=None,
+                 help="Force an input encoding (default: UTF-8, else cp1252 French, detected)."),
+]
+
+
+def read_options(f):
+    for option in reversed(READ_OPTIONS):
+        f = option(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="framing")
+def main():
+    """How promotional or critical is a news article, does it raise digital sovereignty and
+    foreign-law questions, and on what evidence. French and English."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@read_options
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one record per document.")
+@click.option("--explain", is_flag=True, help="Print each article with its evidence marked.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+              help="Force the language instead of detecting it.")
+@click.option("--lexicons", type=click.Path(exists=True, file_okay=False), default=None,
+              envvar="FRAMING_LEXICONS", help="Lexicon folder (default: the project's lexicons/).")
+@click.option("--no-sentences", is_flag=True, help="Leave per-sentence labels out of --json.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Also write scores.jsonl and scores.csv into this folder.")
+def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, lang, lexicons,
+          no_sentences, out_dir):
+    """Score articles: files, folders (recursive), globs, or - for stdin.
+
+    Formats: .txt .md .html .csv .jsonl (one document per CSV/JSONL row).
+    """
+    from framing import load_lexicon
+    from framing.documents import read_documents
+    from framing.explain import marked_text, summary
+    from framing.lexicon import LexiconError
+    from framing.score import score_document
+
+    try:
+        lexicon = load_lexicon(lexicons)
+    except LexiconError as err:
+        raise click.UsageError(str(err)) from err
+    documents = read_documents(list(paths), text_column=text_column, id_column=id_column,
+                               max_bytes=max_bytes, encoding=encoding)
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    records = []
+    for document in documents:
+        record = score_document(document, lexicon, lang)
+        records.append(record)
+        if as_json:
+            click.echo(json.dumps(record.to_dict(sentences=not no_sentences), ensure_ascii=False))
+        elif explain:
+            click.echo(marked_text(record, document.text, color), color=color)
+        else:
+            click.echo(summary(record))
+    if out_dir:
+        from framing.outputs import write_scores
+
+        for written in write_scores(records, out_dir):
+            click.echo(f"wrote {written}", err=True)
+    failed = [r for r in records if r.error is not None]
+    if failed:
+        click.echo(f"{len(failed)} of {len(records)} documents failed:", err=True)
+        for r in failed:
+            click.echo(f"  {r.path or r.id}: {r.error.code}: {r.error.message}", err=True)
+        sys.exit(1)
+
+
+@main.group()
+def lexicon():
+    """Lexicon files: check them."""
+
+
+@lexicon.command("check")
+@click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False))
+def lexicon_check(directory):
+    """Report bad lines, bad patterns, duplicates and conflicts with file:line.
+
+    Exit status 1 when there is an error (warnings alone exit 0)."""
+    from framing.lexicon import LEXICON_DIR, check, read_entries
+
+    directory = directory or os.environ.get("FRAMING_LEXICONS") or LEXICON_DIR
+    problems = check(directory)
+    for problem in problems:
+        click.echo(str(problem))
+    entries, _ = read_entries(directory)
+    errors = sum(1 for p in problems if p.level == "error")
+    click.echo(f"{len(entries)} entries, {errors} errors, {len(problems) - errors} warnings",
+               err=True)
+    sys.exit(1 if errors else 0)

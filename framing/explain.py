@@ -1,0 +1,76 @@
+"""Text renderings of a record for people: the compact summary and the article with its evidence
+marked. Colour on a terminal; plain brackets when piped, so the marks survive in a file."""
+
+from __future__ import annotations
+
+import click
+
+from framing.score import Record, top_evidence
+
+# Marks work without colour: + promotional, - critical, § sovereignty / foreign law.
+MARKS = {"promotional": "+", "critical": "-", "sovereignty": "§"}
+STYLES = {  # colour and a second cue (bold / underline) so that colour is never the only signal
+    "promotional": {"fg": "yellow", "bold": True},
+    "critical": {"fg": "cyan", "bold": True, "underline": True},
+    "sovereignty": {"fg": "magenta", "underline": True},
+}
+LABEL_TAGS = {"promotional": "P", "neutral": "N", "critical": "C"}
+
+
+def summary(record: Record) -> str:
+    """The compact human-readable block that `framing score` prints per document."""
+    if record.error is not None:
+        return f"{record.id}  ERROR {record.error.code}: {record.error.message}\n"
+    f, s, r, a = record.framing, record.sovereignty, record.readability, record.attribution
+    stance = s.stance + (f" · extraterritorial law: {', '.join(s.laws)}" if s.laws else "")
+    extra = f", LIX {r.lix:.1f}" if r.lix is not None else ""
+    extra += f", grade {r.grade:.1f}" if r.grade is not None else ""
+    counts = " / ".join(
+        f"{sum(1 for x in f.sentences if x.label == lab)} {lab[:5]}."
+        for lab in ("promotional", "neutral", "critical")
+    )
+    evidence = ", ".join(f"{MARKS[e.effect]}{_one_line(e.text)}" for e in top_evidence(f)) or "—"
+    speakers = f" ({', '.join(a.speakers)})" if a.speakers else ""
+    lines = [
+        f"{record.id}  [{record.language}, {record.n_words} words, {record.n_sentences} sentences]",
+        f"  framing      {f.label:<12} promotional {f.promotional:.2f} · critical {f.critical:.2f}"
+        f" · sentences {counts}",
+        f"  sovereignty  {stance}",
+        f"  readability  {r.score:.1f} {r.formula}{extra}",
+        f"  quotes       {a.quotes} direct, {a.quote_share:.0%} of words{speakers}",
+        f"  evidence     {evidence}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def marked_text(record: Record, text: str, color: bool) -> str:
+    """The article sentence by sentence, each tagged [P]/[N]/[C], with its evidence marked."""
+    if record.error is not None:
+        return summary(record)
+    marks = _marks(record)
+    out = [f"== {record.id} · {record.framing.label} · sovereignty {record.sovereignty.stance}"]
+    for sentence in record.framing.sentences:
+        body = []
+        pos = sentence.start
+        for start, end, kind in marks:
+            if start < sentence.start or end > sentence.end or start < pos:
+                continue
+            body.append(text[pos:start])
+            piece = f"[{MARKS[kind]}{text[start:end]}]"
+            body.append(click.style(piece, **STYLES[kind]) if color else piece)
+            pos = end
+        body.append(text[pos : sentence.end])
+        out.append(f"[{LABEL_TAGS[sentence.label]}] " + "".join(body))
+    legend = "legend: [P]/[N]/[C] sentence label · [+…] promotional · [-…] critical · [§…] sovereignty"
+    return "\n".join(out + [legend]) + "\n"
+
+
+def _marks(record: Record) -> list[tuple[int, int, str]]:
+    found = {(e.start, e.end): e.effect for e in record.framing.evidence}
+    for e in record.sovereignty.evidence:
+        found.setdefault((e.start, e.end), "sovereignty")
+    return sorted((s, e, kind) for (s, e), kind in found.items())

@@ -1,0 +1,360 @@
+"""Loading, checking and matching the lexicon files in `lexicons/`.
+
+Each `*.tsv` line is `term<TAB>lang<TAB>category<TAB>weight<TAB>note` (see lexicons/README.md).
+A term's words match tokens by Snowball stem in the term's language (`garantir` matches
+"garantit"), by prefix (`souverain*`), or exactly (`=cloud`); `re:` terms are regular expressions
+matched on sentence text. Multi-word terms match consecutive tokens; where matches overlap, the
+longest wins, so "cloud de confiance" is one sovereignty hit, not also a promotional "confiance".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from framing.text import Sentence, fold, tokens
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+LANGS = ("fr", "en", "any")
+FAMILIES = (  # "neutral" entries only mask idioms ("au cœur des préoccupations") from the others
+    "promotional",
+    "critical",
+    "hedging",
+    "attribution",
+    "sovereignty",
+    "extraterritorial",
+)
+CATEGORIES = frozenset(
+    """promotional.superlative promotional.benefit promotional.self
+    critical.doubt critical.risk critical.cost critical.dependence critical.counter_voice
+    hedging attribution sovereignty sovereignty.generic sovereignty.foreign sovereignty.context
+    sovereignty.shield
+    sovereignty.other extraterritorial neutral""".split()
+)
+MIN_WEIGHT, MAX_WEIGHT = 0.0, 5.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    lang: str
+    category: str
+    weight: float
+    note: str
+    source: str  # "file.tsv:line", for error messages and evidence
+    keys: tuple[tuple, ...]  # one match key per word; empty for regex entries
+    regex: re.Pattern | None = None
+
+    @property
+    def family(self) -> str:
+        return self.category.split(".")[0]
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Problem:
+    source: str  # "file.tsv:line"
+    level: str  # "error" or "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.level}: {self.message}"
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message lists every problem with file:line."""
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    # Imported here: NLTK takes about a second to import, and `framing --help` must not pay it.
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer({"fr": "french", "en": "english"}[lang])
+
+
+@lru_cache(maxsize=400_000)
+def stem(word: str, lang: str) -> str:
+    return _stemmer(lang).stem(word)
+
+
+def word_key(word: str, lang: str) -> tuple:
+    """The match key of one term word: exact, prefix or stem."""
+    if word.startswith("=") or word.endswith(("'", "’")) or lang == "any":
+        return ("x", lang, fold(word.lstrip("=")))
+    if word.endswith("*"):
+        return ("p", lang, fold(word[:-1]))
+    return ("s", lang, stem(word.lower().replace("’", "'"), lang))
+
+
+def parse_line(line: str, source: str) -> tuple[Entry | None, list[Problem]]:
+    """One TSV line -> (entry or None, problems)."""
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) < 4:
+        return None, [Problem(source, "error", f"expected 5 tab-separated fields, found {len(fields)}")]
+    term, lang, category, weight_text = (f.strip() for f in fields[:4])
+    note = fields[4].strip() if len(fields) > 4 else ""
+    problems = []
+    if not term:
+        problems.append(Problem(source, "error", "empty term"))
+    if lang not in LANGS:
+        problems.append(Problem(source, "error", f"language {lang!r} is not one of {', '.join(LANGS)}"))
+    if category not in CATEGORIES:
+        problems.append(Problem(source, "error", f"unknown category {category!r}"))
+    try:
+        weight = float(weight_text)
+        if not MIN_WEIGHT <= weight <= MAX_WEIGHT:
+            problems.append(Problem(source, "error", f"weight {weight} outside {MIN_WEIGHT}..{MAX_WEIGHT}"))
+    except ValueError:
+        weight = 0.0
+        problems.append(Problem(source, "error", f"weight {weight_text!r} is not a number"))
+    if problems:
+        return None, problems
+    if term.startswith("re:"):
+        try:
+            regex = re.compile(term[3:], re.IGNORECASE)
+        except re.error as err:
+            return None, [Problem(source, "error", f"bad pattern {term[3:]!r}: {err}")]
+        if regex.search(""):
+            return None, [Problem(source, "error", f"pattern {term[3:]!r} matches the empty string")]
+        return Entry(term, lang, category, weight, note, source, (), regex), []
+    raw_words = term.split()
+    # A prefix may end inside a token: "dit-*" matches "dit-il", "dit-elle".
+    bad = [w for w in raw_words if not _is_one_token(w.lstrip("=").rstrip("*").rstrip("-"))]
+    if bad:
+        return None, [
+            Problem(source, "error", f"term {term!r}: {bad[0]!r} is not one token (write elisions "
+                    "as their own word, \"d' envergure\"; no punctuation inside words)")
+        ]
+    keys = tuple(word_key(w, lang) for w in raw_words)
+    return Entry(term, lang, category, weight, note, source, keys), []
+
+
+def _is_one_token(word: str) -> bool:
+    if word.endswith(("'", "’")):
+        word = word[:-1]
+    found = tokens(word)
+    return len(found) == 1 and found[0][:2] == (0, len(word))
+
+
+def read_entries(directory: Path) -> tuple[list[Entry], list[Problem]]:
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    files = sorted(Path(directory).glob("*.tsv"))
+    if not files:
+        problems.append(Problem(str(directory), "error", "no .tsv lexicon files"))
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            entry, found = parse_line(line, f"{path.name}:{number}")
+            problems.extend(found)
+            if entry is not None:
+                entries.append(entry)
+    return entries, problems
+
+
+def check(directory: Path = LEXICON_DIR) -> list[Problem]:
+    """Every problem in the lexicon files: bad lines and patterns (errors), duplicates and
+    conflicts (warnings: the same words twice, or in two families)."""
+    entries, problems = read_entries(directory)
+    seen: dict[tuple, Entry] = {}
+    for entry in entries:
+        key = (entry.keys or entry.term, entry.lang)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = entry
+        elif first.family == entry.family:
+            problems.append(Problem(entry.source, "warning",
+                                    f"duplicate of {first.source} ({first.term!r})"))
+        else:
+            problems.append(Problem(entry.source, "warning",
+                                    f"conflict: {entry.term!r} is {entry.category} here but "
+                                    f"{first.category} at {first.source}"))
+    return sorted(problems, key=lambda p: _source_order(p.source))
+
+
+def _source_order(source: str):
+    name, _, line = source.rpartition(":")
+    return (name, int(line)) if line.isdigit() else (source, 0)
+
+
+# --- regular-expression terms -----------------------------------------------------------------
+# Each pattern costs a scan of the whole article (about 50 µs per 3 kB), so a pattern is tried
+# only on articles that contain one of the literal strings every match must contain, read off
+# the parsed pattern. Patterns with no such literal are always tried.
+
+def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lowercased strings, one of which every match of `pattern` contains; None if unknown."""
+    try:
+        from re import _parser as sre_parse  # Python >= 3.11
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse
+    found = _sequence_literals(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    return tuple(sorted(found)) if found else None
+
+
+def _sequence_literals(items) -> set[str] | None:
+    best: set[str] | None = None
+    run = ""
+    candidates: list[set[str]] = []
+    for op, av in list(items) + [(None, None)]:
+        if str(op) == "LITERAL":
+            run += chr(av).lower()
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        if op is None:
+            break
+        found = _item_literals(str(op), av)
+        if found:
+            candidates.append(found)
+    for found in candidates:
+        if best is None or min(map(len, found)) > min(map(len, best)):
+            best = found
+    return best
+
+
+def _item_literals(op: str, av) -> set[str] | None:
+    if op == "SUBPATTERN":
+        return _sequence_literals(av[-1])
+    if op in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
+        return _sequence_literals(av[2])
+    if op == "BRANCH":
+        branches = [_sequence_literals(b) for b in av[1]]
+        if all(branches):
+            return set().union(*branches)
+    return None
+
+
+
+class _Lookup(NamedTuple):
+    """What one word form can start, in one language."""
+
+    keys: frozenset  # every key the word matches
+    singles: tuple[Entry, ...]  # one-word entries it matches
+    by_second: dict[tuple, list[Entry]]  # multi-word entries it starts, by their second key
+
+
+class Lexicon:
+    """The compiled lexicons, ready to match sentences.
+
+    >>> from framing.text import analyse
+    >>> lex = Lexicon.load()
+    >>> doc = analyse("Rien ne garantit la souveraineté des données.")
+    >>> sorted({h.entry.family for h in lex.match(doc.text, doc.sentences[0])})
+    ['sovereignty']
+    """
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._by_first_key: dict[tuple, list[Entry]] = {}
+        for entry in entries:
+            if entry.keys:
+                self._by_first_key.setdefault(entry.keys[0], []).append(entry)
+        self._regexes = [(e, required_literals(e.regex)) for e in entries if e.regex is not None]
+        self._prefixes = sorted({k for e in entries for k in e.keys if k[0] == "p"})
+        self._cache: dict[str, dict[str, _Lookup]] = {}
+
+    @classmethod
+    def load(cls, directory: Path | str | None = None) -> Lexicon:
+        directory = Path(directory) if directory else LEXICON_DIR
+        entries, problems = read_entries(directory)
+        errors = [p for p in problems if p.level == "error"]
+        if errors:
+            raise LexiconError("lexicon errors:\n" + "\n".join(map(str, errors)))
+        return cls(entries)
+
+    def token_keys(self, lower: str, lang: str) -> frozenset:
+        """Every key a token can match in a sentence of language `lang`."""
+        folded = fold(lower)
+        keys = {("x", "any", folded)}
+        for term_lang in (("fr", "en") if lang not in ("fr", "en") else (lang,)):
+            keys.add(("x", term_lang, folded))
+            keys.add(("s", term_lang, stem(lower, term_lang)))
+            keys.update(p for p in self._prefixes if p[1] == term_lang and folded.startswith(p[2]))
+        return frozenset(keys)
+
+    def _lookup(self, lower: str, lang: str) -> _Lookup:
+        keys = self.token_keys(lower, lang)
+        starting = sorted({e for k in keys for e in self._by_first_key.get(k, ())},
+                          key=lambda e: (-len(e.keys), e.source))
+        by_second: dict[tuple, list[Entry]] = {}
+        for e in starting:
+            if len(e.keys) > 1:
+                by_second.setdefault(e.keys[1], []).append(e)
+        found = _Lookup(keys, tuple(e for e in starting if len(e.keys) == 1), by_second)
+        self._cache.setdefault(lang, {})[lower] = found
+        return found
+
+    def match(self, text: str, sentence: Sentence) -> list[Hit]:
+        """Lexicon hits in one sentence, longest-leftmost, without overlaps."""
+        return self.match_sentences(text, [sentence])[0]
+
+    def match_sentences(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
+        """Hits for each sentence of `text`; patterns are run once over the whole text."""
+        by_sentence = [self._word_hits(s) for s in sentences]
+        if self._regexes and sentences:
+            for i, hits in enumerate(self._pattern_hits(text, sentences)):
+                by_sentence[i].extend(hits)
+        return [_without_overlaps(h) if len(h) > 1 else h for h in by_sentence]
+
+    def _word_hits(self, sentence: Sentence) -> list[Hit]:
+        toks = sentence.tokens
+        lang = sentence.lang
+        # Cached per word form: a document repeats its words, and a corpus its vocabulary.
+        cache = self._cache.get(lang, {})
+        looked_up = [cache.get(w) or self._lookup(w, lang) for _, _, w in toks]
+        hits: list[Hit] = []
+        for i, here in enumerate(looked_up):
+            for entry in here.singles:
+                hits.append(Hit(toks[i][0], toks[i][1], entry))
+            if here.by_second and i + 1 < len(toks):
+                for key in looked_up[i + 1].keys & here.by_second.keys():
+                    for entry in here.by_second[key]:
+                        n = len(entry.keys)
+                        if i + n <= len(toks) and all(
+                            entry.keys[j] in looked_up[i + j].keys for j in range(2, n)
+                        ):
+                            hits.append(Hit(toks[i][0], toks[i + n - 1][1], entry))
+        return hits
+
+    def _pattern_hits(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
+        """`re:` hits per sentence; a pattern runs only where one of its literals occurs."""
+        lowered_text = text.lower()
+        lowered: list[str | None] = [None] * len(sentences)
+        hits: list[list[Hit]] = [[] for _ in sentences]
+        for entry, literals in self._regexes:
+            if literals is not None and not any(lit in lowered_text for lit in literals):
+                continue
+            for i, sentence in enumerate(sentences):
+                if entry.lang not in ("any", sentence.lang):
+                    continue
+                if literals is not None:
+                    if lowered[i] is None:
+                        lowered[i] = text[sentence.start : sentence.end].lower()
+                    if not any(lit in lowered[i] for lit in literals):
+                        continue
+                for m in entry.regex.finditer(text, sentence.start, sentence.end):
+                    hits[i].append(Hit(m.start(), m.end(), entry))
+        return hits
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    # Longest first, then leftmost, then the heavier entry; ties broken by source for determinism.
+    hits = sorted(hits, key=lambda h: (h.start - h.end, h.start, -h.entry.weight, h.entry.source))
+    kept: list[Hit] = []
+    for hit in hits:
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)

@@ -1,0 +1,181 @@
+"""One document in, one record out: the analyses run in order and their results travel together.
+
+The record's `to_dict()` is the shape of `score.schema.json` (what `framing score --json`
+prints); `to_row()` is one flat dict per article for pandas, R or a spreadsheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from framing.attribution import Attribution, attribution
+from framing.documents import Document, DocumentError
+from framing.lexicon import Lexicon
+from framing.readability import Readability, readability
+from framing.sovereignty import Sovereignty, score_sovereignty
+from framing.text import Text, analyse
+from framing.tone import Framing, score_framing, sentence_scores
+
+
+@dataclass
+class Record:
+    id: str
+    path: str | None
+    title: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    error: DocumentError | None = None
+    language: str | None = None
+    n_words: int = 0
+    n_sentences: int = 0
+    framing: Framing | None = None
+    sovereignty: Sovereignty | None = None
+    readability: Readability | None = None
+    attribution: Attribution | None = None
+    reuse: dict | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self, sentences: bool = True) -> dict[str, Any]:
+        """The JSON record of score.schema.json (extra keys: meta, attribution details)."""
+        out: dict[str, Any] = {"id": self.id, "path": self.path, "title": self.title}
+        if self.meta:
+            out["meta"] = dict(sorted(self.meta.items()))
+        if self.error is not None:
+            out["error"] = asdict(self.error)
+            return out
+        f, s = self.framing, self.sovereignty
+        out.update(
+            language=self.language,
+            n_words=self.n_words,
+            n_sentences=self.n_sentences,
+            framing={
+                "label": f.label,
+                "promotional": f.promotional,
+                "critical": f.critical,
+                "categories": f.categories,
+                "evidence": [asdict(e) for e in f.evidence],
+            },
+            sovereignty={
+                "raised": s.raised,
+                "stance": s.stance,
+                "extraterritorial_law": s.extraterritorial_law,
+                "laws": s.laws,
+                "evidence": [asdict(e) for e in s.evidence],
+                "question_weight": s.question_weight,
+                "promise_weight": s.promise_weight,
+            },
+            readability={k: v for k, v in asdict(self.readability).items() if v is not None},
+            attribution={
+                "quotes": self.attribution.quotes,
+                "quote_share": self.attribution.quote_share,
+                "speakers": self.attribution.speakers,
+            },
+            reuse=self.reuse,
+        )
+        if sentences:
+            out["framing"]["sentences"] = [_sentence_dict(x) for x in f.sentences]
+        return out
+
+    def to_row(self) -> dict[str, Any]:
+        """One flat dict: scalar columns only, the same keys for every record (errors too)."""
+        row: dict[str, Any] = {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "error_code": self.error.code if self.error else None,
+            "error_message": self.error.message if self.error else None,
+            "language": self.language,
+            "n_words": self.n_words,
+            "n_sentences": self.n_sentences,
+        }
+        f, s, r, a = self.framing, self.sovereignty, self.readability, self.attribution
+        row.update(
+            label=f.label if f else None,
+            promotional=f.promotional if f else None,
+            critical=f.critical if f else None,
+            sentences_promotional=_count(f, "promotional"),
+            sentences_neutral=_count(f, "neutral"),
+            sentences_critical=_count(f, "critical"),
+            sovereignty_raised=s.raised if s else None,
+            sovereignty_stance=s.stance if s else None,
+            extraterritorial_law=s.extraterritorial_law if s else None,
+            laws="; ".join(s.laws) if s else None,
+            readability_formula=r.formula if r else None,
+            readability_score=r.score if r else None,
+            readability_lix=r.lix if r else None,
+            readability_grade=r.grade if r else None,
+            quotes=a.quotes if a else None,
+            quote_share=a.quote_share if a else None,
+            speakers="; ".join(a.speakers) if a else None,
+            top_evidence="; ".join(e.text for e in top_evidence(f)) if f else None,
+        )
+        if f:
+            row.update({f"rate_{c}": v for c, v in f.categories.items()})
+        row.update({f"meta_{k}": v for k, v in sorted(self.meta.items())})
+        return row
+
+
+def _count(framing: Framing | None, label: str) -> int | None:
+    return sum(1 for s in framing.sentences if s.label == label) if framing else None
+
+
+def _sentence_dict(s) -> dict[str, Any]:
+    promo, crit = sentence_scores(s)
+    return {"start": s.start, "end": s.end, "label": s.label, "promotional": promo,
+            "critical": crit, "lang": s.lang}
+
+
+def top_evidence(framing: Framing, n: int = 6):
+    """The heaviest evidence spans, heaviest first (ties: earliest first)."""
+    return sorted(framing.evidence, key=lambda e: (-e.weight, e.start))[:n]
+
+
+@dataclass
+class Analysis:
+    """Everything measured from the lexicons, before readability."""
+
+    text: Text
+    hits: list  # lexicon hits, one list per sentence
+    attribution: Attribution
+    framing: Framing
+    sovereignty: Sovereignty
+
+
+def analyse_text(text: str, lexicon: Lexicon, lang: str | None = None) -> Analysis:
+    """Sentences, lexicon hits, quotes, framing and sovereignty of one text."""
+    doc = analyse(text, lang)
+    hits = lexicon.match_sentences(doc.text, doc.sentences)
+    quotes = attribution(doc.text, doc.n_words)
+    framing = score_framing(doc, hits, [(q.start, q.end) for q in quotes.passages])
+    sovereignty = score_sovereignty(doc.text, hits, framing.sentences, doc.sentences)
+    return Analysis(doc, hits, quotes, framing, sovereignty)
+
+
+def score_document(document: Document, lexicon: Lexicon, lang: str | None = None) -> Record:
+    """Analyse one document; a document that failed to read gives an error record."""
+    meta = dict(document.meta)
+    title = meta.pop("title", None)
+    record = Record(document.id, document.path, title, meta, document.error)
+    if document.error is not None:
+        return record
+    found = analyse_text(document.text, lexicon, lang)
+    doc = found.text
+    record.language = doc.lang
+    record.n_words = doc.n_words
+    record.n_sentences = len(doc.sentences)
+    record.framing = found.framing
+    record.sovereignty = found.sovereignty
+    record.readability = readability(_main_text(doc), doc.main_language())
+    record.attribution = found.attribution
+    return record
+
+
+def _main_text(doc) -> str:
+    """The sentences in the main language (a mixed page's furniture would skew the formula)."""
+    main = doc.main_language()
+    if doc.lang == main:
+        return doc.text
+    return "\n".join(doc.text[s.start : s.end] for s in doc.sentences if s.lang in (main, "unknown"))

@@ -1,0 +1,113 @@
+"""Does the article raise digital sovereignty and extraterritorial law, as a question or a promise?
+
+The stance comes from each sentence that names sovereignty, not from the words alone: a
+sentence that doubts, warns, asks, names a foreign law's reach or a dependence on a foreign
+provider raises a *question*; one that sells sovereignty as a benefit or guarantee, denies a
+foreign dependence ("ne dépendront d'aucun géant étranger"), or asserts sovereignty plainly,
+makes a *promise*.
+
+- Generic words (bare "souveraineté", "sovereign") count only in a digital context: the article
+  must also name a specific sovereignty cue or enough digital vocabulary (`sovereignty.context`).
+- "souveraineté alimentaire" / "energy sovereignty" (`sovereignty.other`) never count.
+- A foreign law named with a shield cue ("à l'abri du CLOUD Act") is a promise, not a question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from framing.lexicon import Hit
+from framing.text import Sentence
+from framing.tone import SentenceScore, Span, is_negated
+
+# A sentence's own weight toward its stance.
+QUESTION_SIGNAL = 1.0  # a question, a doubt, a risk or a foreign law, next to sovereignty
+PROMISE_SIGNAL = 1.0  # sovereignty sold with promotional words or a shield
+ASSERTED_SIGNAL = 0.4  # sovereignty stated as a fact, neither sold nor doubted
+QUOTED_FACTOR = 0.5  # a speaker's promise or doubt, reported
+# An article is a `question` when its question weight reaches this share of its promise weight:
+# one open doubt in the writer's voice outweighs several boilerplate assurances.
+QUESTION_OVER_PROMISE = 0.5
+# Digital vocabulary needed (in hits) for generic sovereignty words to count.
+MIN_DIGITAL_CONTEXT = 2
+
+_COUNTED = ("sovereignty", "sovereignty.foreign", "extraterritorial")
+
+
+@dataclass
+class Sovereignty:
+    raised: bool
+    stance: str  # "question", "promise" or "none"
+    extraterritorial_law: bool
+    laws: list[str]
+    evidence: list[Span] = field(default_factory=list)
+    question_weight: float = 0.0
+    promise_weight: float = 0.0
+
+
+def score_sovereignty(text: str, hits_by_sentence: list[list[Hit]],
+                      sentences: list[SentenceScore], tokens: list[Sentence]) -> Sovereignty:
+    """`sentences` are the framing scores of the sentences, `tokens` the sentences themselves."""
+    digital = _has_digital_context(hits_by_sentence)
+    question = promise = 0.0
+    evidence: list[Span] = []
+    laws: list[str] = []
+    for hits, scored, sentence in zip(hits_by_sentence, sentences, tokens):
+        cues = [h for h in hits if _counts(h, digital)]
+        if not cues:
+            continue
+        q, p, stance = _sentence_stance(text, sentence, cues, scored)
+        question += q
+        promise += p
+        for h in cues:
+            evidence.append(Span(h.start, h.end, text[h.start : h.end], h.entry.category,
+                                 round(max(q, p), 4), stance))
+            if h.entry.category == "extraterritorial":
+                _add_law(laws, text[h.start : h.end])
+    raised = bool(evidence)
+    if not raised:
+        stance = "none"
+    elif question > 0 and question >= promise * QUESTION_OVER_PROMISE:
+        stance = "question"
+    else:
+        stance = "promise"
+    return Sovereignty(raised, stance, bool(laws), laws, evidence,
+                       round(question, 4), round(promise, 4))
+
+
+def _counts(hit: Hit, digital: bool) -> bool:
+    category = hit.entry.category
+    if category == "sovereignty.generic":
+        return digital
+    return category in _COUNTED
+
+
+def _has_digital_context(hits_by_sentence: list[list[Hit]]) -> bool:
+    categories = [h.entry.category for hits in hits_by_sentence for h in hits]
+    specific = any(c in _COUNTED for c in categories)
+    return specific or categories.count("sovereignty.context") >= MIN_DIGITAL_CONTEXT
+
+
+def _sentence_stance(text: str, sentence: Sentence, cues: list[Hit],
+                     scored: SentenceScore) -> tuple[float, float, str]:
+    """(question weight, promise weight, stance) of one sentence that names sovereignty."""
+    effects = [e for e in scored.evidence if e.effect != "none"]
+    quoted = all(e.context == "quoted" for e in effects) if effects else False
+    factor = QUOTED_FACTOR if quoted else 1.0
+    doubted = scored.critical > 0 and scored.critical >= scored.promotional
+    foreign = [h for h in cues if h.entry.category in ("sovereignty.foreign", "extraterritorial")]
+    denied = [h for h in foreign if is_negated(text, sentence.tokens, h)]
+    shielded = denied or any(e.category == "sovereignty.shield" for e in scored.evidence)
+    if doubted:
+        return QUESTION_SIGNAL * factor, 0.0, "question"
+    if shielded or scored.promotional > 0:
+        return 0.0, PROMISE_SIGNAL * factor, "promise"
+    if foreign:
+        return QUESTION_SIGNAL * factor, 0.0, "question"
+    return 0.0, ASSERTED_SIGNAL, "promise"
+
+
+def _add_law(laws: list[str], found: str) -> None:
+    name = " ".join(found.split())
+    if name.lower() not in {law.lower() for law in laws}:
+        laws.append(name)

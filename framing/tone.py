@@ -1,0 +1,238 @@
+"""Promotional / neutral / critical scoring of sentences and articles from lexicon hits.
+
+A lexicon hit counts for the writer only when the writer asserts it. Context changes its effect:
+
+- inside quotation marks it is the speaker's framing: it counts at `QUOTED` weight;
+- in reported speech ("selon X, …", "X said …") at `REPORTED` weight;
+- negated ("ne garantit pas", "not a success"), a promotional cue becomes a critical one (the
+  writer denies the claim) and a critical cue becomes a weak promotional one ("sans risque");
+- in a question ("peut-il garantir ?"), a promotional cue becomes critical: the claim is doubted.
+
+Every contribution is kept as an evidence span, so a score can always be traced to its words.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from framing.lexicon import CATEGORIES, FAMILIES, Hit
+from framing.text import Sentence, Text, Token
+
+# --- the numbers a researcher may want to change ---------------------------------------------
+# Quoted or reported cues are the speaker's framing, not the writer's: a neutral report quotes
+# both the company's praise and its critics. (Values chosen on tests/data/devset.jsonl.)
+QUOTED = 0.3  # inside quotation marks
+REPORTED = 0.45  # attributed but unquoted: "selon Microsoft, …", "the union said it was costly"
+NEGATED_PROMO_TO_CRITICAL = 0.8
+NEGATED_CRITICAL_TO_PROMO = 0.5
+QUESTIONED_PROMO_TO_CRITICAL = 0.6
+# A question the writer asks about a cue (promise, risk, sovereignty) is itself a critical move,
+# and so is any question the writer leaves in the last CLOSING_SHARE of the article, where news
+# writing concludes ("Qui contrôle réellement ces données ?").
+QUESTION_WEIGHT = 1.0
+CLOSING_SHARE = 0.2
+NEGATION_WINDOW = 4  # tokens before a cue that can negate it, within the same clause
+# Sentence label: the winning side needs this much weight and this margin over the other.
+SENTENCE_MIN = 0.75
+SENTENCE_MARGIN = 1.2
+# Article: contributions per 100 words are squashed to 0..1 with these scales (a rate equal to the
+# scale gives 0.63); the label needs LABEL_MIN_RATE, and critical cues, rarer in news writing
+# than praise, count CRITICAL_BOOST times against promotional ones when choosing the label.
+PROMO_SCALE = 3.0
+CRITICAL_SCALE = 2.0
+PROMO_LABEL_MIN = 0.7
+CRITICAL_LABEL_MIN = 0.9
+CRITICAL_BOOST = 1.5
+
+NEGATIONS = frozenset(
+    """ne n' non pas jamais aucun aucune sans ni guère nullement rien
+    not no never without nor cannot neither none nothing hardly""".split()
+)
+# "non seulement" / "not only" announce more, not less.
+_NOT_NEGATING_NEXT = {"non": "seulement", "not": "only", "pas": "seulement"}
+_CLAUSE_BREAK = frozenset(",;:()–—")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    category: str
+    weight: float  # contribution to `effect` (0 when the cue only counts as a category rate)
+    effect: str = "none"  # "promotional", "critical" or "none"
+    context: str = "writer"  # writer, quoted, reported, negated, question
+
+
+@dataclass
+class SentenceScore:
+    start: int
+    end: int
+    label: str
+    promotional: float  # raw weight, before squashing
+    critical: float
+    lang: str
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Framing:
+    label: str
+    promotional: float
+    critical: float
+    categories: dict[str, float]
+    evidence: list[Span]
+    sentences: list[SentenceScore]
+
+
+def is_question(text: str, sentence: Sentence) -> bool:
+    return text[sentence.start : sentence.end].rstrip(" \u00a0\u202f»”\")").endswith("?")
+
+
+def in_any(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect_right(starts, position) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+def is_negated(text: str, toks: tuple[Token, ...], hit: Hit) -> bool:
+    first = next((i for i, t in enumerate(toks) if t[0] >= hit.start), len(toks))
+    for i in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
+        _, end, word = toks[i]
+        if _CLAUSE_BREAK.intersection(text[end : hit.start]):
+            return False
+        if word in NEGATIONS or word.endswith("n't"):
+            after = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if _NOT_NEGATING_NEXT.get(word) == after:
+                continue
+            return True
+    return False
+
+
+def score_sentence(
+    text: str,
+    sentence: Sentence,
+    hits: list[Hit],
+    quotes: list[tuple[int, int]],
+    quote_starts: list[int],
+    closing: bool = False,
+) -> SentenceScore:
+    question = is_question(text, sentence)
+    reported = any(h.entry.family == "attribution" for h in hits)
+    evidence: list[Span] = []
+    for hit in hits:
+        evidence.append(_contribution(text, sentence, hit, question, reported, quotes, quote_starts))
+    if question and not in_any(sentence.start, quotes, quote_starts):
+        cues = [s for s in evidence if s.category.split(".")[0] in _QUESTIONABLE]
+        if closing or cues or any(w in NEGATIONS for _, _, w in sentence.tokens):
+            mark = text.rindex("?", sentence.start, sentence.end)
+            evidence.append(Span(mark, mark + 1, "?", "critical.question", QUESTION_WEIGHT,
+                                 "critical", "question"))
+    promo = sum(s.weight for s in evidence if s.effect == "promotional")
+    crit = sum(s.weight for s in evidence if s.effect == "critical")
+    return SentenceScore(sentence.start, sentence.end, _sentence_label(promo, crit),
+                         round(promo, 4), round(crit, 4), sentence.lang, evidence)
+
+
+_QUESTIONABLE = frozenset(("promotional", "critical", "sovereignty", "extraterritorial"))
+
+
+def _contribution(text, sentence, hit, question, reported, quotes, quote_starts) -> Span:
+    entry = hit.entry
+    family = entry.family
+    span_text = text[hit.start : hit.end]
+    if family not in ("promotional", "critical"):
+        return Span(hit.start, hit.end, span_text, entry.category, 0.0)
+    quoted = in_any(hit.start, quotes, quote_starts)
+    negated = is_negated(text, sentence.tokens, hit)
+    weight = entry.weight
+    if family == "promotional":
+        if negated:
+            return Span(hit.start, hit.end, span_text, entry.category,
+                        _r(weight * NEGATED_PROMO_TO_CRITICAL), "critical", "negated")
+        if question and not quoted:
+            return Span(hit.start, hit.end, span_text, entry.category,
+                        _r(weight * QUESTIONED_PROMO_TO_CRITICAL), "critical", "question")
+        if quoted:
+            return Span(hit.start, hit.end, span_text, entry.category, _r(weight * QUOTED),
+                        "promotional", "quoted")
+    else:
+        if negated:
+            return Span(hit.start, hit.end, span_text, entry.category,
+                        _r(weight * NEGATED_CRITICAL_TO_PROMO), "promotional", "negated")
+        if quoted:
+            return Span(hit.start, hit.end, span_text, entry.category, _r(weight * QUOTED),
+                        "critical", "quoted")
+    if reported:
+        return Span(hit.start, hit.end, span_text, entry.category, _r(weight * REPORTED),
+                    family, "reported")
+    return Span(hit.start, hit.end, span_text, entry.category, _r(weight), family, "writer")
+
+
+def _r(x: float) -> float:
+    return round(x, 4)
+
+
+def _sentence_label(promo: float, crit: float) -> str:
+    if promo >= SENTENCE_MIN and promo > crit * SENTENCE_MARGIN:
+        return "promotional"
+    if crit >= SENTENCE_MIN and crit >= promo:
+        return "critical"
+    return "neutral"
+
+
+def squash(rate: float, scale: float) -> float:
+    return round(1.0 - math.exp(-rate / scale), 4)
+
+
+def score_framing(doc: Text, hits_by_sentence: list[list[Hit]], quotes: list[tuple[int, int]]) -> Framing:
+    """Sentence labels, article scores and category rates from lexicon hits."""
+    quotes = sorted(quotes)
+    quote_starts = [q[0] for q in quotes]
+    first_closing = len(doc.sentences) - max(1, round(CLOSING_SHARE * len(doc.sentences)))
+    sentences = [
+        score_sentence(doc.text, s, hits, quotes, quote_starts, closing=i >= first_closing)
+        for i, (s, hits) in enumerate(zip(doc.sentences, hits_by_sentence))
+    ]
+    n_words = doc.n_words
+    per_100 = 100.0 / n_words if n_words else 0.0
+    promo_rate = sum(s.promotional for s in sentences) * per_100
+    crit_rate = sum(s.critical for s in sentences) * per_100
+    evidence = [e for s in sentences for e in s.evidence if e.effect != "none"]
+    return Framing(
+        label=article_label(promo_rate, crit_rate),
+        promotional=squash(promo_rate, PROMO_SCALE),
+        critical=squash(crit_rate, CRITICAL_SCALE),
+        categories=category_rates(hits_by_sentence, n_words),
+        evidence=evidence,
+        sentences=sentences,
+    )
+
+
+def article_label(promo_rate: float, crit_rate: float) -> str:
+    if crit_rate >= CRITICAL_LABEL_MIN and crit_rate * CRITICAL_BOOST >= promo_rate:
+        return "critical"
+    if promo_rate >= PROMO_LABEL_MIN:
+        return "promotional"
+    return "neutral"
+
+
+def category_rates(hits_by_sentence: list[list[Hit]], n_words: int) -> dict[str, float]:
+    """Hits per 1,000 words for every family and sub-category (all families listed, zeros too)."""
+    counts: dict[str, int] = {}
+    for hits in hits_by_sentence:
+        for hit in hits:
+            category = hit.entry.category
+            counts[category] = counts.get(category, 0) + 1
+            if "." in category:
+                counts[hit.entry.family] = counts.get(hit.entry.family, 0) + 1
+    per_1000 = 1000.0 / n_words if n_words else 0.0
+    rates = dict.fromkeys(FAMILIES + tuple(CATEGORIES), 0.0)  # every column, zeros too
+    rates.update({c: round(n * per_1000, 3) for c, n in counts.items()})
+    return dict(sorted(rates.items()))
+
+
+def sentence_scores(score: SentenceScore) -> tuple[float, float]:
+    """Sentence promotional and critical strengths in 0..1."""
+    return squash(score.promotional, 1.5), squash(score.critical, 1.5)

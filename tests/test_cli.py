@@ -1,0 +1,122 @@
+"""The `framing` command, run as a user runs it: exit codes, stdin, errors, outputs."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from framing.cli import main
+
+from .conftest import SEEDS, seed_path
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "score.schema.json").read_text("utf-8"))
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(map(str, args)), input=input, catch_exceptions=False)
+
+
+def records(output):
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_score_one_seed_prints_a_summary():
+    result = run("score", seed_path("003"))
+    assert result.exit_code == 0
+    assert "003_6c9814ce4a1dd87c" in result.output
+    assert "sovereignty  none" in result.output
+    assert "readability" in result.output and "evidence" in result.output
+
+
+def test_json_lines_conform_to_the_contract_in_input_order():
+    result = run("score", "--json", seed_path("004"), SEEDS)
+    out = records(result.stdout)
+    assert [r["id"][:3] for r in out] == ["004", "000", "001", "002", "003", "004"]
+    for record in out:
+        jsonschema.validate(record, SCHEMA)
+    assert all(r["reuse"] is None for r in out[:5])
+    assert out[5]["error"]["code"] == "duplicate_id"  # 004 was given twice
+    assert result.exit_code == 1
+
+
+def test_stdin():
+    text = "Rien ne garantit que les données de santé resteront à l’abri du CLOUD Act."
+    result = run("score", "--json", "-", input=text.encode("utf-8"))
+    (record,) = records(result.stdout)
+    assert result.exit_code == 0
+    assert record["id"] == "stdin"
+    assert record["sovereignty"]["stance"] == "question"
+    assert record["sovereignty"]["laws"] == ["CLOUD Act"]
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "latin.txt").write_bytes("Le député a été élu à l’unanimité.".encode("cp1252"))
+    (tmp_path / "rows.csv").write_text('id,text\na,"Un texte correct."\nb,"x",extra\n', "utf-8")
+    (tmp_path / "nocol.jsonl").write_text('{"body": "pas de colonne text"}\n{broken\n', "utf-8")
+    result = run("score", "--json", tmp_path, tmp_path / "missing.txt")
+    out = records(result.stdout)
+    assert result.exit_code == 1
+    assert len(out) == 8  # five files; the csv and the jsonl hold two rows each; one missing path
+    codes = {r["id"]: r.get("error", {}).get("code") for r in out}
+    assert codes["empty"] == "empty" and codes["image"] == "binary"
+    assert codes["latin"] is None and codes["a"] is None
+    assert codes["rows:2"] == "malformed_row"  # a broken row keeps no id of its own
+    assert sorted(c for i, c in codes.items() if i.startswith("nocol")) == [
+        "malformed_row", "missing_column"]
+    assert codes["missing"] == "unreadable"
+    for record in out:
+        jsonschema.validate(record, SCHEMA)
+    latin = next(r for r in out if r["id"] == "latin")
+    assert latin["meta"]["encoding"] == "cp1252"
+    assert "failed" in result.stderr and "missing.txt" in result.stderr
+
+
+def test_usage_errors_exit_2():
+    assert run("score").exit_code == 2
+    assert run("score", "--lang", "de", seed_path("001")).exit_code == 2
+
+
+def test_explain_marks_evidence_with_plain_brackets_when_piped():
+    result = run("score", "--explain", seed_path("001"))
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.output
+    assert "[C] " in result.output and "[§" in result.output and "[-reste posée]" in result.output
+
+
+def test_out_writes_jsonl_and_csv(tmp_path):
+    result = run("score", SEEDS, "--out", tmp_path / "seeds")
+    assert result.exit_code == 0
+    lines = (tmp_path / "seeds" / "scores.jsonl").read_text("utf-8").splitlines()
+    csv_lines = (tmp_path / "seeds" / "scores.csv").read_text("utf-8").splitlines()
+    assert len(lines) == 5 and len(csv_lines) == 6
+    assert csv_lines[0].startswith("id,path,title,error_code")
+    assert not [p for p in (tmp_path / "seeds").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_lexicon_check_passes_on_the_project_and_reports_file_and_line(tmp_path):
+    assert run("lexicon", "check").exit_code == 0
+    (tmp_path / "bad.tsv").write_text(
+        "# header\nhistorique\tfr\tpromotional.superlative\t1\tok\n"
+        "re:(unclosed\tany\tcritical.doubt\t1\t\n"
+        "historique\tfr\tpromotional.superlative\t2\tduplicate\n"
+        "historique\tfr\tcritical.doubt\t1\tconflict\n"
+        "truc\tde\tpromotional.self\t1\t\n", "utf-8")
+    result = run("lexicon", "check", tmp_path)
+    assert result.exit_code == 1
+    assert "bad.tsv:3: error: bad pattern" in result.output
+    assert "bad.tsv:4: warning: duplicate of bad.tsv:2" in result.output
+    assert "bad.tsv:5: warning: conflict" in result.output
+    assert "bad.tsv:6: error: language 'de'" in result.output
+
+
+def test_help_is_fast_and_imports_no_heavy_library():
+    code = ("import sys; from click.testing import CliRunner; from framing.cli import main; "
+            "r = CliRunner().invoke(main, ['--help']); assert r.exit_code == 0; "
+            "print([m for m in ('matplotlib', 'sklearn', 'nltk', 'textstat') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

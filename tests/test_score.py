@@ -1,0 +1,141 @@
+"""Scores on the seeds and on written cases: labels, stances, evidence offsets, the contract."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import framing
+
+# The contract lives in shared/ beside the checkout; a copy is kept so the tests run anywhere.
+SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "contract" / "score.schema.json"
+LOCAL_SCHEMA = Path(__file__).parent / "data" / "score.schema.json"
+
+
+def schema():
+    return json.loads(LOCAL_SCHEMA.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("seed, stance, law", [
+    ("001", "question", True),
+    ("000", "promise", False),
+    ("004", "promise", False),
+    ("002", "none", False),
+    ("003", "none", False),
+])
+def test_seed_sovereignty_stances(seed_records, seed, stance, law):
+    s = seed_records[seed].sovereignty
+    assert s.stance == stance
+    assert s.raised == (stance != "none")
+    assert s.extraterritorial_law == law
+
+
+def test_seed_001_names_the_extraterritorial_laws_in_its_closing_question(seed_records, seed_texts):
+    s = seed_records["001"].sovereignty
+    assert [law.lower() for law in s.laws] == ["lois extraterritoriales"]
+    question = [e for e in s.evidence if e.effect == "question"]
+    closing = seed_texts["001"].index("Souveraineté avec Microsoft")
+    assert question and all(e.start >= closing for e in question)
+
+
+def test_seed_labels(seed_records):
+    assert seed_records["004"].framing.label == "promotional"  # the press release itself
+    assert seed_records["000"].framing.label == "promotional"
+    assert seed_records["003"].framing.label == "promotional"
+    assert seed_records["002"].framing.label != "critical"
+    p = {k: r.framing.promotional for k, r in seed_records.items()}
+    assert p["004"] > p["002"] and p["000"] > p["002"]
+
+
+def test_seed_001_critical_part_is_its_ending(seed_records):
+    sentences = seed_records["001"].framing.sentences
+    critical = [i for i, s in enumerate(sentences) if s.label == "critical"]
+    assert critical and max(critical) >= len(sentences) - 6
+    assert sum(1 for i in critical if i >= len(sentences) * 0.75) >= 2
+
+
+def test_every_span_is_the_text_at_its_offsets(seed_records, seed_texts):
+    for key, record in seed_records.items():
+        text = seed_texts[key]
+        spans = record.framing.evidence + record.sovereignty.evidence
+        assert spans
+        for span in spans:
+            assert text[span.start : span.end] == span.text
+        for s in record.framing.sentences:
+            assert 0 <= s.start < s.end <= len(text)
+
+
+def test_records_conform_to_the_contract(seed_records):
+    for record in seed_records.values():
+        jsonschema.validate(record.to_dict(), schema())
+        jsonschema.validate(record.to_dict(sentences=False), schema())
+
+
+def test_local_schema_copy_matches_the_shared_contract():
+    if not SHARED_SCHEMA.exists():
+        pytest.skip("shared/contract is not beside this checkout")
+    assert schema() == json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
+
+
+def test_to_row_is_flat_and_the_same_shape_for_all(seed_records):
+    rows = [r.to_row() for r in seed_records.values()]
+    assert all(set(row) == set(rows[0]) for row in rows)
+    for row in rows:
+        assert all(v is None or isinstance(v, (str, int, float, bool)) for v in row.values())
+        assert row["label"] in ("promotional", "neutral", "critical")
+
+
+def test_readability_names_its_formula(seed_records):
+    fr = seed_records["001"].readability
+    en = seed_records["004"].readability
+    assert "fr" in fr.formula and fr.lix is not None and fr.grade is None
+    assert en.formula.startswith("flesch_reading_ease (") and en.grade is not None
+    assert 0 < fr.score < 100 and en.score < 100
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le projet ne crée pas les emplois promis et rien ne garantit sa rentabilité.", "critical"),
+    ("This historic, world-class project will boost jobs and unlock growth for everyone.",
+     "promotional"),
+    ("The council voted on Tuesday. The bridge will be 300 metres long and open in 2026.",
+     "neutral"),
+])
+def test_written_cases(lexicon, text, expected):
+    assert framing.score_text(text, lexicon=lexicon).framing.label == expected
+
+
+def test_a_company_quote_is_not_the_writers_praise(lexicon):
+    quoted = framing.score_text(
+        "« C’est un projet historique, exceptionnel et sans précédent », a déclaré le PDG. "
+        "Le chantier commencera en mars et durera deux ans.", lexicon=lexicon)
+    asserted = framing.score_text(
+        "C’est un projet historique, exceptionnel et sans précédent. "
+        "Le chantier commencera en mars et durera deux ans.", lexicon=lexicon)
+    assert quoted.framing.promotional < asserted.framing.promotional
+    assert {e.context for e in quoted.framing.evidence} == {"quoted"}
+    assert asserted.framing.label == "promotional"
+
+
+def test_negation_and_questions_turn_promises_into_doubt(lexicon):
+    negated = framing.score_text("L’opérateur ne garantit pas la sécurité des données.", lexicon=lexicon)
+    asked = framing.score_text("Can the operator really guarantee the security of the data?",
+                               lexicon=lexicon)
+    for record in (negated, asked):
+        assert record.framing.sentences[0].label == "critical"
+        assert any(e.effect == "critical" and e.context in ("negated", "question")
+                   for e in record.framing.evidence)
+
+
+@pytest.mark.parametrize("text, stance, law", [
+    ("Vos données restent en France, hébergées dans un cloud de confiance qualifié SecNumCloud, "
+     "à l’abri du CLOUD Act.", "promise", True),
+    ("Le ministère confie ses données de santé à un hébergeur américain soumis au CLOUD Act : "
+     "qui pourra y accéder ?", "question", True),
+    ("La souveraineté alimentaire de la France passe par ses agriculteurs, a dit le ministre.",
+     "none", False),
+    ("The new stadium opens in May with 40,000 seats.", "none", False),
+])
+def test_sovereignty_written_cases(lexicon, text, stance, law):
+    s = framing.score_text(text, lexicon=lexicon).sovereignty
+    assert (s.stance, s.extraterritorial_law) == (stance, law)
