@@ -5,6 +5,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import framing
 
@@ -139,3 +141,26 @@ def test_negation_and_questions_turn_promises_into_doubt(lexicon):
 def test_sovereignty_written_cases(lexicon, text, stance, law):
     s = framing.score_text(text, lexicon=lexicon).sovereignty
     assert (s.stance, s.extraterritorial_law) == (stance, law)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_text_scores_without_error_and_spans_stay_in_bounds(lexicon, text):
+    record = framing.score_text(text, lexicon=lexicon)
+    for span in record.framing.evidence + record.sovereignty.evidence:
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+    starts = [s.start for s in record.framing.sentences]
+    assert starts == sorted(starts)
+    assert 0 <= record.framing.promotional <= 1 and 0 <= record.framing.critical <= 1
+    jsonschema.validate(record.to_dict(), schema())
+
+
+def test_french_lexicon_words_inside_typical_sentences(lexicon):
+    text = ("Microsoft investira 4 milliards d’euros. « C’est historique », a déclaré M. Smith. "
+            "La question reste posée : jusqu’où ira la dépendance aux hyperscalers ?")
+    record = framing.score_text(text, lexicon=lexicon)
+    contexts = {e.text: e.context for e in record.framing.evidence}
+    assert contexts["historique"] == "quoted"
+    assert record.sovereignty.stance == "question"
+    assert record.framing.sentences[-1].label == "critical"
