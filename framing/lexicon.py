@@ -10,7 +10,7 @@ longest wins, so "cloud de confiance" is one sovereignty hit, not also a promoti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -47,13 +47,13 @@ class Entry:
     source: str  # "file.tsv:line", for error messages and evidence
     keys: tuple[tuple, ...]  # one match key per word; empty for regex entries
     regex: re.Pattern | None = None
+    family: str = field(init=False)  # the category before its dot: "critical" for critical.risk
 
-    @property
-    def family(self) -> str:
-        return self.category.split(".")[0]
+    def __post_init__(self):
+        object.__setattr__(self, "family", self.category.split(".")[0])
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Hit:
     start: int
     end: int
@@ -189,53 +189,54 @@ def _source_order(source: str):
 
 
 # --- regular-expression terms -----------------------------------------------------------------
-# Each pattern costs a scan of the whole article (about 50 µs per 3 kB), so a pattern is tried
-# only on articles that contain one of the literal strings every match must contain, read off
-# the parsed pattern. Patterns with no such literal are always tried.
+# Each pattern costs a scan of the text it is tried on (about 50 µs per 3 kB), so a pattern is
+# tried only on sentences that contain every literal every match must contain (one string of
+# each group), as read off the parsed pattern. Patterns with no such literal are always tried.
+MIN_LITERAL = 3  # shorter literals ("le", "by") are in nearly every sentence: no use as a filter
 
-def required_literals(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Lowercased strings, one of which every match of `pattern` contains; None if unknown."""
+
+def required_literals(pattern: re.Pattern) -> tuple[tuple[str, ...], ...] | None:
+    """Groups of lowercased strings: every match contains one string of each group."""
     try:
         from re import _parser as sre_parse  # Python >= 3.11
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse
-    found = _sequence_literals(sre_parse.parse(pattern.pattern, pattern.flags).data)
-    return tuple(sorted(found)) if found else None
+    groups = _groups(list(sre_parse.parse(pattern.pattern, pattern.flags).data))
+    kept = [tuple(sorted(g)) for g in groups if min(map(len, g)) >= MIN_LITERAL]
+    # Longer literals are rarer: testing them first rules most texts out with one search.
+    kept.sort(key=lambda g: -min(map(len, g)))
+    return tuple(kept) or None
 
 
-def _sequence_literals(items) -> set[str] | None:
-    best: set[str] | None = None
+def _groups(items) -> list[set[str]]:
+    groups: list[set[str]] = []
     run = ""
-    candidates: list[set[str]] = []
-    for op, av in list(items) + [(None, None)]:
+    for op, av in items + [(None, None)]:
         if str(op) == "LITERAL":
             run += chr(av).lower()
             continue
         if run:
-            candidates.append({run})
+            groups.append({run})
             run = ""
-        if op is None:
-            break
-        found = _item_literals(str(op), av)
-        if found:
-            candidates.append(found)
-    for found in candidates:
-        if best is None or min(map(len, found)) > min(map(len, best)):
-            best = found
-    return best
+        if op is not None:
+            groups.extend(_item_groups(str(op), av))
+    return groups
 
 
-def _item_literals(op: str, av) -> set[str] | None:
+def _item_groups(op: str, av) -> list[set[str]]:
     if op == "SUBPATTERN":
-        return _sequence_literals(av[-1])
+        return _groups(list(av[-1]))
     if op in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
-        return _sequence_literals(av[2])
-    if op == "BRANCH":
-        branches = [_sequence_literals(b) for b in av[1]]
-        if all(branches):
-            return set().union(*branches)
-    return None
+        return _groups(list(av[2]))
+    if op == "BRANCH":  # one group: the best group of each branch, together
+        best = [max(_groups(list(b)), key=lambda g: min(map(len, g)), default=None) for b in av[1]]
+        if all(best):
+            return [set().union(*best)]
+    return []
 
+
+def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+    return all(any(lit in text for lit in group) for group in groups)
 
 
 class _Lookup(NamedTuple):
@@ -335,7 +336,7 @@ class Lexicon:
         lowered: list[str | None] = [None] * len(sentences)
         hits: list[list[Hit]] = [[] for _ in sentences]
         for entry, literals in self._regexes:
-            if literals is not None and not any(lit in lowered_text for lit in literals):
+            if literals is not None and not _contains_all(lowered_text, literals):
                 continue
             for i, sentence in enumerate(sentences):
                 if entry.lang not in ("any", sentence.lang):
@@ -343,7 +344,7 @@ class Lexicon:
                 if literals is not None:
                     if lowered[i] is None:
                         lowered[i] = text[sentence.start : sentence.end].lower()
-                    if not any(lit in lowered[i] for lit in literals):
+                    if not _contains_all(lowered[i], literals):
                         continue
                 for m in entry.regex.finditer(text, sentence.start, sentence.end):
                     hits[i].append(Hit(m.start(), m.end(), entry))

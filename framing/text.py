@@ -39,7 +39,8 @@ Token = tuple[int, int, str]
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word, number and elision tokens of text[start:end], with offsets into `text`."""
-    return _tokens(text, _lowered(text), start, len(text) if end is None else end)
+    piece = text[start:end]
+    return [(a + start, b + start, w) for a, b, w in _tokens(piece, _lowered(piece), 0, len(piece))]
 
 
 def _lowered(text: str) -> str | None:
@@ -81,7 +82,7 @@ _BOUNDARY = re.compile(
 _LINE_END_PUNCT = tuple(".!?…:;»”\")")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int

@@ -33,6 +33,7 @@ QUESTIONED_PROMO_TO_CRITICAL = 0.6
 # writing concludes ("Qui contrôle réellement ces données ?").
 QUESTION_WEIGHT = 1.0
 CLOSING_SHARE = 0.2
+QUESTION_SPAN_WORDS = 4  # a question's evidence span: its last words and the question mark
 NEGATION_WINDOW = 4  # tokens before a cue that can negate it, within the same clause
 # Sentence label: the winning side needs this much weight and this margin over the other.
 SENTENCE_MIN = 0.75
@@ -55,7 +56,7 @@ _NOT_NEGATING_NEXT = {"non": "seulement", "not": "only", "pas": "seulement"}
 _CLAUSE_BREAK = frozenset(",;:()–—")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Span:
     start: int
     end: int
@@ -66,7 +67,7 @@ class Span:
     context: str = "writer"  # writer, quoted, reported, negated, question
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceScore:
     start: int
     end: int
@@ -124,11 +125,17 @@ def score_sentence(
     for hit in hits:
         evidence.append(_contribution(text, sentence, hit, question, reported, quotes, quote_starts))
     if question and not in_any(sentence.start, quotes, quote_starts):
-        cues = [s for s in evidence if s.category.split(".")[0] in _QUESTIONABLE]
+        cues = [h for h in hits if h.entry.family in _QUESTIONABLE]
         if closing or cues or any(w in NEGATIONS for _, _, w in sentence.tokens):
-            mark = text.rindex("?", sentence.start, sentence.end)
-            evidence.append(Span(mark, mark + 1, "?", "critical.question", QUESTION_WEIGHT,
-                                 "critical", "question"))
+            # The span is the question's last words and its mark: "sous quelle loi ?".
+            end = text.rindex("?", sentence.start, sentence.end) + 1
+            toks = sentence.tokens
+            start = toks[-min(QUESTION_SPAN_WORDS, len(toks))][0] if toks else end - 1
+            start = max(start, max((e.end for e in evidence), default=start))
+            while text[start].isspace():
+                start += 1
+            evidence.append(Span(start, end, text[start:end], "critical.question",
+                                 QUESTION_WEIGHT, "critical", "question"))
     promo = sum(s.weight for s in evidence if s.effect == "promotional")
     crit = sum(s.weight for s in evidence if s.effect == "critical")
     return SentenceScore(sentence.start, sentence.end, _sentence_label(promo, crit),

@@ -51,7 +51,7 @@ def test_patterns_run_on_sentences_and_know_their_literals(tmp_path):
     lex = write(tmp_path, [r"re:\bsection\s+702\b" + "\tany\textraterritorial\t3\t"])
     assert matched(lex, "Under Section 702, data can be read. Nothing else.") == [
         ("Section 702", r"re:\bsection\s+702\b")]
-    assert required_literals(lex.entries[0].regex) == ("section",)  # the longest required one
+    assert required_literals(lex.entries[0].regex) == (("section",), ("702",))  # longest first
 
 
 def test_bad_lines_are_errors_with_file_and_line(tmp_path):
