@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import framing  # noqa: E402
+import framing
 
 TASKS = {  # task -> (gold key, prediction from a record, classes)
     "framing label": ("label", lambda r: r.framing.label, ["promotional", "neutral", "critical"]),

@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing import load_lexicon  # noqa: E402
-from framing.documents import Document  # noqa: E402
-from framing.score import analyse_text, score_document  # noqa: E402
-from framing.text import analyse  # noqa: E402
+from framing import load_lexicon
+from framing.documents import Document
+from framing.score import analyse_text, score_document
+from framing.text import analyse
 
 TARGET_BYTES = 3000
 

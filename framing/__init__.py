@@ -14,7 +14,7 @@ Imports are deferred so that `framing --help` starts fast (no NLTK, scikit-learn
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["score_text", "score_paths", "load_lexicon", "__version__"]
+__all__ = ["__version__", "load_lexicon", "score_paths", "score_text"]
 
 
 def load_lexicon(directory=None):

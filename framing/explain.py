@@ -33,8 +33,8 @@ def summary(record: Record) -> str:
     speakers = f" ({', '.join(a.speakers)})" if a.speakers else ""
     lines = [
         f"{record.id}  [{record.language}, {record.n_words} words, {record.n_sentences} sentences]",
-        f"  framing      {f.label:<12} promotional {f.promotional:.2f} · critical {f.critical:.2f}"
-        f" · sentences {counts}",
+        (f"  framing      {f.label:<12} promotional {f.promotional:.2f} · "
+         f"critical {f.critical:.2f} · sentences {counts}"),
         f"  sovereignty  {stance}",
         f"  readability  {r.score:.1f} {r.formula}{extra}",
         f"  quotes       {a.quotes} direct, {a.quote_share:.0%} of words{speakers}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,11 +28,7 @@ FAMILIES = (  # "neutral" entries only mask idioms ("au cœur des préoccupation
     "extraterritorial",
 )
 CATEGORIES = frozenset(
-    """promotional.superlative promotional.benefit promotional.self
-    critical.doubt critical.risk critical.cost critical.dependence critical.counter_voice
-    hedging attribution sovereignty sovereignty.generic sovereignty.foreign sovereignty.context
-    sovereignty.shield
-    sovereignty.other extraterritorial neutral""".split()
+    ["promotional.superlative", "promotional.benefit", "promotional.self", "critical.doubt", "critical.risk", "critical.cost", "critical.dependence", "critical.counter_voice", "hedging", "attribution", "sovereignty", "sovereignty.generic", "sovereignty.foreign", "sovereignty.context", "sovereignty.shield", "sovereignty.other", "extraterritorial", "neutral"]
 )
 MIN_WEIGHT, MAX_WEIGHT = 0.0, 5.0
 
@@ -74,7 +70,7 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be used; the message lists every problem with file:line."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(lang: str):
     # Imported here: NLTK takes about a second to import, and `framing --help` must not pay it.
     from nltk.stem.snowball import SnowballStemmer

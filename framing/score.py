@@ -58,15 +58,7 @@ class Record:
                 "categories": f.categories,
                 "evidence": [asdict(e) for e in f.evidence],
             },
-            sovereignty={
-                "raised": s.raised,
-                "stance": s.stance,
-                "extraterritorial_law": s.extraterritorial_law,
-                "laws": s.laws,
-                "evidence": [asdict(e) for e in s.evidence],
-                "question_weight": s.question_weight,
-                "promise_weight": s.promise_weight,
-            },
+            sovereignty=asdict(s),
             readability={k: v for k, v in asdict(self.readability).items() if v is not None},
             attribution={
                 "quotes": self.attribution.quotes,

@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from accuracy import evaluate  # noqa: E402
+from accuracy import evaluate
 
 FLOORS = {"framing label": 0.42, "sovereignty stance": 0.70, "extraterritorial law": 0.95}
 

@@ -130,10 +130,10 @@ def test_negation_and_questions_turn_promises_into_doubt(lexicon):
 
 
 @pytest.mark.parametrize("text, stance, law", [
-    ("Vos données restent en France, hébergées dans un cloud de confiance qualifié SecNumCloud, "
-     "à l’abri du CLOUD Act.", "promise", True),
-    ("Le ministère confie ses données de santé à un hébergeur américain soumis au CLOUD Act : "
-     "qui pourra y accéder ?", "question", True),
+    (("Vos données restent en France, hébergées dans un cloud de confiance qualifié "
+      "SecNumCloud, à l’abri du CLOUD Act."), "promise", True),
+    (("Le ministère confie ses données de santé à un hébergeur américain soumis au CLOUD Act : "
+      "qui pourra y accéder ?"), "question", True),
     ("La souveraineté alimentaire de la France passe par ses agriculteurs, a dit le ministre.",
      "none", False),
     ("The new stadium opens in May with 40,000 seats.", "none", False),
