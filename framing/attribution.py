@@ -15,6 +15,7 @@ CLOSERS = "»”"
 # Quoted passages shorter than this are names or scare quotes ("A Vous l’IA", "made in France"):
 # they still shield their words from the writer's score, but are not counted as direct quotes.
 MIN_QUOTE_WORDS = 5
+ORGANISATION_MENTIONS = 3  # a leading capitalised word this frequent is an organisation, not a name
 
 _VERBS = (
     r"(?:a|avait|ont|aurait)?\s*(?:déclaré|dit|indiqué|affirmé|expliqué|souligné|ajouté|estimé|"
@@ -99,20 +100,23 @@ def _speaker(text: str, start: int, end: int) -> str | None:
     if m:
         names = _NAME_RE.findall(m.group("tail").split(",")[0])
         if names:
-            return _short(names[-1])
+            return _short(names[-1], text)
     for pattern in (_DASH, _NAME_COMMA):
         m = pattern.match(after)
         if m:
-            return _short(m.group("name"))
+            return _short(m.group("name"), text)
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 200) : start]
     if not _ENDS_LIKE_INTRO.search(before[-40:]):
         return None
     m = _BEFORE.search(before)
-    return _short(m.group("name")) if m else None
+    return _short(m.group("name"), text) if m else None
 
 
-def _short(name: str) -> str:
-    # "Microsoft Brad Smith" after a job title: people's names rarely run past three words.
-    words = name.split()
-    return " ".join(words[-3:]) if len(words) > 3 else name
+def _short(name: str, text: str) -> str:
+    # People's names rarely run past three words; and in "President of Microsoft Brad Smith" the
+    # first word is the organisation, which the article names again and again.
+    words = name.split()[-3:]
+    if len(words) == 3 and text.count(words[0]) >= ORGANISATION_MENTIONS:
+        words = words[1:]
+    return " ".join(words)
