@@ -241,6 +241,7 @@ class _Lookup(NamedTuple):
     keys: frozenset  # every key the word matches
     singles: tuple[Entry, ...]  # one-word entries it matches
     by_second: dict[tuple, list[Entry]]  # multi-word entries it starts, by their second key
+    starts: bool  # whether it starts any entry at all (most words start none)
 
 
 class Lexicon:
@@ -290,7 +291,8 @@ class Lexicon:
         for e in starting:
             if len(e.keys) > 1:
                 by_second.setdefault(e.keys[1], []).append(e)
-        found = _Lookup(keys, tuple(e for e in starting if len(e.keys) == 1), by_second)
+        singles = tuple(e for e in starting if len(e.keys) == 1)
+        found = _Lookup(keys, singles, by_second, bool(singles or by_second))
         self._cache.setdefault(lang, {})[lower] = found
         return found
 
@@ -313,7 +315,8 @@ class Lexicon:
         cache = self._cache.get(lang, {})
         looked_up = [cache.get(w) or self._lookup(w, lang) for _, _, w in toks]
         hits: list[Hit] = []
-        for i, here in enumerate(looked_up):
+        for i in [i for i, here in enumerate(looked_up) if here.starts]:
+            here = looked_up[i]
             for entry in here.singles:
                 hits.append(Hit(toks[i][0], toks[i][1], entry))
             if here.by_second and i + 1 < len(toks):

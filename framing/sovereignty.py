@@ -56,7 +56,7 @@ def score_sovereignty(text: str, hits_by_sentence: list[list[Hit]],
         cues = [h for h in hits if _counts(h, digital)]
         if not cues:
             continue
-        q, p, stance = _sentence_stance(text, sentence, cues, scored)
+        q, p, stance = _sentence_stance(text, sentence, hits, cues, scored)
         question += q
         promise += p
         for h in cues:
@@ -88,16 +88,16 @@ def _has_digital_context(hits_by_sentence: list[list[Hit]]) -> bool:
     return specific or categories.count("sovereignty.context") >= MIN_DIGITAL_CONTEXT
 
 
-def _sentence_stance(text: str, sentence: Sentence, cues: list[Hit],
+def _sentence_stance(text: str, sentence: Sentence, hits: list[Hit], cues: list[Hit],
                      scored: SentenceScore) -> tuple[float, float, str]:
     """(question weight, promise weight, stance) of one sentence that names sovereignty."""
-    effects = [e for e in scored.evidence if e.effect != "none"]
+    effects = scored.evidence
     quoted = all(e.context == "quoted" for e in effects) if effects else False
     factor = QUOTED_FACTOR if quoted else 1.0
     doubted = scored.critical > 0 and scored.critical >= scored.promotional
     foreign = [h for h in cues if h.entry.category in ("sovereignty.foreign", "extraterritorial")]
     denied = [h for h in foreign if is_negated(text, sentence.tokens, h)]
-    shielded = denied or any(e.category == "sovereignty.shield" for e in scored.evidence)
+    shielded = denied or any(h.entry.category == "sovereignty.shield" for h in hits)
     if doubted:
         return QUESTION_SIGNAL * factor, 0.0, "question"
     if shielded or scored.promotional > 0:

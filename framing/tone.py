@@ -61,8 +61,8 @@ class Span:
     end: int
     text: str
     category: str
-    weight: float  # contribution to `effect` (0 when the cue only counts as a category rate)
-    effect: str = "none"  # "promotional", "critical" or "none"
+    weight: float  # contribution to `effect`
+    effect: str = "none"  # "promotional" or "critical" (sovereignty spans: "question"/"promise")
     context: str = "writer"  # writer, quoted, reported, negated, question
 
 
@@ -122,7 +122,9 @@ def score_sentence(
     reported = any(h.entry.family == "attribution" for h in hits)
     evidence: list[Span] = []
     for hit in hits:
-        evidence.append(_contribution(text, sentence, hit, question, reported, quotes, quote_starts))
+        if hit.entry.family in _TONE:
+            evidence.append(_contribution(text, sentence, hit, question, reported, quotes,
+                                          quote_starts))
     if question and not in_any(sentence.start, quotes, quote_starts):
         cues = [h for h in hits if h.entry.family in _QUESTIONABLE]
         if closing or cues or any(w in NEGATIONS for _, _, w in sentence.tokens):
@@ -142,14 +144,13 @@ def score_sentence(
 
 
 _QUESTIONABLE = frozenset(("promotional", "critical", "sovereignty", "extraterritorial"))
+_TONE = frozenset(("promotional", "critical"))
 
 
 def _contribution(text, sentence, hit, question, reported, quotes, quote_starts) -> Span:
     entry = hit.entry
     family = entry.family
     span_text = text[hit.start : hit.end]
-    if family not in ("promotional", "critical"):
-        return Span(hit.start, hit.end, span_text, entry.category, 0.0)
     quoted = in_any(hit.start, quotes, quote_starts)
     negated = is_negated(text, sentence.tokens, hit)
     weight = entry.weight
@@ -205,7 +206,7 @@ def score_framing(doc: Text, hits_by_sentence: list[list[Hit]], quotes: list[tup
     per_100 = 100.0 / n_words if n_words else 0.0
     promo_rate = sum(s.promotional for s in sentences) * per_100
     crit_rate = sum(s.critical for s in sentences) * per_100
-    evidence = [e for s in sentences for e in s.evidence if e.effect != "none"]
+    evidence = [e for s in sentences for e in s.evidence]
     return Framing(
         label=article_label(promo_rate, crit_rate),
         promotional=squash(promo_rate, PROMO_SCALE),

@@ -120,3 +120,13 @@ def test_help_is_fast_and_imports_no_heavy_library():
             "print([m for m in ('matplotlib', 'sklearn', 'nltk', 'textstat') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_explain_uses_colour_and_a_second_cue_on_a_terminal():
+    import framing
+    from framing.explain import marked_text
+
+    path = seed_path("001")
+    text = path.read_text("utf-8")
+    coloured = marked_text(framing.score_text(text, id="001"), text, color=True)
+    assert "\x1b[" in coloured and "[-reste posée]" in coloured  # colour keeps the brackets too
