@@ -17,7 +17,11 @@ from typing import NamedTuple
 
 from framing.text import Sentence, fold, tokens
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+# In a checkout (or an editable install) the lexicons are the top-level lexicons/ folder; an
+# installed wheel carries a copy inside the package (see pyproject.toml).
+_PACKAGE = Path(__file__).resolve().parent
+LEXICON_DIR = next((d for d in (_PACKAGE / "lexicons", _PACKAGE.parent / "lexicons") if d.is_dir()),
+                   _PACKAGE.parent / "lexicons")
 LANGS = ("fr", "en", "any")
 FAMILIES = (  # "neutral" entries only mask idioms ("au cœur des préoccupations") from the others
     "promotional",
