@@ -136,9 +136,11 @@ class Analysis:
     sovereignty: Sovereignty
 
 
-def analyse_text(text: str, lexicon: Lexicon, lang: str | None = None) -> Analysis:
-    """Sentences, lexicon hits, quotes, framing and sovereignty of one text."""
-    doc = analyse(text, lang)
+def analyse_text(text: str, lexicon: Lexicon, lang: str | None = None,
+                 spans: list[tuple[int, int]] | None = None) -> Analysis:
+    """Sentences, lexicon hits, quotes, framing and sovereignty of one text (`spans`: the
+    sentences' offsets when the text comes already segmented, as the labelled corpus does)."""
+    doc = analyse(text, lang, spans)
     hits = lexicon.match_sentences(doc.text, doc.sentences)
     quotes = attribution(doc.text, doc.n_words)
     framing = score_framing(doc, hits, [(q.start, q.end) for q in quotes.passages])

@@ -221,11 +221,12 @@ class Text:
         return max(LANGUAGES, key=lambda lang: (words[lang], lang == "en"))
 
 
-def analyse(text: str, lang: str | None = None) -> Text:
-    """Split `text` into sentences with tokens and languages. `lang` forces every sentence."""
+def analyse(text: str, lang: str | None = None, spans: list[tuple[int, int]] | None = None) -> Text:
+    """Split `text` into sentences with tokens and languages. `lang` forces every sentence;
+    `spans` gives the sentences' (start, end) instead of finding them (hand-segmented text)."""
     sentences = []
     lowered = _lowered(text)
-    for start, end in sentence_spans(text):
+    for start, end in spans if spans is not None else sentence_spans(text):
         toks = tuple(_tokens(text, lowered, start, end))
         sentences.append(Sentence(start, end, lang or sentence_language(text, toks), toks))
     return Text(text, sentences, lang or document_language(sentences))
