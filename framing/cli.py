@@ -92,6 +92,32 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
         sys.exit(1)
 
 
+@main.command()
+@click.argument("coded", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--label-column", default="label", show_default=True)
+@click.option("--stance-column", default="sovereignty", show_default=True,
+              help="Optional column with the coded sovereignty stance.")
+@click.option("--lexicons", type=click.Path(exists=True, file_okay=False), default=None,
+              envvar="FRAMING_LEXICONS", help="Lexicon folder (default: the project's lexicons/).")
+def evaluate(coded, as_json, label_column, stance_column, lexicons):
+    """Agreement of framing with a hand-coded sample (CSV: id, text or file, label[, sovereignty]).
+
+    Prints accuracy, macro-F1, per-class precision/recall, the confusion matrix, Cohen's kappa and
+    Krippendorff's alpha, with bootstrap 95% intervals. Unusable rows are listed, not dropped.
+    """
+    from framing import load_lexicon
+    from framing.evaluation import evaluate_coded, report
+
+    try:
+        result = evaluate_coded(coded, load_lexicon(lexicons), label_column, stance_column)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
+    click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else report(result))
+    if result["rows_skipped"]:
+        sys.exit(1)
+
+
 @main.group()
 def lexicon():
     """Lexicon files: check them."""
