@@ -1,0 +1,105 @@
+"""Cross-validated comparison of lexicon only, classifier only and combined framing labels.
+
+Splits by article (GroupKFold over the labelled corpus): no sentence of an evaluation article is
+ever in training. Reports macro-F1 at article and sentence level, per language, then the same
+models trained on the whole corpus against the held-out check set (article labels only).
+
+    .venv/bin/python benchmarks/classifier_eval.py [--folds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import framing
+from framing.agreement import confusion, macro_f1
+from framing.classifier import FramingClassifier
+from framing.corpus import LABELS, load_corpus
+from framing.score import analyse_text
+
+SYSTEMS = ("lexicon", "classifier", "combined")
+
+
+def lexicon_predict(lexicon, text, spans):
+    f = analyse_text(text, lexicon, spans=spans).framing
+    return f.label, [s.label for s in f.sentences]
+
+
+def cross_validate(articles, lexicon, folds: int) -> dict:
+    from sklearn.model_selection import KFold
+
+    predictions = {name: {} for name in SYSTEMS}
+    order = list(range(len(articles)))
+    splitter = KFold(n_splits=folds, shuffle=True, random_state=13)
+    for train_idx, test_idx in splitter.split(order):
+        train = [articles[i] for i in train_idx]
+        models = {"classifier": FramingClassifier(lexicon, use_lexicon=False).fit(train),
+                  "combined": FramingClassifier(lexicon, use_lexicon=True).fit(train)}
+        for i in test_idx:
+            a = articles[i]
+            spans = [(s.start, s.end) for s in a.sentences]
+            predictions["lexicon"][a.id] = lexicon_predict(lexicon, a.text, spans)
+            for name, model in models.items():
+                label, sentence_labels, _ = model.predict(a.text, spans)
+                predictions[name][a.id] = (label, sentence_labels)
+    return predictions
+
+
+def scores(articles, predictions, langs=("all", "fr", "en")) -> dict:
+    out = {}
+    for name, predicted in predictions.items():
+        out[name] = {}
+        for lang in langs:
+            chosen = [a for a in articles if lang in ("all", a.lang)]
+            gold = [a.label for a in chosen]
+            got = [predicted[a.id][0] for a in chosen]
+            gold_s = [s.label for a in chosen for s in a.sentences]
+            got_s = [x for a in chosen for x in predicted[a.id][1]]
+            out[name][lang] = {
+                "articles": len(chosen),
+                "article_macro_f1": round(macro_f1(gold, got, list(LABELS)), 3),
+                "sentence_macro_f1": round(macro_f1(gold_s, got_s, list(LABELS)), 3),
+                "article_confusion": confusion(gold, got, list(LABELS)),
+            }
+    return out
+
+
+def check_set(articles, lexicon) -> dict:
+    rows = [json.loads(line) for line in
+            (ROOT / "tests" / "data" / "checkset.jsonl").read_text("utf-8").splitlines()]
+    gold = [r["label"] for r in rows]
+    out = {"lexicon": macro_f1(gold, [framing.score_text(r["text"], lexicon=lexicon).framing.label
+                                      for r in rows], list(LABELS))}
+    for name, use_lexicon in (("classifier", False), ("combined", True)):
+        model = FramingClassifier(lexicon, use_lexicon=use_lexicon).fit(articles)
+        out[name] = macro_f1(gold, [model.predict(r["text"])[0] for r in rows], list(LABELS))
+    return {k: round(v, 3) for k, v in out.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+    lexicon = framing.load_lexicon()
+    articles = load_corpus()
+    started = time.perf_counter()
+    results = scores(articles, cross_validate(articles, lexicon, args.folds))
+    print(f"{len(articles)} articles, {sum(len(a.sentences) for a in articles)} sentences, "
+          f"{args.folds}-fold cross-validation by article ({time.perf_counter() - started:.0f} s)")
+    for name in SYSTEMS:
+        for lang, m in results[name].items():
+            print(f"  {name:<10} {lang:<3} n={m['articles']:<4} article macro-F1 "
+                  f"{m['article_macro_f1']:.3f}   sentence macro-F1 {m['sentence_macro_f1']:.3f}")
+    print("held-out check set (48 articles), article macro-F1, models trained on the corpus:",
+          check_set(articles, lexicon))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""Trained sentence and article classifiers (scikit-learn), beside the lexicons.
+
+Lexicons explain; classifiers generalise. The sentence model reads word 1-2-grams, character
+3-5-grams inside words (they carry French inflection) and, when `use_lexicon` is set, the
+lexicon scorer's view of the sentence (cue weights by family and context, question, quotes,
+attribution, position). The article model reads the sentence model's probabilities (mean, peak,
+closing part) and, with `use_lexicon`, the lexicon scorer's article rates. Both are
+class-balanced logistic regressions: linear, so each decision can be traced to its terms.
+
+>>> # from framing.classifier import FramingClassifier
+>>> # model = FramingClassifier().fit(articles)   # articles: framing.corpus.LabelledArticle
+>>> # model.predict_article(text)                  # -> ("critical", [sentence labels...])
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from framing.corpus import LABELS, LabelledArticle
+from framing.score import Analysis, analyse_text
+
+RANDOM_STATE = 13
+SENTENCE_C = 1.0  # inverse regularisation: small data, many n-grams -> keep it modest
+ARTICLE_C = 1.0
+CLOSING_SHARE = 0.2  # the part of an article whose tone weighs as its conclusion
+INNER_FOLDS = 3  # out-of-fold sentence probabilities for training the article model
+
+
+def sentence_cues(analysis: Analysis) -> np.ndarray:
+    """One row of lexicon and structure features per sentence of `analysis`."""
+    n = len(analysis.text.sentences)
+    rows = []
+    for i, (scored, hits) in enumerate(zip(analysis.framing.sentences, analysis.hits)):
+        families = [h.entry.family for h in hits]
+        contexts = [e.context for e in scored.evidence]
+        rows.append([
+            scored.promotional, scored.critical,
+            families.count("hedging"), families.count("attribution"),
+            sum(f in ("sovereignty", "extraterritorial") for f in families),
+            contexts.count("quoted"), contexts.count("negated"), contexts.count("question"),
+            float(any(e.category == "critical.question" for e in scored.evidence)),
+            i / max(1, n - 1), float(i >= n - max(1, round(CLOSING_SHARE * n))), float(i == 0),
+            math.log1p(len(analysis.text.sentences[i].tokens)),
+        ])
+    return np.array(rows, dtype=float).reshape(n, -1)
+
+
+class FramingClassifier:
+    """Sentence and article framing models trained on labelled articles."""
+
+    def __init__(self, lexicon=None, use_lexicon: bool = True):
+        self.lexicon = lexicon
+        self.use_lexicon = use_lexicon
+
+    # --- features ---------------------------------------------------------------------------
+    def _analyse(self, text: str, spans=None) -> Analysis:
+        if self.lexicon is None:
+            import framing
+
+            self.lexicon = framing.load_lexicon()
+        return analyse_text(text, self.lexicon, spans=spans)
+
+    def _sentence_matrix(self, analyses: list[Analysis], fit: bool = False):
+        from scipy.sparse import csr_matrix, hstack
+
+        texts = [a.text.text[s.start : s.end].lower() for a in analyses for s in a.text.sentences]
+        if fit:
+            self._fit_vectorizers(texts)
+        blocks = [self.words.transform(texts), self.chars.transform(texts)]
+        if self.use_lexicon:
+            cues = np.vstack([sentence_cues(a) for a in analyses])
+            if fit:
+                self.cue_scale = np.maximum(cues.max(axis=0), 1e-9)
+            blocks.append(csr_matrix(cues / self.cue_scale))
+        return hstack(blocks).tocsr()
+
+    def _fit_vectorizers(self, texts: list[str]) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3,
+                                     sublinear_tf=True, max_features=40_000)
+        self.words.fit(texts)
+        self.chars.fit(texts)
+
+    def _article_features(self, analysis: Analysis, probabilities: np.ndarray) -> list[float]:
+        n = len(probabilities)
+        closing = probabilities[n - max(1, round(CLOSING_SHARE * n)):]
+        predicted = probabilities.argmax(axis=1)
+        row = [*probabilities.mean(axis=0), *probabilities.max(axis=0), *closing.mean(axis=0),
+               *(np.bincount(predicted, minlength=3) / n)]
+        if self.use_lexicon:
+            f = analysis.framing
+            row += [f.promotional, f.critical]
+        return row
+
+    # --- training and prediction ------------------------------------------------------------
+    def fit(self, articles: list[LabelledArticle]) -> FramingClassifier:
+        from sklearn.linear_model import LogisticRegression
+
+        analyses = [self._analyse(a.text, [(s.start, s.end) for s in a.sentences])
+                    for a in articles]
+        y = np.array([LABELS.index(s.label) for a in articles for s in a.sentences])
+        X = self._sentence_matrix(analyses, fit=True)
+        self.sentence_model = LogisticRegression(C=SENTENCE_C, class_weight="balanced",
+                                                 max_iter=3000, random_state=RANDOM_STATE)
+        self.sentence_model.fit(X, y)
+        probabilities = self._out_of_fold(X, y, articles)
+        rows, start = [], 0
+        for analysis in analyses:
+            n = len(analysis.text.sentences)
+            rows.append(self._article_features(analysis, probabilities[start : start + n]))
+            start += n
+        self.article_model = LogisticRegression(C=ARTICLE_C, class_weight="balanced",
+                                                max_iter=3000, random_state=RANDOM_STATE)
+        self.article_model.fit(np.array(rows), [LABELS.index(a.label) for a in articles])
+        return self
+
+    def _out_of_fold(self, X, y, articles) -> np.ndarray:
+        """Sentence probabilities for the training articles from models that did not see them,
+        so the article model learns from probabilities as noisy as on new text."""
+        from sklearn.base import clone
+        from sklearn.model_selection import GroupKFold
+
+        groups = np.repeat(np.arange(len(articles)), [len(a.sentences) for a in articles])
+        probabilities = np.zeros((len(y), 3))
+        for train, test in GroupKFold(n_splits=INNER_FOLDS).split(X, y, groups):
+            model = clone(self.sentence_model).fit(X[train], y[train])
+            probabilities[test] = _full_proba(model, X[test])
+        return probabilities
+
+    def predict_sentences(self, analysis: Analysis) -> np.ndarray:
+        """Probabilities (promotional, neutral, critical) for each sentence."""
+        return _full_proba(self.sentence_model, self._sentence_matrix([analysis]))
+
+    def predict(self, text: str, spans=None) -> tuple[str, list[str], np.ndarray]:
+        """(article label, sentence labels, sentence probabilities) for one text."""
+        analysis = self._analyse(text, spans)
+        probabilities = self.predict_sentences(analysis)
+        row = np.array([self._article_features(analysis, probabilities)])
+        article = LABELS[int(self.article_model.predict(row)[0])]
+        return article, [LABELS[i] for i in probabilities.argmax(axis=1)], probabilities
+
+    def top_terms(self, label: str, n: int = 15) -> list[tuple[str, float]]:
+        """The n-grams that push a sentence hardest toward `label`."""
+        names = list(self.words.get_feature_names_out()) + list(self.chars.get_feature_names_out())
+        weights = self.sentence_model.coef_[LABELS.index(label)][: len(names)]
+        order = np.argsort(-weights)[:n]
+        return [(names[i], float(weights[i])) for i in order]
+
+
+def _full_proba(model, X) -> np.ndarray:
+    """predict_proba with a column for every label, even one missing from a training fold."""
+    out = np.zeros((X.shape[0], 3))
+    out[:, model.classes_] = model.predict_proba(X)
+    return out
