@@ -10,7 +10,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from accuracy import evaluate
 
-FLOORS = {"framing label": 0.42, "sovereignty stance": 0.70, "extraterritorial law": 0.95}
+FLOORS = {"framing label": 0.46, "sovereignty stance": 0.70, "extraterritorial law": 0.95}
 
 
 def test_check_set_agreement_stays_above_its_floors():
