@@ -3,16 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+MODEL := models/default/model.joblib
 
 .PHONY: report test install lint bench accuracy clean
 
-report: $(STAMP)
+report: $(STAMP) $(MODEL)
 	mkdir -p reports/seeds
 	$(BIN)/framing score seeds/ --out reports/seeds > reports/seeds/summary.txt
 	@cat reports/seeds/summary.txt
 	@echo "seed report: reports/seeds/scores.jsonl, reports/seeds/scores.csv, reports/seeds/summary.txt"
 
-test: $(STAMP)
+test: $(STAMP) $(MODEL)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 install: $(STAMP)
@@ -23,7 +24,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-accuracy: $(STAMP)
+# The trained classifier: deterministic, about 15 s, rebuilt when the corpus or lexicons change.
+$(MODEL): $(STAMP) $(wildcard framing/data/corpus/*.jsonl) $(wildcard lexicons/*.tsv)
+	$(BIN)/framing train
+
+accuracy: $(STAMP) $(MODEL)
 	$(BIN)/python benchmarks/accuracy.py tests/data/checkset.jsonl
 
 bench: $(STAMP)
@@ -33,4 +38,4 @@ lint: $(STAMP)
 	$(BIN)/python -m ruff check framing tests benchmarks
 
 clean:
-	rm -rf $(VENV) reports/seeds
+	rm -rf $(VENV) reports/seeds models

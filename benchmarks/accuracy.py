@@ -21,16 +21,20 @@ import framing
 
 TASKS = {  # task -> (gold key, prediction from a record, classes)
     "framing label": ("label", lambda r: r.framing.label, ["promotional", "neutral", "critical"]),
+    "framing label, lexicon alone": ("label", lambda r: r.framing.lexicon_label,
+                                     ["promotional", "neutral", "critical"]),
     "sovereignty stance": ("sovereignty", lambda r: r.sovereignty.stance, ["question", "promise", "none"]),
     "extraterritorial law": ("extraterritorial", lambda r: r.sovereignty.extraterritorial_law, [True, False]),
 }
 
 
-def evaluate(path: Path) -> dict:
-    """{task: {lang: {"accuracy", "macro_f1", "per_class", "confusion", "n"}}} plus mistakes."""
+def evaluate(path: Path, model=None) -> dict:
+    """{task: {lang: {"accuracy", "macro_f1", "per_class", "confusion", "n"}}} plus mistakes.
+    With a trained `model`, "framing label" is the combined label; without, the lexicon's."""
     gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     lexicon = framing.load_lexicon()
-    records = [framing.score_text(g["text"], id=g["id"], lexicon=lexicon) for g in gold]
+    records = [framing.score_text(g["text"], id=g["id"], lexicon=lexicon, model=model)
+               for g in gold]
     results: dict = {}
     for task, (key, predict, classes) in TASKS.items():
         results[task] = {}
@@ -89,8 +93,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    parser.add_argument("--no-model", action="store_true", help="lexicon scores only")
     args = parser.parse_args()
-    results = evaluate(args.path)
+    model = None if args.no_model else framing.load_model()
+    print(f"model: {'none (lexicon only)' if model is None else 'trained classifier'}")
+    results = evaluate(args.path, model)
     print(json.dumps(results, indent=1) if args.json else report(results))
 
 

@@ -26,18 +26,29 @@ def load_lexicon(directory=None):
     return Lexicon.load(directory or os.environ.get("FRAMING_LEXICONS") or None)
 
 
-def score_text(text: str, lang: str | None = None, id: str = "text", lexicon=None):
-    """Score one text. `lang` ("fr"/"en") forces the language instead of detecting it."""
+def load_model(directory=None, lexicon=None):
+    """The trained framing classifier in `directory` (default: $FRAMING_MODEL, or the
+    models/default/ that `make` trains), or None when there is none."""
+    from framing.classifier import load
+    from framing.training import default_model_dir
+
+    directory = directory or default_model_dir()
+    return load(directory, lexicon) if directory else None
+
+
+def score_text(text: str, lang: str | None = None, id: str = "text", lexicon=None, model=None):
+    """Score one text. `lang` ("fr"/"en") forces the language instead of detecting it;
+    `model` (see load_model) lets a trained classifier choose the article label."""
     import hashlib
 
     from framing.documents import Document
     from framing.score import score_document
 
     meta = {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
-    return score_document(Document(id, None, text, meta), lexicon or load_lexicon(), lang)
+    return score_document(Document(id, None, text, meta), lexicon or load_lexicon(), lang, model)
 
 
-def score_paths(paths, lang: str | None = None, lexicon=None, **read_options):
+def score_paths(paths, lang: str | None = None, lexicon=None, model=None, **read_options):
     """Score files, folders, globs or "-" (stdin): one Record per document, in input order.
 
     `read_options` go to `framing.documents.read_documents` (text_column, id_column,
@@ -49,4 +60,5 @@ def score_paths(paths, lang: str | None = None, lexicon=None, **read_options):
     lexicon = lexicon or load_lexicon()
     if isinstance(paths, str):
         paths = [paths]
-    return [score_document(d, lexicon, lang) for d in read_documents(list(map(str, paths)), **read_options)]
+    documents = read_documents(list(map(str, paths)), **read_options)
+    return [score_document(d, lexicon, lang, model) for d in documents]

@@ -137,11 +137,15 @@ class FramingClassifier:
 
     def predict(self, text: str, spans=None) -> tuple[str, list[str], np.ndarray]:
         """(article label, sentence labels, sentence probabilities) for one text."""
-        analysis = self._analyse(text, spans)
+        article, probabilities, _ = self.predict_analysis(self._analyse(text, spans))
+        return article, [LABELS[i] for i in probabilities.argmax(axis=1)], probabilities
+
+    def predict_analysis(self, analysis: Analysis) -> tuple[str, np.ndarray, np.ndarray]:
+        """(article label, sentence probabilities, article probabilities) for an analysed text."""
         probabilities = self.predict_sentences(analysis)
         row = np.array([self._article_features(analysis, probabilities)])
-        article = LABELS[int(self.article_model.predict(row)[0])]
-        return article, [LABELS[i] for i in probabilities.argmax(axis=1)], probabilities
+        article_probabilities = _full_proba(self.article_model, row)[0]
+        return LABELS[int(article_probabilities.argmax())], probabilities, article_probabilities
 
     def top_terms(self, label: str, n: int = 15) -> list[tuple[str, float]]:
         """The n-grams that push a sentence hardest toward `label`."""
@@ -156,3 +160,38 @@ def _full_proba(model, X) -> np.ndarray:
     out = np.zeros((X.shape[0], 3))
     out[:, model.classes_] = model.predict_proba(X)
     return out
+
+
+# --- saving and loading ---------------------------------------------------------------------
+MODEL_FILE = "model.joblib"
+INFO_FILE = "model.json"
+
+
+def save(model: FramingClassifier, directory, info: dict) -> None:
+    """Write the model (without its lexicon: the lexicon files are loaded at run time) and a
+    JSON description (data hash, sizes, library versions, the command that rebuilt it)."""
+    import json
+    from pathlib import Path
+
+    import joblib
+
+    from framing.outputs import write_atomic
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    lexicon, model.lexicon = model.lexicon, None
+    try:
+        joblib.dump(model, directory / MODEL_FILE)
+    finally:
+        model.lexicon = lexicon
+    write_atomic(directory / INFO_FILE, json.dumps(info, indent=1, sort_keys=True) + "\n")
+
+
+def load(directory, lexicon=None) -> FramingClassifier:
+    from pathlib import Path
+
+    import joblib
+
+    model = joblib.load(Path(directory) / MODEL_FILE)
+    model.lexicon = lexicon
+    return model

@@ -47,16 +47,19 @@ def main():
               help="Force the language instead of detecting it.")
 @click.option("--lexicons", type=click.Path(exists=True, file_okay=False), default=None,
               envvar="FRAMING_LEXICONS", help="Lexicon folder (default: the project's lexicons/).")
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Trained classifier folder (default: $FRAMING_MODEL, or models/default/).")
+@click.option("--no-model", is_flag=True, help="Lexicon scores only, even if a model exists.")
 @click.option("--no-sentences", is_flag=True, help="Leave per-sentence labels out of --json.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Also write scores.jsonl and scores.csv into this folder.")
 def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, lang, lexicons,
-          no_sentences, out_dir):
+          model_dir, no_model, no_sentences, out_dir):
     """Score articles: files, folders (recursive), globs, or - for stdin.
 
     Formats: .txt .md .html .csv .jsonl (one document per CSV/JSONL row).
     """
-    from framing import load_lexicon
+    from framing import load_lexicon, load_model
     from framing.documents import read_documents
     from framing.explain import marked_text, summary
     from framing.lexicon import LexiconError
@@ -66,12 +69,13 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
         lexicon = load_lexicon(lexicons)
     except LexiconError as err:
         raise click.UsageError(str(err)) from err
+    model = None if no_model else load_model(model_dir, lexicon)
     documents = read_documents(list(paths), text_column=text_column, id_column=id_column,
                                max_bytes=max_bytes, encoding=encoding)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     records = []
     for document in documents:
-        record = score_document(document, lexicon, lang)
+        record = score_document(document, lexicon, lang, model)
         records.append(record)
         if as_json:
             click.echo(json.dumps(record.to_dict(sentences=not no_sentences), ensure_ascii=False))
@@ -116,6 +120,25 @@ def evaluate(coded, as_json, label_column, stance_column, lexicons):
     click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else report(result))
     if result["rows_skipped"]:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of labelled *.jsonl articles (default: framing/data/corpus/).")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Where to write the model (default: models/default/).")
+def train(corpus, out):
+    """Train the framing classifier on a labelled corpus (format: framing/corpus.py)."""
+    from framing.corpus import CORPUS_DIR
+    from framing.training import DEFAULT_MODEL_DIR
+    from framing.training import train as train_model
+
+    try:
+        info = train_model(corpus or CORPUS_DIR, out or DEFAULT_MODEL_DIR)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
+    click.echo(f"trained on {info['articles']} articles, {info['sentences']} sentences "
+               f"(corpus sha256 {info['corpus_sha256'][:12]}) -> {out or DEFAULT_MODEL_DIR}")
 
 
 @main.group()

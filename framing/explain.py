@@ -31,10 +31,14 @@ def summary(record: Record) -> str:
     )
     evidence = ", ".join(f"{MARKS[e.effect]}{_one_line(e.text)}" for e in top_evidence(f)) or "—"
     speakers = f" ({', '.join(a.speakers)})" if a.speakers else ""
+    method = ""
+    if f.method != "lexicon":
+        method = f" ({f.method}; lexicon alone: {f.lexicon_label})"
     lines = [
         f"{record.id}  [{record.language}, {record.n_words} words, {record.n_sentences} sentences]",
-        (f"  framing      {f.label:<12} promotional {f.promotional:.2f} · "
-         f"critical {f.critical:.2f} · sentences {counts}"),
+        f"  label        {f.label}{method}",
+        (f"  lexicon      promotional {f.promotional:.2f} · critical {f.critical:.2f} · "
+         f"sentences {counts}"),
         f"  sovereignty  {stance}",
         f"  readability  {r.score:.1f} {r.formula}{extra}",
         f"  quotes       {a.quotes} direct, {a.quote_share:.0%} of words{speakers}",

@@ -16,6 +16,7 @@ def write_atomic(path: Path | str, content: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; results are not
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(content)
         os.replace(tmp, path)
@@ -23,6 +24,12 @@ def write_atomic(path: Path | str, content: str) -> Path:
         os.unlink(tmp)
         raise
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def jsonl(records, sentences: bool = True) -> str:

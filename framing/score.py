@@ -55,6 +55,9 @@ class Record:
                 "label": f.label,
                 "promotional": f.promotional,
                 "critical": f.critical,
+                "method": f.method,
+                "lexicon_label": f.lexicon_label,
+                "classifier": f.classifier,
                 "categories": f.categories,
                 "evidence": [asdict(e) for e in f.evidence],
             },
@@ -86,6 +89,8 @@ class Record:
         f, s, r, a = self.framing, self.sovereignty, self.readability, self.attribution
         row.update(
             label=f.label if f else None,
+            label_method=f.method if f else None,
+            lexicon_label=f.lexicon_label if f else None,
             promotional=f.promotional if f else None,
             critical=f.critical if f else None,
             sentences_promotional=_count(f, "promotional"),
@@ -148,8 +153,11 @@ def analyse_text(text: str, lexicon: Lexicon, lang: str | None = None,
     return Analysis(doc, hits, quotes, framing, sovereignty)
 
 
-def score_document(document: Document, lexicon: Lexicon, lang: str | None = None) -> Record:
-    """Analyse one document; a document that failed to read gives an error record."""
+def score_document(document: Document, lexicon: Lexicon, lang: str | None = None,
+                   model=None) -> Record:
+    """Analyse one document; a document that failed to read gives an error record. With a
+    trained `model` (framing.classifier), the article label is the model's, which reads the
+    lexicon evidence together with word and character n-grams."""
     meta = dict(document.meta)
     title = meta.pop("title", None)
     record = Record(document.id, document.path, title, meta, document.error)
@@ -164,7 +172,36 @@ def score_document(document: Document, lexicon: Lexicon, lang: str | None = None
     record.sovereignty = found.sovereignty
     record.readability = readability(_main_text(doc), doc.main_language())
     record.attribution = found.attribution
+    found.framing.lexicon_label = found.framing.label
+    if model is not None and doc.sentences:
+        apply_classifier(found, model)
     return record
+
+
+# How many sentences the classifier names as having driven its article label.
+DRIVING_SENTENCES = 3
+
+
+def apply_classifier(found: Analysis, model) -> None:
+    """Let the trained model choose the article label, keeping the lexicon's label and adding
+    the sentences that pushed hardest toward the model's choice."""
+    from framing.corpus import LABELS
+
+    label, sentence_p, article_p = model.predict_analysis(found)
+    column = LABELS.index(label)
+    order = sorted(range(len(sentence_p)), key=lambda i: (-sentence_p[i][column], i))
+    sentences = found.text.sentences
+    found.framing.label = label
+    found.framing.method = "combined"
+    found.framing.classifier = {
+        "label": label,
+        "probabilities": {c: round(float(p), 4) for c, p in zip(LABELS, article_p)},
+        "sentences": [
+            {"start": sentences[i].start, "end": sentences[i].end, "label": label,
+             "probability": round(float(sentence_p[i][column]), 4)}
+            for i in order[:DRIVING_SENTENCES]
+        ],
+    }
 
 
 def _main_text(doc) -> str:

@@ -86,6 +86,9 @@ class Framing:
     categories: dict[str, float]
     evidence: list[Span]
     sentences: list[SentenceScore]
+    method: str = "lexicon"  # "lexicon", or "combined" when a trained model chose the label
+    lexicon_label: str | None = None  # the lexicon scorer's own label
+    classifier: dict | None = None  # the trained model's view: label, probabilities, sentences
 
 
 def is_question(text: str, sentence: Sentence) -> bool:
