@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import framing
 from framing import load_lexicon
 from framing.documents import Document
 from framing.score import analyse_text, score_document
@@ -94,6 +95,14 @@ def main() -> None:
     lexicon_rate = rate("lexicon scoring (target >= 1000/s)", docs, lambda t: lexicon_scoring(t, lexicon))
     rate("full scoring (with readability)", docs,
          lambda t: score_document(Document("d", None, t, {}), lexicon))
+    started = time.perf_counter()
+    model = framing.load_model(lexicon=lexicon)
+    if model is None:
+        print("no trained model (run `make` or `framing train`): classifier not measured")
+    else:
+        print(f"model loading: {time.perf_counter() - started:.3f} s")
+        rate("full scoring with the classifier", docs,
+             lambda t: score_document(Document("d", None, t, {}), lexicon, None, model))
     print(f"`framing --help` start time: {cli_start_time():.3f} s (target < 0.5 s)")
     print(f"heavy modules imported by --help: {heavy_imports_of_help() or 'none'}")
     print("lexicon scoring target met" if lexicon_rate >= 1000 else "lexicon scoring BELOW target")
