@@ -1,15 +1,17 @@
 """Trained sentence and article classifiers (scikit-learn), beside the lexicons.
 
 Lexicons explain; classifiers generalise. The sentence model reads word 1-2-grams, character
-3-5-grams inside words (they carry French inflection) and, when `use_lexicon` is set, the
+3-4-grams inside words (they carry French inflection) and, when `use_lexicon` is set, the
 lexicon scorer's view of the sentence (cue weights by family and context, question, quotes,
 attribution, position). The article model reads the sentence model's probabilities (mean, peak,
 closing part) and, with `use_lexicon`, the lexicon scorer's article rates. Both are
 class-balanced logistic regressions: linear, so each decision can be traced to its terms.
 
->>> # from framing.classifier import FramingClassifier
->>> # model = FramingClassifier().fit(articles)   # articles: framing.corpus.LabelledArticle
->>> # model.predict_article(text)                  # -> ("critical", [sentence labels...])
+Example (about 15 s of training on the corpus):
+
+    from framing.corpus import load_corpus
+    model = FramingClassifier().fit(load_corpus())
+    label, sentence_labels, probabilities = model.predict(text)
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ class FramingClassifier:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self.words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3,
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), min_df=3,
                                      sublinear_tf=True, max_features=40_000)
         self.words.fit(texts)
         self.chars.fit(texts)
