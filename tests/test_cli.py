@@ -130,3 +130,10 @@ def test_explain_uses_colour_and_a_second_cue_on_a_terminal():
     text = path.read_text("utf-8")
     coloured = marked_text(framing.score_text(text, id="001"), text, color=True)
     assert "\x1b[" in coloured and "[-reste posée]" in coloured  # colour keeps the brackets too
+
+
+def test_outputs_are_byte_identical_across_runs(tmp_path):
+    for name in ("a", "b"):
+        assert run("score", SEEDS, "--out", tmp_path / name).exit_code == 0
+    for file in ("scores.jsonl", "scores.csv"):
+        assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()
