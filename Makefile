@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The trained classifier: deterministic, about 15 s, rebuilt when the corpus or lexicons change.
-$(MODEL): $(STAMP) $(wildcard framing/data/corpus/*.jsonl) $(wildcard lexicons/*.tsv)
+$(MODEL): $(STAMP) framing/classifier.py framing/training.py $(wildcard framing/data/corpus/*.jsonl) $(wildcard lexicons/*.tsv)
 	$(BIN)/framing train
 
 accuracy: $(STAMP) $(MODEL)

@@ -32,6 +32,27 @@ def lexicon_predict(lexicon, text, spans):
     return f.label, [s.label for s in f.sentences]
 
 
+def compare_families(articles, lexicon, folds: int) -> None:
+    """Combined models with each sentence / article model family, cross-validated."""
+    from sklearn.model_selection import KFold
+
+    for sentence_family, article_family in (("logistic", "logistic"), ("svm", "logistic"),
+                                            ("logistic", "trees")):
+        predicted = {}
+        splitter = KFold(n_splits=folds, shuffle=True, random_state=13)
+        for train_idx, test_idx in splitter.split(articles):
+            model = FramingClassifier(lexicon, True, sentence_family, article_family)
+            model.fit([articles[i] for i in train_idx])
+            for i in test_idx:
+                a = articles[i]
+                label, sentence_labels, _ = model.predict(a.text, [(s.start, s.end)
+                                                                   for s in a.sentences])
+                predicted[a.id] = (label, sentence_labels)
+        m = scores(articles, {"combined": predicted}, langs=("all",))["combined"]["all"]
+        print(f"  sentences {sentence_family:<8} articles {article_family:<8} article macro-F1 "
+              f"{m['article_macro_f1']:.3f}   sentence macro-F1 {m['sentence_macro_f1']:.3f}")
+
+
 def cross_validate(articles, lexicon, folds: int) -> dict:
     from sklearn.model_selection import KFold
 
@@ -86,9 +107,15 @@ def check_set(articles, lexicon) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--families", action="store_true",
+                        help="compare model families for the combined model instead")
     args = parser.parse_args()
     lexicon = framing.load_lexicon()
     articles = load_corpus()
+    if args.families:
+        print(f"model families, {args.folds}-fold cross-validation by article:")
+        compare_families(articles, lexicon, args.folds)
+        return
     started = time.perf_counter()
     results = scores(articles, cross_validate(articles, lexicon, args.folds))
     print(f"{len(articles)} articles, {sum(len(a.sentences) for a in articles)} sentences, "

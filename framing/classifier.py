@@ -49,12 +49,37 @@ def sentence_cues(analysis: Analysis) -> np.ndarray:
     return np.array(rows, dtype=float).reshape(n, -1)
 
 
+def make_estimator(family: str, C: float):
+    """The model families compared in benchmarks/classifier_eval.py --families; logistic
+    regression won on held-out folds for both models (see MODEL_CARD.md)."""
+    if family == "logistic":
+        from sklearn.linear_model import LogisticRegression
+
+        return LogisticRegression(C=C, class_weight="balanced", max_iter=3000,
+                                  random_state=RANDOM_STATE)
+    if family == "svm":  # a linear SVM, calibrated so that it gives probabilities
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.svm import LinearSVC
+
+        return CalibratedClassifierCV(LinearSVC(C=C / 2, class_weight="balanced",
+                                                random_state=RANDOM_STATE), cv=3)
+    if family == "trees":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        return HistGradientBoostingClassifier(max_depth=3, class_weight="balanced",
+                                              random_state=RANDOM_STATE)
+    raise ValueError(f"unknown model family {family!r}")
+
+
 class FramingClassifier:
     """Sentence and article framing models trained on labelled articles."""
 
-    def __init__(self, lexicon=None, use_lexicon: bool = True):
+    def __init__(self, lexicon=None, use_lexicon: bool = True,
+                 sentence_family: str = "logistic", article_family: str = "logistic"):
         self.lexicon = lexicon
         self.use_lexicon = use_lexicon
+        self.sentence_family = sentence_family
+        self.article_family = article_family
 
     # --- features ---------------------------------------------------------------------------
     def _analyse(self, text: str, spans=None) -> Analysis:
@@ -100,23 +125,18 @@ class FramingClassifier:
 
     # --- training and prediction ------------------------------------------------------------
     def fit(self, articles: list[LabelledArticle]) -> FramingClassifier:
-        from sklearn.linear_model import LogisticRegression
-
         analyses = [self._analyse(a.text, [(s.start, s.end) for s in a.sentences])
                     for a in articles]
         y = np.array([LABELS.index(s.label) for a in articles for s in a.sentences])
         X = self._sentence_matrix(analyses, fit=True)
-        self.sentence_model = LogisticRegression(C=SENTENCE_C, class_weight="balanced",
-                                                 max_iter=3000, random_state=RANDOM_STATE)
-        self.sentence_model.fit(X, y)
+        self.sentence_model = make_estimator(self.sentence_family, SENTENCE_C).fit(X, y)
         probabilities = self._out_of_fold(X, y, articles)
         rows, start = [], 0
         for analysis in analyses:
             n = len(analysis.text.sentences)
             rows.append(self._article_features(analysis, probabilities[start : start + n]))
             start += n
-        self.article_model = LogisticRegression(C=ARTICLE_C, class_weight="balanced",
-                                                max_iter=3000, random_state=RANDOM_STATE)
+        self.article_model = make_estimator(self.article_family, ARTICLE_C)
         self.article_model.fit(np.array(rows), [LABELS.index(a.label) for a in articles])
         return self
 
@@ -152,7 +172,7 @@ class FramingClassifier:
     def top_terms(self, label: str, n: int = 15) -> list[tuple[str, float]]:
         """The n-grams that push a sentence hardest toward `label`."""
         names = list(self.words.get_feature_names_out()) + list(self.chars.get_feature_names_out())
-        weights = self.sentence_model.coef_[LABELS.index(label)][: len(names)]
+        weights = self.sentence_model.coef_[LABELS.index(label)][: len(names)]  # logistic only
         order = np.argsort(-weights)[:n]
         return [(names[i], float(weights[i])) for i in order]
 
