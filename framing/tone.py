@@ -152,33 +152,27 @@ _TONE = frozenset(("promotional", "critical"))
 
 
 def _contribution(text, sentence, hit, question, reported, quotes, quote_starts) -> Span:
-    entry = hit.entry
-    family = entry.family
-    span_text = text[hit.start : hit.end]
     quoted = in_any(hit.start, quotes, quote_starts)
     negated = is_negated(text, sentence.tokens, hit)
-    weight = entry.weight
-    if family == "promotional":
-        if negated:
-            return Span(hit.start, hit.end, span_text, entry.category,
-                        _r(weight * NEGATED_PROMO_TO_CRITICAL), "critical", "negated")
-        if question and not quoted:
-            return Span(hit.start, hit.end, span_text, entry.category,
-                        _r(weight * QUESTIONED_PROMO_TO_CRITICAL), "critical", "question")
-        if quoted:
-            return Span(hit.start, hit.end, span_text, entry.category, _r(weight * QUOTED),
-                        "promotional", "quoted")
-    else:
-        if negated:
-            return Span(hit.start, hit.end, span_text, entry.category,
-                        _r(weight * NEGATED_CRITICAL_TO_PROMO), "promotional", "negated")
-        if quoted:
-            return Span(hit.start, hit.end, span_text, entry.category, _r(weight * QUOTED),
-                        "critical", "quoted")
+    factor, effect, context = _effect(hit.entry.family, negated, question, quoted, reported)
+    return Span(hit.start, hit.end, text[hit.start : hit.end], hit.entry.category,
+                _r(hit.entry.weight * factor), effect, context)
+
+
+def _effect(family: str, negated: bool, question: bool, quoted: bool,
+            reported: bool) -> tuple[float, str, str]:
+    """(weight factor, effect, context) of a promotional or critical cue in its sentence."""
+    if negated:
+        if family == "promotional":
+            return NEGATED_PROMO_TO_CRITICAL, "critical", "negated"
+        return NEGATED_CRITICAL_TO_PROMO, "promotional", "negated"
+    if question and not quoted and family == "promotional":
+        return QUESTIONED_PROMO_TO_CRITICAL, "critical", "question"
+    if quoted:
+        return QUOTED, family, "quoted"
     if reported:
-        return Span(hit.start, hit.end, span_text, entry.category, _r(weight * REPORTED),
-                    family, "reported")
-    return Span(hit.start, hit.end, span_text, entry.category, _r(weight), family, "writer")
+        return REPORTED, family, "reported"
+    return 1.0, family, "writer"
 
 
 def _r(x: float) -> float:
