@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -239,13 +241,21 @@ def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
     return all(any(lit in text for lit in group) for group in groups)
 
 
+_WORD = itemgetter(2)  # a token's lowercased form
+_ANCHORS = attrgetter("anchors")
+
+
 class _Lookup(NamedTuple):
-    """What one word form can start, in one language."""
+    """What one word form can match, in one language."""
 
     keys: frozenset  # every key the word matches
-    singles: tuple[Entry, ...]  # one-word entries it matches
-    by_second: dict[tuple, list[Entry]]  # multi-word entries it starts, by their second key
-    starts: bool  # whether it starts any entry at all (most words start none)
+    anchors: tuple[tuple[Entry, int], ...]  # (entry, position of this word in it), longest first
+
+
+def _anchor(keys: tuple[tuple, ...]) -> int:
+    """The position of the word that anchors a term: the longest, as short words ("de", "la",
+    "in") are the common ones."""
+    return max(range(len(keys)), key=lambda i: (len(keys[i][-1]), -i))
 
 
 class Lexicon:
@@ -260,10 +270,13 @@ class Lexicon:
 
     def __init__(self, entries: list[Entry]):
         self.entries = entries
-        self._by_first_key: dict[tuple, list[Entry]] = {}
+        # One-word entries by their key; longer ones by their anchor, the word least likely to
+        # be common ("pointe" in "de =pointe"), so that "de" and "la" start no search.
+        self._by_key: dict[tuple, list[tuple[Entry, int]]] = {}
         for entry in entries:
             if entry.keys:
-                self._by_first_key.setdefault(entry.keys[0], []).append(entry)
+                anchor = _anchor(entry.keys)
+                self._by_key.setdefault(entry.keys[anchor], []).append((entry, anchor))
         self._regexes = [(e, required_literals(e.regex)) for e in entries if e.regex is not None]
         self._prefixes = sorted({k for e in entries for k in e.keys if k[0] == "p"})
         self._cache: dict[str, dict[str, _Lookup]] = {}
@@ -289,16 +302,11 @@ class Lexicon:
 
     def _lookup(self, lower: str, lang: str) -> _Lookup:
         keys = self.token_keys(lower, lang)
-        starting = sorted({e for k in keys for e in self._by_first_key.get(k, ())},
-                          key=lambda e: (-len(e.keys), e.source))
-        by_second: dict[tuple, list[Entry]] = {}
-        for e in starting:
-            if len(e.keys) > 1:
-                by_second.setdefault(e.keys[1], []).append(e)
-        singles = tuple(e for e in starting if len(e.keys) == 1)
-        found = _Lookup(keys, singles, by_second, bool(singles or by_second))
-        self._cache.setdefault(lang, {})[lower] = found
-        return found
+        found = sorted({pair for k in keys for pair in self._by_key.get(k, ())},
+                       key=lambda pair: (-len(pair[0].keys), pair[0].source))
+        lookup = _Lookup(keys, tuple(found))
+        self._cache.setdefault(lang, {})[lower] = lookup
+        return lookup
 
     def match(self, text: str, sentence: Sentence) -> list[Hit]:
         """Lexicon hits in one sentence, longest-leftmost, without overlaps."""
@@ -315,22 +323,23 @@ class Lexicon:
     def _word_hits(self, sentence: Sentence) -> list[Hit]:
         toks = sentence.tokens
         lang = sentence.lang
-        # Cached per word form: a document repeats its words, and a corpus its vocabulary.
-        cache = self._cache.get(lang, {})
-        looked_up = [cache.get(w) or self._lookup(w, lang) for _, _, w in toks]
+        # Cached per word form (a document repeats its words, and a corpus its vocabulary);
+        # map/compress keep the per-token work in C, as most tokens start no entry.
+        words = list(map(_WORD, toks))
+        looked_up = list(map(self._cache.setdefault(lang, {}).get, words))
+        if None in looked_up:
+            looked_up = [x or self._lookup(w, lang) for x, w in zip(looked_up, words)]
         hits: list[Hit] = []
-        for i in [i for i, here in enumerate(looked_up) if here.starts]:
-            here = looked_up[i]
-            for entry in here.singles:
-                hits.append(Hit(toks[i][0], toks[i][1], entry))
-            if here.by_second and i + 1 < len(toks):
-                for key in looked_up[i + 1].keys & here.by_second.keys():
-                    for entry in here.by_second[key]:
-                        n = len(entry.keys)
-                        if i + n <= len(toks) and all(
-                            entry.keys[j] in looked_up[i + j].keys for j in range(2, n)
-                        ):
-                            hits.append(Hit(toks[i][0], toks[i + n - 1][1], entry))
+        n_tokens = len(toks)
+        for i in compress(range(n_tokens), map(_ANCHORS, looked_up)):
+            for entry, anchor in looked_up[i].anchors:
+                first, n = i - anchor, len(entry.keys)
+                if n == 1:
+                    hits.append(Hit(toks[i][0], toks[i][1], entry))
+                elif first >= 0 and first + n <= n_tokens and all(
+                    entry.keys[j] in looked_up[first + j].keys for j in range(n) if j != anchor
+                ):
+                    hits.append(Hit(toks[first][0], toks[first + n - 1][1], entry))
         return hits
 
     def _pattern_hits(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
