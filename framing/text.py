@@ -29,6 +29,10 @@ _NUMBER = r"\d+(?:[ \u00a0\u202f,.]\d{3}(?!\d))*(?:[.,]\d+)?(?![^\W_])"
 _WORD = r"[^\W_]+(?:[-'’][^\W_]+)*"
 # Every token starts with a letter or digit: the lookahead lets the engine skip other characters.
 _TOKEN = re.compile(rf"(?=[^\W_])(?:{_ELISION}|{_NUMBER}|{_WORD})")
+# The same on text already lowercased with straight apostrophes (the usual path): fewer
+# alternatives to try at each word, so about a sixth faster.
+_ELISION_LOWER = r"(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])'(?=[^\W\d_])"
+_TOKEN_LOWER = re.compile(rf"(?=[^\W_])(?:{_ELISION_LOWER}|{_NUMBER}|{_WORD})")
 
 
 # A token is a plain tuple (start, end, lower): `lower` is the token lowercased, with typographic
@@ -52,7 +56,7 @@ def _lowered(text: str) -> str | None:
 
 def _tokens(text: str, lowered: str | None, start: int, end: int) -> list[Token]:
     if lowered is not None:  # the common case: one lowercasing for the whole text
-        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(lowered, start, end)]
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN_LOWER.finditer(lowered, start, end)]
     return [
         (m.start(), m.end(), m.group().lower().replace("’", "'"))
         for m in _TOKEN.finditer(text, start, end)

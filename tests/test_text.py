@@ -103,3 +103,14 @@ def test_any_unicode_gives_ordered_in_bounds_offsets(text):
         for start, end, _ in s.tokens:
             assert previous <= start < end <= s.end
             previous = end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aéL’'-dQqu J.,5 0\u00a0Éçs")) | st.characters(),
+               max_size=60))
+def test_the_fast_lowercase_path_tokenizes_like_the_general_one(text):
+    from framing.text import _lowered, _tokens
+
+    lowered = _lowered(text)
+    if lowered is not None:
+        assert _tokens(text, lowered, 0, len(text)) == _tokens(text, None, 0, len(text))
