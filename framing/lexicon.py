@@ -10,6 +10,7 @@ longest wins, so "cloud de confiance" is one sovereignty hit, not also a promoti
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress
@@ -366,8 +367,11 @@ class Lexicon:
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
     # Longest first, then leftmost, then the heavier entry; ties broken by source for determinism.
     hits = sorted(hits, key=lambda h: (h.start - h.end, h.start, -h.entry.weight, h.entry.source))
-    kept: list[Hit] = []
+    kept: list[Hit] = []  # sorted by start, never overlapping: only neighbours need a look
+    starts: list[int] = []
     for hit in hits:
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+        i = bisect_right(starts, hit.start)
+        if (i == 0 or kept[i - 1].end <= hit.start) and (i == len(kept) or hit.end <= starts[i]):
+            kept.insert(i, hit)
+            starts.insert(i, hit.start)
+    return kept

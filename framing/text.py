@@ -92,6 +92,11 @@ class Sentence:
     tokens: tuple[Token, ...] = field(repr=False)
 
 
+# A "sentence" longer than this (a page with no punctuation, a minified dump) is cut at a space
+# before the limit: per-sentence work stays bounded, and so does the time a bad file can take.
+MAX_SENTENCE_CHARS = 3000
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: lines are split at sentence boundaries, and a line is its
     own sentence (titles, list items, navigation lines) unless a hard-wrapped paragraph goes on
@@ -105,7 +110,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((cut, m.end()))
             cut = m.end()
         spans.append((cut, block_end))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
+    trimmed = [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
+    return [piece for a, b in trimmed for piece in _bounded(text, a, b)]
+
+
+def _bounded(text: str, start: int, end: int):
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        piece = _trim(text, start, cut)
+        if piece:
+            yield piece
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield (start, end)
 
 
 def _blocks(text: str):

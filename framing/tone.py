@@ -14,7 +14,7 @@ Every contribution is kept as an evidence span, so a score can always be traced 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from framing.lexicon import CATEGORIES, FAMILIES, Hit
@@ -101,7 +101,7 @@ def in_any(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bo
 
 
 def is_negated(text: str, toks: tuple[Token, ...], hit: Hit) -> bool:
-    first = next((i for i, t in enumerate(toks) if t[0] >= hit.start), len(toks))
+    first = bisect_left(toks, (hit.start,))  # the hit's first token (tokens sort by start)
     for i in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
         _, end, word = toks[i]
         if _CLAUSE_BREAK.intersection(text[end : hit.start]):

@@ -114,3 +114,12 @@ def test_the_fast_lowercase_path_tokenizes_like_the_general_one(text):
     lowered = _lowered(text)
     if lowered is not None:
         assert _tokens(text, lowered, 0, len(text)) == _tokens(text, None, 0, len(text))
+
+
+def test_a_page_without_punctuation_is_cut_into_bounded_sentences():
+    from framing.text import MAX_SENTENCE_CHARS
+
+    text = "mot " * 20_000 + "fin"
+    spans = sentence_spans(text)
+    assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    assert [w for a, b in spans for w in text[a:b].split()] == text.split()
