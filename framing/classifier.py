@@ -169,13 +169,6 @@ class FramingClassifier:
         article_probabilities = _full_proba(self.article_model, row)[0]
         return LABELS[int(article_probabilities.argmax())], probabilities, article_probabilities
 
-    def top_terms(self, label: str, n: int = 15) -> list[tuple[str, float]]:
-        """The n-grams that push a sentence hardest toward `label`."""
-        names = list(self.words.get_feature_names_out()) + list(self.chars.get_feature_names_out())
-        weights = self.sentence_model.coef_[LABELS.index(label)][: len(names)]  # logistic only
-        order = np.argsort(-weights)[:n]
-        return [(names[i], float(weights[i])) for i in order]
-
 
 def _full_proba(model, X) -> np.ndarray:
     """predict_proba with a column for every label, even one missing from a training fold."""

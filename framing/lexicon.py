@@ -265,8 +265,8 @@ class Lexicon:
     >>> from framing.text import analyse
     >>> lex = Lexicon.load()
     >>> doc = analyse("Rien ne garantit la souveraineté des données.")
-    >>> sorted({h.entry.family for h in lex.match(doc.text, doc.sentences[0])})
-    ['sovereignty']
+    >>> sorted((h.entry.term, h.entry.family) for h in lex.match(doc.text, doc.sentences[0]))
+    [('rien ne garantit', 'critical'), ('souveraineté des données', 'sovereignty')]
     """
 
     def __init__(self, entries: list[Entry]):
