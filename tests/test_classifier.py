@@ -95,3 +95,23 @@ def test_cli_uses_the_model_only_when_asked_or_found(model_dir):
     assert b["framing"]["method"] == "lexicon" and b["framing"]["classifier"] is None
     info = json.loads((model_dir / "model.json").read_text("utf-8"))
     assert info["articles"] >= 150 and len(info["corpus_sha256"]) == 64
+
+
+def test_framing_train_command_writes_a_usable_model(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = (ROOT / "framing" / "data" / "corpus" / "part1.jsonl").read_text("utf-8").splitlines()
+    (corpus / "small.jsonl").write_text("\n".join(lines[:12] + lines[-12:]) + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["train", "--corpus", str(corpus), "--out",
+                                       str(tmp_path / "model")])
+    assert result.exit_code == 0 and "trained on 24 articles" in result.output
+    scored = CliRunner().invoke(main, ["score", "--json", "--model", str(tmp_path / "model"),
+                                       str(seed_path("002"))])
+    assert json.loads(scored.stdout)["framing"]["method"] == "combined"
+
+
+def test_framing_train_names_the_bad_line(tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"id": "a", "lang": "fr"}\n', "utf-8")
+    result = CliRunner().invoke(main, ["train", "--corpus", str(tmp_path), "--out",
+                                       str(tmp_path / "m")])
+    assert result.exit_code == 2 and "bad.jsonl:1" in result.output
