@@ -239,7 +239,13 @@ def _item_groups(op: str, av) -> list[set[str]]:
 
 
 def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
-    return all(any(lit in text for lit in group) for group in groups)
+    for group in groups:  # plain loops: this runs for every pattern on every text
+        for literal in group:
+            if literal in text:
+                break
+        else:
+            return False
+    return True
 
 
 _WORD = itemgetter(2)  # a token's lowercased form

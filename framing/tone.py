@@ -123,6 +123,8 @@ def score_sentence(
     closing: bool = False,
 ) -> SentenceScore:
     question = is_question(text, sentence)
+    if not hits and not question:  # most sentences: nothing to weigh
+        return SentenceScore(sentence.start, sentence.end, "neutral", 0.0, 0.0, sentence.lang, [])
     reported = any(h.entry.family == "attribution" for h in hits)
     evidence: list[Span] = []
     for hit in hits:
