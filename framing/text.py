@@ -74,7 +74,9 @@ def fold(word: str) -> str:
 
 # Words that end with a full stop without ending the sentence. Lowercased, without the stop.
 ABBREVIATIONS = frozenset(
-    ["m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "st", "ste", "mgr", "cf", "p", "pp", "vol", "no", "n°", "art", "al", "éd", "ed", "mr", "mrs", "ms", "prof", "sr", "jr", "inc", "ltd", "co", "corp", "vs", "e.g", "i.e", "approx", "dept", "gen", "gov", "sen", "rep", "av", "bd", "fig", "env", "min", "max", "tél", "tel", "ex"]
+    """m mm mme mmes mlle mlles dr pr me st ste mgr cf p pp vol no n° art al éd ed mr mrs ms
+    prof sr jr inc ltd co corp vs e.g i.e approx dept gen gov sen rep av bd fig env min
+    max tél tel ex""".split()
 )
 # A full stop, question or exclamation mark (possibly doubled, possibly "..."), then closing
 # quotes/brackets, then space, then something that can open a sentence.
@@ -173,10 +175,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 # ("a", "on", "or", "as", "plus", "son") are left out on purpose.
 FUNCTION_WORDS = {
     "fr": frozenset(
-        ["le", "la", "les", "un", "une", "des", "du", "de", "en", "et", "est", "sont", "été", "être", "au", "aux", "dans", "pour", "par", "avec", "sur", "ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "nous", "vous", "leur", "leurs", "sa", "ses", "se", "ne", "pas", "qui", "que", "quoi", "dont", "où", "mais", "ou", "donc", "car", "aussi", "très", "tout", "tous", "toute", "toutes", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "ont", "avait", "était", "sera", "seront", "cela", "ceci", "selon", "entre", "après", "avant", "depuis", "chez", "sans", "sous", "vers", "également", "déjà", "encore", "fait", "peut", "doit", "non", "si", "l'", "d'", "qu'", "n'", "s'", "c'", "j'", "m'", "jusqu'", "lorsqu'"]
+        """le la les un une des du de en et est sont été être au aux dans pour par avec sur ce
+        cet cette ces il elle ils elles nous vous leur leurs sa ses se ne pas qui
+        que quoi dont où mais ou donc car aussi très tout tous toute toutes notre
+        nos votre vos mon ma mes ont avait était sera seront cela ceci selon entre
+        après avant depuis chez sans sous vers également déjà encore fait peut doit
+        non si l' d' qu' n' s' c' j' m' jusqu' lorsqu'""".split()
     ),
     "en": frozenset(
-        ["the", "of", "and", "is", "are", "was", "were", "be", "been", "being", "to", "in", "for", "with", "that", "this", "these", "those", "by", "from", "it", "its", "has", "have", "had", "not", "but", "which", "who", "whom", "whose", "will", "would", "shall", "should", "can", "could", "they", "them", "their", "we", "our", "you", "your", "he", "she", "his", "her", "him", "said", "says", "also", "than", "into", "about", "after", "before", "over", "under", "between", "through", "while", "when", "where", "what", "there", "here", "more", "most", "such", "only", "other", "any", "each", "both", "all", "just", "very"]
+        """the of and is are was were be been being to in for with that this these those by
+        from it its has have had not but which who whom whose will would shall
+        should can could they them their we our you your he she his her him said
+        says also than into about after before over under between through while when
+        where what there here more most such only other any each both all just very""".split()
     ),
 }
 _FRENCH_LETTERS = frozenset("éèêëàâçùûôîïœ")

@@ -49,7 +49,8 @@ CRITICAL_LABEL_MIN = 0.9
 CRITICAL_BOOST = 1.5
 
 NEGATIONS = frozenset(
-    ["ne", "n'", "non", "pas", "jamais", "aucun", "aucune", "sans", "ni", "guère", "nullement", "rien", "not", "no", "never", "without", "nor", "cannot", "neither", "none", "nothing", "hardly"]
+    """ne n' non pas jamais aucun aucune sans ni guère nullement rien not no never without nor
+    cannot neither none nothing hardly""".split()
 )
 # "non seulement" / "not only" announce more, not less.
 _NOT_NEGATING_NEXT = {"non": "seulement", "not": "only", "pas": "seulement"}
