@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import framing
+from framing import agreement
 
 TASKS = {  # task -> (gold key, prediction from a record, classes)
     "framing label": ("label", lambda r: r.framing.label, ["promotional", "neutral", "critical"]),
@@ -51,24 +52,15 @@ def evaluate(path: Path, model=None) -> dict:
 
 
 def metrics(pairs: list[tuple], classes: list) -> dict:
-    per_class = {}
-    for c in classes:
-        tp = sum(1 for g, p in pairs if g == c and p == c)
-        predicted = sum(1 for _, p in pairs if p == c)
-        actual = sum(1 for g, _ in pairs if g == c)
-        precision = tp / predicted if predicted else 0.0
-        recall = tp / actual if actual else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_class[str(c)] = {"precision": round(precision, 3), "recall": round(recall, 3),
-                             "f1": round(f1, 3), "support": actual}
-    present = [v["f1"] for v in per_class.values() if v["support"]]
+    gold, predicted = [g for g, _ in pairs], [p for _, p in pairs]
+    per_class = {c: {k: round(v, 3) if isinstance(v, float) else v for k, v in m.items()}
+                 for c, m in agreement.per_class(gold, predicted, classes).items()}
     return {
         "n": len(pairs),
-        "accuracy": round(sum(1 for g, p in pairs if g == p) / len(pairs), 3) if pairs else 0.0,
-        "macro_f1": round(sum(present) / len(present), 3) if present else 0.0,
+        "accuracy": round(agreement.accuracy(gold, predicted), 3),
+        "macro_f1": round(agreement.macro_f1(gold, predicted, classes), 3),
         "per_class": per_class,
-        "confusion": {str(g): {str(p): sum(1 for a, b in pairs if a == g and b == p) for p in classes}
-                      for g in classes},
+        "confusion": agreement.confusion(gold, predicted, classes),
     }
 
 

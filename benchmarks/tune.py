@@ -19,8 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 import framing
 from framing import tone
+from framing.agreement import macro_f1
 from framing.attribution import attribution
-from framing.corpus import load_corpus
+from framing.corpus import LABELS, load_corpus
 from framing.text import analyse
 
 GRID = {
@@ -64,20 +65,8 @@ def evaluate(items) -> tuple[float, float]:
         right += framing_.label == gold
         if gold_sentences:
             pairs += zip(gold_sentences, (s.label for s in framing_.sentences))
-    return right / len(items), macro_f1(pairs)
-
-
-def macro_f1(pairs) -> float:
-    scores = []
-    for c in ("promotional", "neutral", "critical"):
-        tp = sum(1 for g, p in pairs if g == p == c)
-        predicted = sum(1 for _, p in pairs if p == c)
-        actual = sum(1 for g, _ in pairs if g == c)
-        if actual:
-            precision = tp / predicted if predicted else 0.0
-            recall = tp / actual
-            scores.append(2 * precision * recall / (precision + recall) if tp else 0.0)
-    return sum(scores) / len(scores) if scores else 0.0
+    gold, predicted = [g for g, _ in pairs], [p for _, p in pairs]
+    return right / len(items), macro_f1(gold, predicted, list(LABELS))
 
 
 def main() -> None:
