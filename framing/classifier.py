@@ -22,11 +22,11 @@ import numpy as np
 
 from framing.corpus import LABELS, LabelledArticle
 from framing.score import Analysis, analyse_text
+from framing.tone import closing_start
 
 RANDOM_STATE = 13
 SENTENCE_C = 1.0  # inverse regularisation: small data, many n-grams -> keep it modest
 ARTICLE_C = 1.0
-CLOSING_SHARE = 0.2  # the part of an article whose tone weighs as its conclusion
 INNER_FOLDS = 3  # out-of-fold sentence probabilities for training the article model
 
 
@@ -43,7 +43,7 @@ def sentence_cues(analysis: Analysis) -> np.ndarray:
             sum(f in ("sovereignty", "extraterritorial") for f in families),
             contexts.count("quoted"), contexts.count("negated"), contexts.count("question"),
             float(any(e.category == "critical.question" for e in scored.evidence)),
-            i / max(1, n - 1), float(i >= n - max(1, round(CLOSING_SHARE * n))), float(i == 0),
+            i / max(1, n - 1), float(i >= closing_start(n)), float(i == 0),
             math.log1p(len(analysis.text.sentences[i].tokens)),
         ])
     return np.array(rows, dtype=float).reshape(n, -1)
@@ -114,7 +114,7 @@ class FramingClassifier:
 
     def _article_features(self, analysis: Analysis, probabilities: np.ndarray) -> list[float]:
         n = len(probabilities)
-        closing = probabilities[n - max(1, round(CLOSING_SHARE * n)):]
+        closing = probabilities[closing_start(n):]
         predicted = probabilities.argmax(axis=1)
         row = [*probabilities.mean(axis=0), *probabilities.max(axis=0), *closing.mean(axis=0),
                *(np.bincount(predicted, minlength=3) / n)]

@@ -323,7 +323,8 @@ class Lexicon:
         return self.match_sentences(text, [sentence])[0]
 
     def match_sentences(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
-        """Hits for each sentence of `text`; patterns are run once over the whole text."""
+        """Hits for each sentence of `text` (words through the per-word cache; patterns only
+        on sentences that hold their literals)."""
         by_sentence = [self._word_hits(s) for s in sentences]
         if self._regexes and sentences:
             for i, hits in enumerate(self._pattern_hits(text, sentences)):
@@ -353,7 +354,8 @@ class Lexicon:
         return hits
 
     def _pattern_hits(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
-        """`re:` hits per sentence; a pattern runs only where one of its literals occurs."""
+        """`re:` hits per sentence; a pattern runs only where every group of its required
+        literals has a member (see required_literals)."""
         lowered_text = text.lower()
         lowered: list[str | None] = [None] * len(sentences)
         hits: list[list[Hit]] = [[] for _ in sentences]

@@ -149,7 +149,7 @@ def analyse_text(text: str, lexicon: Lexicon, lang: str | None = None,
     hits = lexicon.match_sentences(doc.text, doc.sentences)
     quotes = attribution(doc.text, doc.n_words)
     framing = score_framing(doc, hits, [(q.start, q.end) for q in quotes.passages])
-    sovereignty = score_sovereignty(doc.text, hits, framing.sentences, doc.sentences)
+    sovereignty = score_sovereignty(doc.text, doc.sentences, hits, framing.sentences)
     return Analysis(doc, hits, quotes, framing, sovereignty)
 
 
@@ -172,7 +172,6 @@ def score_document(document: Document, lexicon: Lexicon, lang: str | None = None
     record.sovereignty = found.sovereignty
     record.readability = readability(_main_text(doc), doc.main_language())
     record.attribution = found.attribution
-    found.framing.lexicon_label = found.framing.label
     if model is not None and doc.sentences:
         apply_classifier(found, model)
     return record

@@ -45,14 +45,14 @@ class Sovereignty:
     promise_weight: float = 0.0
 
 
-def score_sovereignty(text: str, hits_by_sentence: list[list[Hit]],
-                      sentences: list[SentenceScore], tokens: list[Sentence]) -> Sovereignty:
-    """`sentences` are the framing scores of the sentences, `tokens` the sentences themselves."""
+def score_sovereignty(text: str, sentences: list[Sentence], hits_by_sentence: list[list[Hit]],
+                      scores: list[SentenceScore]) -> Sovereignty:
+    """Stance from each sentence, its lexicon hits and its framing score, in parallel lists."""
     digital = _has_digital_context(hits_by_sentence)
     question = promise = 0.0
     evidence: list[Span] = []
     laws: list[str] = []
-    for hits, scored, sentence in zip(hits_by_sentence, sentences, tokens):
+    for sentence, hits, scored in zip(sentences, hits_by_sentence, scores):
         cues = [h for h in hits if _counts(h, digital)]
         if not cues:
             continue
@@ -91,8 +91,7 @@ def _has_digital_context(hits_by_sentence: list[list[Hit]]) -> bool:
 def _sentence_stance(text: str, sentence: Sentence, hits: list[Hit], cues: list[Hit],
                      scored: SentenceScore) -> tuple[float, float, str]:
     """(question weight, promise weight, stance) of one sentence that names sovereignty."""
-    effects = scored.evidence
-    quoted = all(e.context == "quoted" for e in effects) if effects else False
+    quoted = bool(scored.evidence) and all(e.context == "quoted" for e in scored.evidence)
     factor = QUOTED_FACTOR if quoted else 1.0
     doubted = scored.critical > 0 and scored.critical >= scored.promotional
     foreign = [h for h in cues if h.entry.category in ("sovereignty.foreign", "extraterritorial")]

@@ -40,8 +40,9 @@ NEGATION_WINDOW = 4  # tokens before a cue that can negate it, within the same c
 SENTENCE_MIN = 0.5
 SENTENCE_MARGIN = 1.2
 # Article: contributions per 100 words are squashed to 0..1 with these scales (a rate equal to the
-# scale gives 0.63); the label needs LABEL_MIN_RATE, and critical cues, rarer in news writing
-# than praise, count CRITICAL_BOOST times against promotional ones when choosing the label.
+# scale gives 0.63); a label needs its side's *_LABEL_MIN rate, and critical cues, rarer in news
+# writing than praise, count CRITICAL_BOOST times against promotional ones.
+SENTENCE_SCALE = 1.5  # the same squashing for one sentence's raw weights
 PROMO_SCALE = 3.0
 CRITICAL_SCALE = 2.0
 PROMO_LABEL_MIN = 0.5
@@ -64,7 +65,7 @@ class Span:
     text: str
     category: str
     weight: float  # contribution to `effect`
-    effect: str = "none"  # "promotional" or "critical" (sovereignty spans: "question"/"promise")
+    effect: str  # "promotional" or "critical" (sovereignty spans: "question"/"promise")
     context: str = "writer"  # writer, quoted, reported, negated, question
 
 
@@ -88,8 +89,13 @@ class Framing:
     evidence: list[Span]
     sentences: list[SentenceScore]
     method: str = "lexicon"  # "lexicon", or "combined" when a trained model chose the label
-    lexicon_label: str | None = None  # the lexicon scorer's own label
+    lexicon_label: str | None = None  # the lexicon scorer's own label (kept when a model relabels)
     classifier: dict | None = None  # the trained model's view: label, probabilities, sentences
+
+
+def closing_start(n_sentences: int) -> int:
+    """The index of the first sentence of an article's closing part (its last CLOSING_SHARE)."""
+    return n_sentences - max(1, round(CLOSING_SHARE * n_sentences))
 
 
 def is_question(text: str, sentence: Sentence) -> bool:
@@ -198,7 +204,7 @@ def score_framing(doc: Text, hits_by_sentence: list[list[Hit]], quotes: list[tup
     """Sentence labels, article scores and category rates from lexicon hits."""
     quotes = sorted(quotes)
     quote_starts = [q[0] for q in quotes]
-    first_closing = len(doc.sentences) - max(1, round(CLOSING_SHARE * len(doc.sentences)))
+    first_closing = closing_start(len(doc.sentences))
     sentences = [
         score_sentence(doc.text, s, hits, quotes, quote_starts, closing=i >= first_closing)
         for i, (s, hits) in enumerate(zip(doc.sentences, hits_by_sentence))
@@ -208,13 +214,15 @@ def score_framing(doc: Text, hits_by_sentence: list[list[Hit]], quotes: list[tup
     promo_rate = sum(s.promotional for s in sentences) * per_100
     crit_rate = sum(s.critical for s in sentences) * per_100
     evidence = [e for s in sentences for e in s.evidence]
+    label = article_label(promo_rate, crit_rate)
     return Framing(
-        label=article_label(promo_rate, crit_rate),
+        label=label,
         promotional=squash(promo_rate, PROMO_SCALE),
         critical=squash(crit_rate, CRITICAL_SCALE),
         categories=category_rates(hits_by_sentence, n_words),
         evidence=evidence,
         sentences=sentences,
+        lexicon_label=label,
     )
 
 
@@ -243,4 +251,4 @@ def category_rates(hits_by_sentence: list[list[Hit]], n_words: int) -> dict[str,
 
 def sentence_scores(score: SentenceScore) -> tuple[float, float]:
     """Sentence promotional and critical strengths in 0..1."""
-    return squash(score.promotional, 1.5), squash(score.critical, 1.5)
+    return squash(score.promotional, SENTENCE_SCALE), squash(score.critical, SENTENCE_SCALE)
