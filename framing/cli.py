@@ -31,6 +31,35 @@ def read_options(f):
     return f
 
 
+# The scorer's own inputs, shared by every command that scores.
+SCORER_OPTIONS = [
+    click.option("--lexicons", type=click.Path(exists=True, file_okay=False), default=None,
+                 envvar="FRAMING_LEXICONS", help="Lexicon folder (default: the project's lexicons/)."),
+    click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False),
+                 default=None,
+                 help="Trained classifier folder (default: $FRAMING_MODEL, or models/default/)."),
+    click.option("--no-model", is_flag=True, help="Lexicon scores only, even if a model exists."),
+]
+
+
+def scorer_options(f):
+    for option in reversed(SCORER_OPTIONS):
+        f = option(f)
+    return f
+
+
+def load_scorer(lexicons, model_dir, no_model):
+    """(lexicon, model or None); a broken lexicon is a usage error (exit 2)."""
+    from framing import load_lexicon, load_model
+    from framing.lexicon import LexiconError
+
+    try:
+        lexicon = load_lexicon(lexicons)
+    except LexiconError as err:
+        raise click.UsageError(str(err)) from err
+    return lexicon, None if no_model else load_model(model_dir, lexicon)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="framing")
 def main():
@@ -45,11 +74,7 @@ def main():
 @click.option("--explain", is_flag=True, help="Print each article with its evidence marked.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
               help="Force the language instead of detecting it.")
-@click.option("--lexicons", type=click.Path(exists=True, file_okay=False), default=None,
-              envvar="FRAMING_LEXICONS", help="Lexicon folder (default: the project's lexicons/).")
-@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Trained classifier folder (default: $FRAMING_MODEL, or models/default/).")
-@click.option("--no-model", is_flag=True, help="Lexicon scores only, even if a model exists.")
+@scorer_options
 @click.option("--no-sentences", is_flag=True, help="Leave per-sentence labels out of --json.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Also write scores.jsonl and scores.csv into this folder.")
@@ -59,17 +84,11 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
 
     Formats: .txt .md .html .csv .jsonl (one document per CSV/JSONL row).
     """
-    from framing import load_lexicon, load_model
     from framing.documents import read_documents
     from framing.explain import marked_text, summary
-    from framing.lexicon import LexiconError
     from framing.score import score_document
 
-    try:
-        lexicon = load_lexicon(lexicons)
-    except LexiconError as err:
-        raise click.UsageError(str(err)) from err
-    model = None if no_model else load_model(model_dir, lexicon)
+    lexicon, model = load_scorer(lexicons, model_dir, no_model)
     documents = read_documents(list(paths), text_column=text_column, id_column=id_column,
                                max_bytes=max_bytes, encoding=encoding)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -102,19 +121,18 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
 @click.option("--label-column", default="label", show_default=True)
 @click.option("--stance-column", default="sovereignty", show_default=True,
               help="Optional column with the coded sovereignty stance.")
-@click.option("--lexicons", type=click.Path(exists=True, file_okay=False), default=None,
-              envvar="FRAMING_LEXICONS", help="Lexicon folder (default: the project's lexicons/).")
-def evaluate(coded, as_json, label_column, stance_column, lexicons):
+@scorer_options
+def evaluate(coded, as_json, label_column, stance_column, lexicons, model_dir, no_model):
     """Agreement of framing with a hand-coded sample (CSV: id, text or file, label[, sovereignty]).
 
     Prints accuracy, macro-F1, per-class precision/recall, the confusion matrix, Cohen's kappa and
     Krippendorff's alpha, with bootstrap 95% intervals. Unusable rows are listed, not dropped.
     """
-    from framing import load_lexicon
     from framing.evaluation import evaluate_coded, report
 
+    lexicon, model = load_scorer(lexicons, model_dir, no_model)
     try:
-        result = evaluate_coded(coded, load_lexicon(lexicons), label_column, stance_column)
+        result = evaluate_coded(coded, lexicon, label_column, stance_column, model)
     except ValueError as err:
         raise click.UsageError(str(err)) from err
     click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else report(result))

@@ -75,14 +75,16 @@ def _coded_row(path, number, record, label_column, stance_column):
 
 
 def evaluate_coded(path: Path | str, lexicon, label_column: str = "label",
-                   stance_column: str = "sovereignty") -> dict:
-    """Agreement of framing's labels (and stances, where coded) with the coded file."""
+                   stance_column: str = "sovereignty", model=None) -> dict:
+    """Agreement of framing's labels (and stances, where coded) with the coded file, scored as
+    `framing score` scores: with the trained `model` when one is given."""
     from framing import score_text
 
     rows, skipped = read_coded(path, label_column, stance_column)
-    records = [score_text(r.text, id=r.id, lexicon=lexicon) for r in rows]
+    records = [score_text(r.text, id=r.id, lexicon=lexicon, model=model) for r in rows]
     result = {
         "file": str(path),
+        "labels_from": "combined" if model is not None else "lexicon",
         "rows_used": len(rows),
         "rows_skipped": skipped,
         "framing": agreement([r.label for r in rows], [x.framing.label for x in records],
@@ -97,8 +99,8 @@ def evaluate_coded(path: Path | str, lexicon, label_column: str = "label",
 
 def report(result: dict) -> str:
     """The printout a study can quote."""
-    used, skipped = result["rows_used"], len(result["rows_skipped"])
-    lines = [f"{result['file']}: {used} rows used, {skipped} skipped"]
+    used, skipped, source = result["rows_used"], len(result["rows_skipped"]), result["labels_from"]
+    lines = [f"{result['file']}: {used} rows used, {skipped} skipped; labels from the {source} scorer"]
     lines += [f"  skipped row {s['row']}: {s['reason']}" for s in result["rows_skipped"]]
     for task in ("framing", "sovereignty"):
         if task not in result:

@@ -51,10 +51,10 @@ def test_framing_evaluate_reports_agreement_and_every_skipped_row(tmp_path):
         writer.writerow(["s001", seed_path("001").read_text("utf-8"), "", "critical", "question"])
         writer.writerow(["x", "Un texte.", "", "positive", ""])
         writer.writerow(["y", "", "", "neutral", ""])
-    result = CliRunner().invoke(main, ["evaluate", str(coded), "--json"])
+    result = CliRunner().invoke(main, ["evaluate", str(coded), "--json", "--no-model"])
     out = json.loads(result.stdout)
     assert result.exit_code == 1  # some rows were skipped, and said so
-    assert out["rows_used"] == 2
+    assert out["rows_used"] == 2 and out["labels_from"] == "lexicon"
     assert [s["row"] for s in out["rows_skipped"]] == [3, 4]
     assert out["framing"]["n"] == 2 and out["sovereignty"]["n"] == 2
     assert out["sovereignty"]["accuracy"]["value"] == 1.0

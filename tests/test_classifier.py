@@ -115,3 +115,13 @@ def test_framing_train_names_the_bad_line(tmp_path):
     result = CliRunner().invoke(main, ["train", "--corpus", str(tmp_path), "--out",
                                        str(tmp_path / "m")])
     assert result.exit_code == 2 and "bad.jsonl:1" in result.output
+
+
+def test_framing_evaluate_scores_with_the_model_like_framing_score(model_dir, tmp_path):
+    coded = tmp_path / "coded.csv"
+    rows = f"s001,{seed_path('001')},critical\ns004,{seed_path('004')},promotional\n"
+    coded.write_text("id,file,label\n" + rows, encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(coded), "--json", "--model", str(model_dir)])
+    out = json.loads(result.stdout)
+    assert result.exit_code == 0 and out["labels_from"] == "combined"
+    assert out["framing"]["accuracy"]["value"] == 1.0  # both seeds, as test_score_with_the_model
