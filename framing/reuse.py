@@ -22,10 +22,12 @@ articles, not with articles x sources.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
-from framing.text import FUNCTION_WORDS, analyse, fold
+from framing.text import FUNCTION_WORDS, analyse, fold, tokens
 
 # Words per shingle. Three words seed a run even between two edits a few words apart; a
 # passage must still reach MIN_PASSAGE_WORDS, so three-word coincidences are not reported.
@@ -49,7 +51,8 @@ MIN_SHARED_SHINGLES = 4
 BOILERPLATE_MIN_SOURCES = 3
 BOILERPLATE_SOURCE_SHARE = 0.02
 
-_FUNCTION = FUNCTION_WORDS["fr"] | FUNCTION_WORDS["en"]
+_FRENCH, _ENGLISH = FUNCTION_WORDS["fr"], FUNCTION_WORDS["en"]
+_FUNCTION = _FRENCH | _ENGLISH
 _NUMBER_SEPARATORS = re.compile(r"[ \u00a0\u202f,.](?=\d{3}(?!\d))")
 # Headings that open a release's boilerplate: the paragraph after them is boilerplate too.
 _BOILERPLATE_HEADING = re.compile(
@@ -59,6 +62,7 @@ _BOILERPLATE_HEADING = re.compile(
 )
 
 
+@lru_cache(maxsize=200_000)
 def word_key(word: str) -> str:
     """What two copies of a word share: folded case and accents, and one number format
     ("25 000", "25,000" and "25000" -> "25000"; "4,3" and "4.3" -> "4.3")."""
@@ -67,10 +71,10 @@ def word_key(word: str) -> str:
     return fold(word)
 
 
-@dataclass(slots=True)
+@dataclass
 class Prepared:
     """A text ready for comparison: its tokens' offsets and keys, which are content words,
-    which lie in boilerplate, and its sentences (for translation)."""
+    which lie in boilerplate; its sentences are found only when translation needs them."""
 
     id: str
     text: str
@@ -80,28 +84,35 @@ class Prepared:
     keys: list[str]
     content: list[bool]
     boilerplate: list[bool]
-    sentences: list  # framing.text.Sentence
-    sentence_first: list[int]  # index of each sentence's first token
 
     @property
     def n_words(self) -> int:
         return len(self.keys)
 
+    @cached_property
+    def sentences(self) -> list:
+        """framing.text.Sentence list (with languages)."""
+        return analyse(self.text).sentences
+
+    @cached_property
+    def sentence_first(self) -> list[int]:
+        """Index of each sentence's first token."""
+        return [bisect_left(self.starts, s.start) for s in self.sentences]
+
 
 def prepare(doc_id: str, text: str) -> Prepared:
-    doc = analyse(text)
-    starts, ends, keys, content, sentence_first = [], [], [], [], []
-    for sentence in doc.sentences:
-        sentence_first.append(len(keys))
-        for start, end, lower in sentence.tokens:
-            starts.append(start)
-            ends.append(end)
-            keys.append(word_key(lower))
-            content.append(lower.isalpha() and lower not in _FUNCTION
-                           and not text[start].isupper())
+    starts, ends, keys, content = [], [], [], []
+    fr = en = 0
+    for start, end, lower in tokens(text):
+        starts.append(start)
+        ends.append(end)
+        keys.append(word_key(lower))
+        content.append(lower.isalpha() and lower not in _FUNCTION and not text[start].isupper())
+        fr += lower in _FRENCH
+        en += lower in _ENGLISH
     boilerplate = _boilerplate_tokens(text, starts)
-    return Prepared(doc_id, text, doc.main_language(), starts, ends, keys, content, boilerplate,
-                    doc.sentences, sentence_first)
+    return Prepared(doc_id, text, "fr" if fr > en else "en", starts, ends, keys, content,
+                    boilerplate)
 
 
 def _boilerplate_tokens(text: str, starts: list[int]) -> list[bool]:
@@ -116,12 +127,9 @@ def _boilerplate_tokens(text: str, starts: list[int]) -> list[bool]:
         if rest and len(text[m.start() : end]) < 80:
             end = rest.end()
         regions.append((m.start(), end))
-    if regions:
-        from bisect import bisect_left
-
-        for a, b in regions:
-            for i in range(bisect_left(starts, a), bisect_left(starts, b)):
-                flags[i] = True
+    for a, b in regions:
+        for i in range(bisect_left(starts, a), bisect_left(starts, b)):
+            flags[i] = True
     return flags
 
 
@@ -169,25 +177,24 @@ class SourceIndex:
         skip = doc_id if skip_self else None
         identical = next((i for i in self.by_text.get(text.strip(), ()) if i != skip), None)
         found = []
-        for number in self._candidates(article):
+        for number, seeds in self._seeds(article).items():
             if self.sources[number].id != skip:
-                passages = align(article, self.sources[number])
+                passages = align(article, self.sources[number], seeds)
                 if passages:
                     found.append((self.sources[number], passages))
         if self.translation is not None:
             found.extend((s, p) for s, p in self.translation.compare(article) if s.id != skip)
         return summarise(article, found, identical)
 
-    def _candidates(self, article: Prepared) -> list[int]:
-        shared: dict[int, int] = defaultdict(int)
-        seen = set()
-        for _, h in shingles(article.keys):
-            if h in seen:
-                continue
-            seen.add(h)
-            for number in {n for n, _ in self.postings.get(h, ())}:
-                shared[number] += 1
-        return sorted(n for n, count in shared.items() if count >= MIN_SHARED_SHINGLES)
+    def _seeds(self, article: Prepared) -> dict[int, set[tuple[int, int]]]:
+        """{source number: {(article position, source position)}} of shared shingles, for the
+        sources that share at least MIN_SHARED_SHINGLES distinct shingles with the article."""
+        seeds: dict[int, set[tuple[int, int]]] = defaultdict(set)
+        for a, h in shingles(article.keys):
+            for number, s in self.postings.get(h, ()):
+                seeds[number].add((a, s))
+        return {n: seeds[n] for n in sorted(seeds)
+                if len({a for a, _ in seeds[n]}) >= MIN_SHARED_SHINGLES}
 
 
 def _prune_boilerplate(postings, n_sources: int) -> dict[int, list[tuple[int, int]]]:
@@ -202,9 +209,10 @@ def _prune_boilerplate(postings, n_sources: int) -> dict[int, list[tuple[int, in
 # --- alignment of one article with one source -------------------------------------------------
 
 
-def align(article: Prepared, source: Prepared) -> list[dict]:
-    """Same-language passages of `article` found in `source`, in article order."""
-    runs = exact_runs(article, source)
+def align(article: Prepared, source: Prepared, seeds=None) -> list[dict]:
+    """Same-language passages of `article` found in `source`, in article order. `seeds`: the
+    (article, source) positions of their shared shingles, when an index already found them."""
+    runs = exact_runs(article, source, seeds)
     runs = _non_overlapping(runs)
     passages = []
     for chain in _chains(runs):
@@ -214,28 +222,27 @@ def align(article: Prepared, source: Prepared) -> list[dict]:
     return passages
 
 
-def exact_runs(article: Prepared, source: Prepared) -> list[Run]:
+def exact_runs(article: Prepared, source: Prepared, seeds=None) -> list[Run]:
     """Maximal runs of equal keys, seeded by shared shingles, longest first."""
-    where: dict[int, list[int]] = defaultdict(list)
-    for position, h in shingles(source.keys):
-        if not source.boilerplate[position]:
-            where[h].append(position)
-    seeds = set()
-    for a, h in shingles(article.keys):
-        for s in where.get(h, ()):
-            seeds.add((a, s))
+    if seeds is None:
+        where: dict[int, list[int]] = defaultdict(list)
+        for position, h in shingles(source.keys):
+            if not source.boilerplate[position]:
+                where[h].append(position)
+        seeds = {(a, s) for a, h in shingles(article.keys) for s in where.get(h, ())}
     a_keys, s_keys = article.keys, source.keys
-    runs = []
+    runs = set()
     for a, s in seeds:
-        if (a - 1, s - 1) in seeds and a_keys[a - 1] == s_keys[s - 1]:
-            continue  # not the start of its diagonal
-        if a_keys[a : a + SHINGLE] != s_keys[s : s + SHINGLE]:
-            continue  # a hash collision
+        if (a - 1, s - 1) in seeds or a_keys[a : a + SHINGLE] != s_keys[s : s + SHINGLE]:
+            continue  # inside a run already seeded, or a hash collision
+        # Extend both ways: the shingles next to a seed may have been pruned as too common.
+        while a > 0 and s > 0 and a_keys[a - 1] == s_keys[s - 1]:
+            a, s = a - 1, s - 1
         length = SHINGLE
         while (a + length < len(a_keys) and s + length < len(s_keys)
                and a_keys[a + length] == s_keys[s + length]):
             length += 1
-        runs.append(Run(a, s, length))
+        runs.add(Run(a, s, length))
     return sorted(runs, key=lambda r: (-r.length, r.a, r.s))
 
 
@@ -368,6 +375,35 @@ def _empty(identical: str | None) -> dict:
         "sources": [],
         "passages": [],
     }
+
+
+# --- many articles --------------------------------------------------------------------------------
+
+_SHARED_INDEX: SourceIndex | None = None  # the index a worker process compares with
+
+
+def compare_all(index: SourceIndex, documents, jobs: int = 1):
+    """Reuse records of (id, text) documents, in input order; `jobs` > 1 uses that many
+    processes, which inherit the index when they start (fork) instead of each building one."""
+    global _SHARED_INDEX
+    if jobs <= 1:
+        for doc_id, text in documents:
+            yield index.compare(text, doc_id)
+        return
+    import multiprocessing
+
+    _SHARED_INDEX = index
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs) as pool:
+            yield from pool.imap(_compare_in_worker, documents, chunksize=32)
+    finally:
+        _SHARED_INDEX = None
+
+
+def _compare_in_worker(document):
+    doc_id, text = document
+    return _SHARED_INDEX.compare(text, doc_id)
 
 
 # --- reading sources, and articles compared with each other -------------------------------------

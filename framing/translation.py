@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -23,9 +24,9 @@ from framing.text import FUNCTION_WORDS, fold
 
 # A sentence pair is similar from this weighted Dice up; a chain needs this many pairs, and this
 # mean similarity, to be reported as a translation.
-PAIR_SIMILARITY = 0.3
+PAIR_SIMILARITY = 0.25
 MIN_SENTENCES = 3
-MIN_MEAN_SIMILARITY = 0.35
+MIN_MEAN_SIMILARITY = 0.4
 # Sentences shorter than this (navigation, headings of one or two words) are not aligned.
 MIN_SENTENCE_WORDS = 4
 # An article is aligned with at most this many sources in the other language: those sharing the
@@ -92,12 +93,14 @@ def number_value(word: str, following: str | None) -> str | None:
     return f"{float(digits.replace(',', '.')) * scale:g}"
 
 
-def sentence_anchors(text: str, tokens, lang: str) -> set[str]:
-    """Language-neutral anchors of one sentence (see the module docstring)."""
+def sentence_anchors(text: str, tokens, lang: str) -> tuple[set[str], set[str]]:
+    """(anchors, lexical anchors) of one sentence (see the module docstring). Lexical anchors
+    are glossary concepts and cognates of ordinary words, not names: a pair of sentences must
+    share one, or names and numbers alone would make a "translation"."""
     from framing.lexicon import stem
 
     terms = glossary().get(lang, {})
-    anchors = set()
+    anchors, lexical = set(), set()
     words = [w for _, _, w in tokens]
     i = 0
     while i < len(words):
@@ -106,55 +109,70 @@ def sentence_anchors(text: str, tokens, lang: str) -> set[str]:
             piece = tuple(stem(fold(w), lang) for w in words[i : i + size])
             if len(piece) == size and piece in terms:
                 anchors.add(terms[piece])
+                lexical.add(terms[piece])
                 i += size
                 break
         else:
-            anchors.update(_word_anchor(text, start, word, words[i + 1] if i + 1 < len(words)
-                                        else None))
+            key = _word_anchor(word, words[i + 1] if i + 1 < len(words) else None)
+            if key:
+                anchors.add(key)
+                # Capitalised inside the sentence: a name ("Microsoft", "Grand Est").
+                if key[0] == "c" and (i == 0 or not text[start].isupper()):
+                    lexical.add(key)
             i += 1
-    return anchors
+    return anchors, lexical
 
 
-def _word_anchor(text: str, start: int, word: str, following: str | None) -> list[str]:
+def _word_anchor(word: str, following: str | None) -> str | None:
+    """"n:" and a value for numbers; "c:" and the first letters for other words, so that a name
+    and a cognate match whether or not they are capitalised ("Cloud" / "cloud")."""
     if word[0].isdigit():
         value = number_value(word, following)
-        return [f"n:{value}"] if value else []
+        return f"n:{value}" if value else None
     if word in _FUNCTION or word in _SCALES:
-        return []
+        return None
     folded = fold(word)
-    if text[start].isupper():
-        return [f"w:{folded}"]
-    return [f"c:{folded[:COGNATE_PREFIX]}"] if len(folded) >= 3 else []
+    return f"c:{folded[:COGNATE_PREFIX]}" if len(folded) >= 2 else None
 
 
 class TranslationIndex:
-    """Sources' anchors, to find the few sources in another language worth aligning."""
+    """Sources' cognate and number keys, to find the few sources in another language worth
+    aligning with an article; sentence anchors are computed only for those."""
 
     def __init__(self, sources):
         self.sources = sources
-        self.anchors = [_sentence_table(s) for s in sources]
+        self.tables: dict[int, list] = {}  # sentence tables, made when first needed
         self.postings: dict[str, list[int]] = defaultdict(list)
-        for number, table in enumerate(self.anchors):
-            for key in sorted(set().union(*[a for _, a in table]) if table else ()):
+        for number, source in enumerate(sources):
+            for key in sorted(document_keys(source)):
                 self.postings[key].append(number)
+        self.languages = {s.lang for s in sources}
 
     def compare(self, article) -> list:
         """[(source, passages)] for the sources the article translates."""
-        table = _sentence_table(article)
-        if not table:
+        if self.languages <= {article.lang}:
+            return []  # no source in another language
+        candidates = self._candidates(article)
+        if not candidates:
             return []
+        table = _sentence_table(article)
         found = []
-        for number in self._candidates(article, table):
-            passages = align_sentences(article, table, self.sources[number], self.anchors[number])
+        for number in candidates:
+            passages = align_sentences(article, table, self.sources[number], self._table(number))
             if passages:
                 found.append((self.sources[number], passages))
         return found
 
-    def _candidates(self, article, table) -> list[int]:
+    def _table(self, number: int) -> list:
+        if number not in self.tables:
+            self.tables[number] = _sentence_table(self.sources[number])
+        return self.tables[number]
+
+    def _candidates(self, article) -> list[int]:
         n = len(self.sources)
         scores: dict[int, float] = defaultdict(float)
         counts: dict[int, int] = defaultdict(int)
-        for key in set().union(*[a for _, a in table]):
+        for key in document_keys(article):
             holders = self.postings.get(key, ())
             for number in holders:
                 if self.sources[number].lang != article.lang:
@@ -165,38 +183,57 @@ class TranslationIndex:
         return ranked[:MAX_CANDIDATES]
 
 
-def _sentence_table(prepared) -> list[tuple[int, set[str]]]:
-    """(sentence number, anchors) of the sentences long enough to align."""
+def document_keys(prepared) -> set[str]:
+    """Cheap language-neutral keys of a whole text (numbers and word prefixes, no glossary):
+    enough to rank the sources an article may translate."""
+    keys = set()
+    words = prepared.keys
+    for i, word in enumerate(words):
+        key = _word_anchor(word, words[i + 1] if i + 1 < len(words) else None)
+        if key:
+            keys.add(key)
+    return keys
+
+
+def _sentence_table(prepared) -> list[tuple[int, set[str], set[str]]]:
+    """(sentence number, anchors, lexical anchors) of the sentences long enough to align."""
     table = []
     for number, sentence in enumerate(prepared.sentences):
         if sentence.lang in ("fr", "en") and len(sentence.tokens) >= MIN_SENTENCE_WORDS:
-            anchors = sentence_anchors(prepared.text, sentence.tokens, sentence.lang)
+            anchors, lexical = sentence_anchors(prepared.text, sentence.tokens, sentence.lang)
             if anchors:
-                table.append((number, anchors))
+                table.append((number, anchors, lexical))
     return table
 
 
 def align_sentences(article, a_table, source, s_table) -> list[dict]:
     """Translated passages: the best chain of similar sentence pairs, in order in both texts."""
-    weights = _weights([a for _, a in a_table] + [a for _, a in s_table])
+    weights = _weights([a for _, a, _ in a_table] + [a for _, a, _ in s_table])
     pairs = []
-    for i, (a_no, a_anchors) in enumerate(a_table):
+    for i, (a_no, a_anchors, a_lexical) in enumerate(a_table):
         a_lang = article.sentences[a_no].lang
         a_weight = sum(weights[k] for k in a_anchors)
-        for j, (s_no, s_anchors) in enumerate(s_table):
+        for j, (s_no, s_anchors, s_lexical) in enumerate(s_table):
             if source.sentences[s_no].lang == a_lang:
                 continue
             shared = a_anchors & s_anchors
-            if len(shared) < 2 or not any(k[0] in "gc" for k in shared):
+            if len(shared) < 2 or not (shared & (a_lexical | s_lexical)):
                 continue
-            total = a_weight + sum(weights[k] for k in s_anchors)
-            similarity = 2 * sum(weights[k] for k in shared) / total
+            similarity = similarity_of(sum(weights[k] for k in shared), a_weight,
+                                       sum(weights[k] for k in s_anchors))
             if similarity >= PAIR_SIMILARITY:
                 pairs.append((i, j, similarity))
     chain = _best_chain(pairs)
     if len(chain) < MIN_SENTENCES or sum(p[2] for p in chain) / len(chain) < MIN_MEAN_SIMILARITY:
         return []
     return [_passage(article, a_table[i][0], source, s_table[j][0], sim) for i, j, sim in chain]
+
+
+def similarity_of(shared: float, a: float, b: float) -> float:
+    """Similarity of two anchor sets from the weights of their intersection and of each: the
+    mean of Dice and of the overlap with the smaller set, so that a sentence a translator
+    condensed, or split in two, still matches its source."""
+    return shared / (a + b) + shared / (2 * min(a, b))
 
 
 def _weights(anchor_sets) -> dict[str, float]:
@@ -209,8 +246,10 @@ def _weights(anchor_sets) -> dict[str, float]:
 
 
 def _best_chain(pairs):
-    """The pairs (i, j, similarity) increasing in i and j with the largest total of
-    (similarity - PAIR_SIMILARITY / 2): a longer chain of good pairs beats one perfect pair."""
+    """The pairs (i, j, similarity) in order in both texts with the largest total of
+    (similarity - PAIR_SIMILARITY / 2): a longer chain of good pairs beats one perfect pair.
+    Two consecutive article sentences may pair with one source sentence (a translator split
+    it)."""
     pairs.sort()
     best: list[float] = []
     back: list[int] = []
@@ -220,7 +259,8 @@ def _best_chain(pairs):
         back.append(-1)
         for q in range(k):
             pi, pj, _ = pairs[q]
-            if pi < i and pj < j and best[q] + gain > best[k]:
+            in_order = pi < i and (pj < j or (pj == j and pi == i - 1))
+            if in_order and best[q] + gain > best[k]:
                 best[k] = best[q] + gain
                 back[k] = q
     if not pairs:
@@ -237,6 +277,8 @@ def _passage(article, a_no: int, source, s_no: int, similarity: float) -> dict:
     a, s = article.sentences[a_no], source.sentences[s_no]
     a0 = article.sentence_first[a_no]
     s0 = source.sentence_first[s_no]
+    a1 = bisect_left(article.starts, a.end, a0)
+    s1 = bisect_left(source.starts, s.end, s0)
     return {
         "source": source.id,
         "article_start": a.start,
@@ -245,7 +287,7 @@ def _passage(article, a_no: int, source, s_no: int, similarity: float) -> dict:
         "source_end": s.end,
         "kind": "translated",
         "similarity": round(similarity, 4),
-        "words": len(a.tokens),
-        "source_words": len(s.tokens),
-        "_tokens": (a0, a0 + len(a.tokens), s0, s0 + len(s.tokens)),
+        "words": a1 - a0,
+        "source_words": s1 - s0,
+        "_tokens": (a0, a1, s0, s1),
     }
