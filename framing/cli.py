@@ -150,13 +150,16 @@ def _source_index(paths, read_options):
 @click.option("--among", is_flag=True,
               help="Compare the articles with each other and group them into reuse clusters.")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one reuse record per article.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes comparing articles with the sources.")
 @read_options
-def reuse(paths, sources, among, as_json, text_column, id_column, max_bytes, encoding):
+def reuse(paths, sources, among, as_json, jobs, text_column, id_column, max_bytes, encoding):
     """How much of each article comes from a press release: verbatim, near-verbatim and
     translated passages, with offsets into both texts."""
     from framing.documents import read_documents
     from framing.explain import reuse_summary
     from framing.reuse import among as compare_among
+    from framing.reuse import compare_all
 
     if bool(sources) == among:
         raise click.UsageError("give --sources PATH, or --among to compare the articles")
@@ -171,7 +174,8 @@ def reuse(paths, sources, among, as_json, text_column, id_column, max_bytes, enc
     else:
         index, bad_sources = _source_index(sources, options)
         texts = {s.id: s.text for s in index.sources}
-        found = {d.id: index.compare(d.text, d.id) for d in readable}
+        pairs = [(d.id, d.text) for d in readable]
+        found = dict(zip([d.id for d in readable], compare_all(index, pairs, jobs)))
     for d in documents:
         if d.error is not None:
             record = {"id": d.id, "path": d.path, "error": {"code": d.error.code,

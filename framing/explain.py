@@ -44,7 +44,16 @@ def summary(record: Record) -> str:
         f"  quotes       {a.quotes} direct, {a.quote_share:.0%} of words{speakers}",
         f"  evidence     {evidence}",
     ]
+    if record.reuse is not None:
+        lines.append(f"  reuse        {_reuse_line(record.reuse)}")
     return "\n".join(lines) + "\n"
+
+
+def _reuse_line(reuse: dict) -> str:
+    if reuse["kind"] == "none":
+        return "none found"
+    return (f"{reuse['kind']} from {reuse['source']}: {reuse['article_share']:.0%} of the article, "
+            f"{reuse['source_share']:.0%} of the release, {len(reuse['passages'])} passages")
 
 
 def _one_line(text: str) -> str:

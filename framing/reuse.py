@@ -188,13 +188,12 @@ class SourceIndex:
 
     def _seeds(self, article: Prepared) -> dict[int, set[tuple[int, int]]]:
         """{source number: {(article position, source position)}} of shared shingles, for the
-        sources that share at least MIN_SHARED_SHINGLES distinct shingles with the article."""
-        seeds: dict[int, set[tuple[int, int]]] = defaultdict(set)
+        sources that share at least MIN_SHARED_SHINGLES shingles with the article."""
+        seeds: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for a, h in shingles(article.keys):
             for number, s in self.postings.get(h, ()):
-                seeds[number].add((a, s))
-        return {n: seeds[n] for n in sorted(seeds)
-                if len({a for a, _ in seeds[n]}) >= MIN_SHARED_SHINGLES}
+                seeds[number].append((a, s))
+        return {n: set(seeds[n]) for n in sorted(seeds) if len(seeds[n]) >= MIN_SHARED_SHINGLES}
 
 
 def _prune_boilerplate(postings, n_sources: int) -> dict[int, list[tuple[int, int]]]:
@@ -291,6 +290,8 @@ def _passage(article: Prepared, source: Prepared, chain: list[Run]) -> dict | No
     a0, a1 = first.a, last.a + last.length
     s0, s1 = first.s, last.s + last.length
     matched = sum(r.length for r in chain)
+    if matched < MIN_PASSAGE_WORDS * MIN_PASSAGE_SIMILARITY:
+        return None  # too short whatever its content: skip the counting below
     content = sum(article.content[r.a + k] for r in chain for k in range(r.length))
     boiler = sum(source.boilerplate[r.s + k] for r in chain for k in range(r.length))
     similarity = matched / max(a1 - a0, s1 - s0)

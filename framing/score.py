@@ -108,11 +108,17 @@ class Record:
             quote_share=a.quote_share if a else None,
             speakers="; ".join(a.speakers) if a else None,
             top_evidence="; ".join(e.text for e in top_evidence(f)) if f else None,
+            **_reuse_columns(self.reuse),
         )
         if f:
             row.update({f"rate_{c}": v for c, v in f.categories.items()})
         row.update({f"meta_{k}": v for k, v in sorted(self.meta.items())})
         return row
+
+
+def _reuse_columns(reuse: dict | None) -> dict[str, Any]:
+    keys = ("kind", "source", "article_share", "source_share", "longest_passage_words")
+    return {f"reuse_{k}": reuse.get(k) if reuse else None for k in keys}
 
 
 def _count(framing: Framing | None, label: str) -> int | None:
