@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from framing.text import FUNCTION_WORDS, fold
@@ -97,16 +97,15 @@ def sentence_anchors(text: str, tokens, lang: str) -> tuple[set[str], set[str]]:
     """(anchors, lexical anchors) of one sentence (see the module docstring). Lexical anchors
     are glossary concepts and cognates of ordinary words, not names: a pair of sentences must
     share one, or names and numbers alone would make a "translation"."""
-    from framing.lexicon import stem
-
     terms = glossary().get(lang, {})
     anchors, lexical = set(), set()
     words = [w for _, _, w in tokens]
+    stems = [_stem(w, lang) for w in words]
     i = 0
     while i < len(words):
         start, _, word = tokens[i]
         for size in (3, 2, 1):
-            piece = tuple(stem(fold(w), lang) for w in words[i : i + size])
+            piece = tuple(stems[i : i + size])
             if len(piece) == size and piece in terms:
                 anchors.add(terms[piece])
                 lexical.add(terms[piece])
@@ -121,6 +120,13 @@ def sentence_anchors(text: str, tokens, lang: str) -> tuple[set[str], set[str]]:
                     lexical.add(key)
             i += 1
     return anchors, lexical
+
+
+@lru_cache(maxsize=400_000)
+def _stem(word: str, lang: str) -> str:
+    from framing.lexicon import stem
+
+    return stem(fold(word), lang)
 
 
 def _word_anchor(word: str, following: str | None) -> str | None:
@@ -249,28 +255,51 @@ def _best_chain(pairs):
     """The pairs (i, j, similarity) in order in both texts with the largest total of
     (similarity - PAIR_SIMILARITY / 2): a longer chain of good pairs beats one perfect pair.
     Two consecutive article sentences may pair with one source sentence (a translator split
-    it)."""
-    pairs.sort()
-    best: list[float] = []
-    back: list[int] = []
-    for k, (i, j, sim) in enumerate(pairs):
-        gain = sim - PAIR_SIMILARITY / 2
-        best.append(gain)
-        back.append(-1)
-        for q in range(k):
-            pi, pj, _ = pairs[q]
-            in_order = pi < i and (pj < j or (pj == j and pi == i - 1))
-            if in_order and best[q] + gain > best[k]:
-                best[k] = best[q] + gain
-                back[k] = q
+    it). A prefix-maximum tree over source sentences keeps this O(P log P), so that a huge
+    source with thousands of candidate pairs stays fast."""
     if not pairs:
         return []
+    pairs.sort()
+    size = max(j for _, j, _ in pairs) + 1
+    tree = [(0.0, -1)] * (size + 1)  # tree[x]: best (total, pair) ending at a source index < x
+    best: list[float] = []
+    back: list[int] = []
+    row_start = 0
+    previous_row: dict[int, tuple[float, int]] = {}  # j -> best pair at article row i - 1
+    for k, (i, j, sim) in enumerate(pairs):
+        if k and i != pairs[k - 1][0]:  # a new article row: the finished row joins the tree
+            finished = pairs[row_start][0]
+            previous_row = {}
+            for q in range(row_start, k):
+                _raise(tree, pairs[q][1] + 1, (best[q], q))
+                if finished == i - 1:
+                    previous_row[pairs[q][1]] = (best[q], q)
+            row_start = k
+        before = max(_prefix_max(tree, j), previous_row.get(j, (0.0, -1)))
+        gain = sim - PAIR_SIMILARITY / 2
+        best.append(gain + max(before[0], 0.0))
+        back.append(before[1] if before[0] > 0 else -1)
     k = max(range(len(pairs)), key=lambda q: (best[q], -q))
     chain = []
     while k != -1:
         chain.append(pairs[k])
         k = back[k]
     return chain[::-1]
+
+
+def _prefix_max(tree, x: int) -> tuple[float, int]:
+    """Best entry at positions 1..x of a Fenwick tree of maxima."""
+    out = (0.0, -1)
+    while x > 0:
+        out = max(out, tree[x])
+        x -= x & -x
+    return out
+
+
+def _raise(tree, x: int, item: tuple[float, int]) -> None:
+    while x < len(tree):
+        tree[x] = max(tree[x], item)
+        x += x & -x
 
 
 def _passage(article, a_no: int, source, s_no: int, similarity: float) -> dict:
