@@ -8,10 +8,7 @@ MODEL := models/default/model.joblib
 .PHONY: report test install lint bench accuracy reuse-accuracy clean
 
 report: $(STAMP) $(MODEL)
-	mkdir -p reports/seeds
-	$(BIN)/framing score seeds/ --sources seeds/004_f1608429cd902174.txt --out reports/seeds > reports/seeds/summary.txt
-	@cat reports/seeds/summary.txt
-	@echo "seed report: reports/seeds/scores.jsonl, reports/seeds/scores.csv, reports/seeds/summary.txt"
+	$(BIN)/framing report seeds/ --sources seeds/004_f1608429cd902174.txt --title "Seeds: Microsoft's €4bn investment in France (May 2024)" --out reports/seeds
 
 test: $(STAMP) $(MODEL)
 	$(BIN)/python -m pytest -q -p no:cacheprovider

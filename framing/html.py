@@ -1,0 +1,255 @@
+"""HTML pages of a report: the summary (index.html) and one page per article with its evidence
+marked and, when a release was reused, the two texts side by side.
+
+Article text, titles, metadata and ids are untrusted: every one goes through `escape`, and the
+pages forbid every script but the summary's own sorting code (Content-Security-Policy with its
+hash), so text that slipped through could still not run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html import escape as _escape
+
+# Okabe–Ito colours with a second cue (underline, border style) so that print in grey still
+# tells the kinds apart.
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:90em;padding:0 1em;color:#222}
+table{font-size:13px}
+h1{font-size:1.5em} h2{font-size:1.2em;margin-top:2em} table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
+th{cursor:pointer;background:#f4f4f4;position:sticky;top:0} td.num{text-align:right}
+.promotional{background:#f5d08a;border-bottom:2px solid #e69f00}
+.critical{background:#b9dcf2;border-bottom:2px dashed #0072b2}
+.sovereignty{background:#e9c7dc;border-bottom:2px dotted #cc79a7}
+.s-promotional{border-left:4px solid #e69f00;padding-left:2px}
+.s-critical{border-left:4px dashed #0072b2;padding-left:2px}
+.reuse-verbatim{background:#c4e6d6;outline:1px solid #009e73}
+.reuse-near{background:#e3f1c9;outline:1px dashed #009e73}
+.reuse-translated{background:#f2dcc7;outline:1px dotted #d55e00}
+.legend span{margin-right:1em;padding:0 .3em} .badge{font-size:.75em;color:#555;vertical-align:super}
+.side{display:grid;grid-template-columns:1fr 1fr;gap:1.5em} .side>div{white-space:pre-wrap}
+.charts img{max-width:100%;border:1px solid #eee;margin:.5em 0} .muted{color:#666}
+.article{white-space:pre-wrap} .error{color:#a00}
+@media print{th{position:static}}
+"""
+
+SORT_SCRIPT = """
+document.querySelectorAll('th').forEach(function (th, column) {
+  th.addEventListener('click', function () {
+    var body = th.closest('table').tBodies[0];
+    var rows = Array.from(body.rows);
+    var up = th.dataset.order !== 'up';
+    th.dataset.order = up ? 'up' : 'down';
+    rows.sort(function (a, b) {
+      var x = a.cells[column].dataset.v, y = b.cells[column].dataset.v;
+      var nx = parseFloat(x), ny = parseFloat(y);
+      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+      return up ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  });
+});
+"""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape(value) -> str:
+    """HTML-escaped text, quotes included, control characters dropped (they are not valid
+    HTML and some break parsers)."""
+    return _escape(_CONTROL.sub("", "" if value is None else str(value)), quote=True)
+
+
+def _script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def page(title: str, body: str, script: str | None = None) -> str:
+    scripts = f"'{_script_hash(script)}'" if script else "'none'"
+    policy = (f"default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; "
+              f"script-src {scripts}; base-uri 'none'; form-action 'none'")
+    tail = f"<script>{script}</script>" if script else ""
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n"
+        f"<body>\n{body}\n{tail}</body></html>\n"
+    )
+
+
+# --- the summary -----------------------------------------------------------------------------
+
+COLUMNS = [  # (header, row key, numeric format or None)
+    ("article", "id", None), ("group", "group", None), ("lang", "language", None),
+    ("label", "label", None), ("promotional", "promotional", "{:.2f}"),
+    ("critical", "critical", "{:.2f}"), ("sovereignty", "sovereignty_stance", None),
+    ("foreign law", "laws", None), ("reuse", "reuse_kind", None),
+    ("reused share", "reuse_article_share", "{:.0%}"), ("readability", "readability_score",
+                                                        "{:.1f}"),
+    ("words", "n_words", "{:d}"),
+]
+
+
+def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list[str],
+               errors: list[dict], notes: list[str]) -> str:
+    """The report's front page: notes, the sortable table, the charts, the failures."""
+    ok = [r for r in rows if not r.get("error_code")]
+    parts = [f"<h1>{escape(title)}</h1>"]
+    parts += [f"<p class=\"muted\">{escape(n)}</p>" for n in notes]
+    parts.append(f"<h2>Articles ({len(ok)})</h2><table><thead><tr>"
+                 + "".join(f"<th>{escape(h)}</th>" for h, _, _ in COLUMNS)
+                 + "</tr></thead><tbody>")
+    for row in ok:
+        parts.append("<tr>" + "".join(_cell(row, key, fmt, links) for _, key, fmt in COLUMNS)
+                     + "</tr>")
+    parts.append("</tbody></table>")
+    if charts:
+        parts.append("<h2>Charts</h2><div class=\"charts\">")
+        parts += [f"<p><img src=\"{escape(c)}\" alt=\"{escape(c)}\"></p>" for c in charts]
+        parts.append("</div>")
+    if errors:
+        parts.append(f"<h2 class=\"error\">Inputs that failed ({len(errors)})</h2><ul>")
+        parts += [f"<li>{escape(e['path'] or e['id'])}: {escape(e['code'])}: "
+                  f"{escape(e['message'])}</li>" for e in errors]
+        parts.append("</ul>")
+    return page(title, "\n".join(parts), SORT_SCRIPT)
+
+
+def _cell(row: dict, key: str, fmt: str | None, links: dict[str, str]) -> str:
+    value = row.get(key)
+    if key == "id":
+        label = row.get("title") or value
+        shown = f"<a href=\"{escape(links[value])}\">{escape(label)}</a>" if value in links \
+            else escape(label)
+        return f"<td data-v=\"{escape(label)}\">{shown}</td>"
+    if value is None or value == "":
+        return "<td data-v=\"\"></td>"
+    if fmt:
+        return f"<td class=\"num\" data-v=\"{escape(value)}\">{escape(fmt.format(value))}</td>"
+    return f"<td data-v=\"{escape(value)}\">{escape(value)}</td>"
+
+
+# --- one article -----------------------------------------------------------------------------
+
+LEGEND = (
+    "<p class=\"legend\"><span class=\"promotional\">promotional cue</span>"
+    "<span class=\"critical\">critical cue</span><span class=\"sovereignty\">sovereignty / "
+    "foreign law</span><span class=\"s-promotional\">promotional sentence</span>"
+    "<span class=\"s-critical\">critical sentence</span></p>"
+)
+REUSE_LEGEND = (
+    "<p class=\"legend\"><span class=\"reuse-verbatim\">verbatim</span>"
+    "<span class=\"reuse-near\">near-verbatim</span><span class=\"reuse-translated\">translated"
+    "</span> — the numbers pair each passage of the article with its place in the release</p>"
+)
+
+
+def article_page(record: dict, text: str, source_texts: dict[str, str], back: str) -> str:
+    """One article: its scores, its text with evidence marked, and the reuse side by side."""
+    framing, sovereignty = record["framing"], record["sovereignty"]
+    title = record.get("title") or record["id"]
+    facts = [
+        ("label", f"{framing['label']} (lexicon alone: {framing['lexicon_label']})"),
+        ("promotional / critical", f"{framing['promotional']:.2f} / {framing['critical']:.2f}"),
+        ("sovereignty", sovereignty["stance"] + (
+            f" — foreign law: {', '.join(sovereignty['laws'])}" if sovereignty["laws"] else "")),
+        ("quotes", (f"{record['attribution']['quotes']} direct, speakers: "
+                    f"{', '.join(record['attribution']['speakers']) or '—'}")),
+    ]
+    reuse = record.get("reuse")
+    if reuse:
+        facts.append(("reuse", f"{reuse['kind']}"
+                      + (f" from {reuse['source']}: {reuse['article_share']:.0%} of the "
+                         f"article, {reuse['source_share']:.0%} of the release"
+                         if reuse["source"] else "")))
+    parts = [f"<p><a href=\"{escape(back)}\">← summary</a></p><h1>{escape(title)}</h1>",
+             f"<p class=\"muted\">{escape(record['id'])} · {escape(record.get('path'))}</p>",
+             "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+                                 for k, v in facts) + "</table>",
+             "<h2>Text and evidence</h2>", LEGEND,
+             f"<div class=\"article\">{marked_article(record, text)}</div>"]
+    if reuse and reuse["passages"]:
+        parts.append(_side_by_side(reuse, text, source_texts))
+    return page(title, "\n".join(parts))
+
+
+def marked_article(record: dict, text: str) -> str:
+    """The text, escaped, with each sentence's label and each evidence span marked."""
+    marks = _evidence_marks(record)
+    out, pos = [], 0
+    for sentence in record["framing"].get("sentences", []):
+        start, end, label = sentence["start"], sentence["end"], sentence["label"]
+        out.append(escape(text[pos:start]))
+        inner = _marked(text, start, end, [m for m in marks if start <= m[0] and m[1] <= end])
+        out.append(f"<span class=\"s-{label}\" title=\"{label} sentence\">{inner}</span>"
+                   if label != "neutral" else inner)
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def _evidence_marks(record: dict) -> list[tuple[int, int, str, str]]:
+    marks = [(e["start"], e["end"], e["effect"], e["category"])
+             for e in record["framing"]["evidence"] if e["effect"] in ("promotional", "critical")]
+    marks += [(e["start"], e["end"], "sovereignty", e["category"])
+              for e in record["sovereignty"]["evidence"]]
+    return sorted(set(marks))
+
+
+def _marked(text: str, start: int, end: int, marks, badge=None) -> str:
+    """text[start:end] escaped, with non-overlapping marks as <mark> (the first one wins)."""
+    out, pos = [], start
+    for m_start, m_end, kind, note in marks:
+        if m_start < pos:
+            continue
+        out.append(escape(text[pos:m_start]))
+        out.append(f"<mark class=\"{kind}\" title=\"{escape(note)}\">"
+                   f"{escape(text[m_start:m_end])}</mark>")
+        pos = m_end
+    out.append(escape(text[pos:end]))
+    return "".join(out)
+
+
+def _side_by_side(reuse: dict, text: str, source_texts: dict[str, str]) -> str:
+    parts = ["<h2>Reuse: the article and the release side by side</h2>", REUSE_LEGEND]
+    for source in sorted({p["source"] for p in reuse["passages"]}):
+        passages = [(n, p) for n, p in enumerate(reuse["passages"], 1) if p["source"] == source]
+        source_text = source_texts.get(source, "")
+        article_marks = sorted((p["article_start"], p["article_end"], f"reuse-{p['kind']}",
+                                f"[{n}] {p['kind']} {p.get('similarity', 1):.2f}")
+                               for n, p in passages)
+        source_marks = sorted((p["source_start"], p["source_end"], f"reuse-{p['kind']}",
+                               f"[{n}] {p['kind']} {p.get('similarity', 1):.2f}")
+                              for n, p in passages)
+        parts.append(f"<h3>{escape(source)}</h3><div class=\"side\">"
+                     f"<div>{_numbered(text, article_marks)}</div>"
+                     f"<div>{_numbered(source_text, source_marks)}</div></div>")
+    return "\n".join(parts)
+
+
+def _numbered(text: str, marks) -> str:
+    """Like _marked over the whole text, each mark preceded by its passage number."""
+    out, pos = [], 0
+    for start, end, kind, note in marks:
+        if start < pos:
+            continue
+        number = note.split("]")[0] + "]"
+        out.append(escape(text[pos:start]))
+        out.append(f"<span class=\"badge\">{escape(number)}</span><mark class=\"{kind}\" "
+                   f"title=\"{escape(note)}\">{escape(text[start:end])}</mark>")
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def safe_name(doc_id: str) -> str:
+    """A file name for an article page that cannot leave its folder: the id's letters, digits,
+    dots, dashes and underscores (cut to 60), then a hash of the whole id so that two ids never
+    share a page."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", doc_id).strip("._")[:60] or "article"
+    return f"{slug}-{hashlib.sha256(doc_id.encode('utf-8')).hexdigest()[:8]}.html"

@@ -1,0 +1,272 @@
+"""`framing report`: a batch of articles scored into one folder a researcher can open, analyse
+and cite.
+
+    OUT/index.html        summary table (sortable), charts, failures; articles/*.html per article
+    OUT/scores.csv|jsonl  one flat row per article (pandas, R, Excel)
+    OUT/records.jsonl     the full records of score.schema.json (evidence, sentences, passages)
+    OUT/passages.csv      one row per reused passage, with offsets into both texts
+    OUT/errors.csv        one row per input (article or source) that could not be used
+    OUT/manifest.json     versions, lexicon/model hashes, the command, every input's sha256
+    OUT/charts/           every chart as PNG and SVG
+
+Every file is written atomically. Results are deterministic: only manifest.json carries the time
+of the run, in its `generated_at` field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from framing import __version__
+from framing.documents import read_documents
+from framing.html import article_page, index_page, safe_name
+from framing.outputs import csv_text, write_atomic
+from framing.score import score_document
+
+
+@dataclass
+class Batch:
+    """What `run` found: full records and flat rows in input order, and the inputs that failed."""
+
+    records: list[dict] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    resumed: int = 0
+
+
+# What a worker process scores with: set before the pool forks, so that the lexicon, model and
+# source index are shared with the workers instead of pickled for each article.
+_SCORER: dict = {}
+
+
+def score_one(document) -> tuple[dict, dict]:
+    """(full record, flat row) of one document, reuse included when there are sources."""
+    record = score_document(document, _SCORER["lexicon"], _SCORER["lang"], _SCORER["model"])
+    index = _SCORER["index"]
+    if index is not None and record.ok:
+        record.reuse = index.compare(document.text, document.id)
+    return record.to_dict(), record.to_row()
+
+
+def run(documents, lexicon, model=None, index=None, lang=None, jobs: int = 1,
+        previous: dict[str, tuple[dict, dict]] | None = None, progress=None) -> Batch:
+    """Score `documents`; `previous` maps sha256 -> (record, row) of articles already scored
+    (--resume); `progress(n)` is called as articles are done."""
+    _SCORER.update(lexicon=lexicon, model=model, index=index, lang=lang)
+    previous = previous or {}
+    batch = Batch()
+    todo = [d for d in documents if d.error is not None or _sha(d) not in previous]
+    done = dict(zip(map(id, todo), _score_all(todo, jobs, progress)))
+    for document in documents:
+        if id(document) in done:
+            record, row = done[id(document)]
+        else:
+            record, row = previous[_sha(document)]
+            record, row = {**record, "id": document.id}, {**row, "id": document.id}
+            batch.resumed += 1
+            if progress:
+                progress(1)
+        batch.records.append(record)
+        batch.rows.append(row)
+        if document.error is not None:
+            batch.errors.append({"role": "article", "id": document.id, "path": document.path,
+                                 "code": document.error.code, "message": document.error.message})
+    return batch
+
+
+def _score_all(documents, jobs: int, progress):
+    if jobs <= 1 or len(documents) < 2:
+        for document in documents:
+            yield score_one(document)
+            if progress:
+                progress(1)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for result in pool.imap(score_one, documents, chunksize=16):
+            yield result
+            if progress:
+                progress(1)
+
+
+def _sha(document) -> str | None:
+    return document.meta.get("sha256")
+
+
+def load_previous(out_dir: Path, fingerprint: dict) -> dict[str, tuple[dict, dict]]:
+    """sha256 -> (record, row) from an earlier report in `out_dir`, when it was made with the
+    same lexicons, model and sources (else nothing is reused)."""
+    try:
+        manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        records = _read_jsonl(out_dir / "records.jsonl")
+        rows = _read_jsonl(out_dir / "scores.jsonl")
+    except (OSError, ValueError):
+        return {}
+    if manifest.get("fingerprint") != fingerprint or len(records) != len(rows):
+        return {}
+    return {row["meta_sha256"]: (record, row) for record, row in zip(records, rows)
+            if not row.get("error_code") and row.get("meta_sha256")}
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict[str, str],
+          title: str, group_by: str | None, manifest: dict, charts: bool = True) -> list[Path]:
+    """Every file of the report; returns the paths written."""
+    from framing.charts import group_of
+
+    (out_dir / "articles").mkdir(parents=True, exist_ok=True)
+    for row in batch.rows:
+        row["group"] = group_of(row, group_by)
+    written = [
+        write_atomic(out_dir / "scores.jsonl", _jsonl(batch.rows)),
+        write_atomic(out_dir / "scores.csv", csv_text(batch.rows)),
+        write_atomic(out_dir / "records.jsonl", _jsonl(batch.records)),
+        write_atomic(out_dir / "passages.csv", _csv_or_header(
+            passage_rows(batch.records, texts, source_texts), PASSAGE_COLUMNS)),
+        write_atomic(out_dir / "errors.csv", _csv_or_header(batch.errors, ERROR_COLUMNS)),
+    ]
+    links = {}
+    for record in batch.records:
+        if "error" not in record:
+            name = safe_name(record["id"])
+            links[record["id"]] = f"articles/{name}"
+            written.append(write_atomic(out_dir / "articles" / name, article_page(
+                record, texts[record["id"]], source_texts, "../index.html")))
+    chart_files = []
+    if charts:
+        from framing.charts import draw_all
+
+        chart_files = draw_all(batch.rows, out_dir / "charts", group_by=group_by)
+        written += chart_files
+    notes = _notes(batch, manifest)
+    svgs = [f"charts/{p.name}" for p in sorted(chart_files) if p.suffix == ".svg"]
+    written.append(write_atomic(out_dir / "index.html",
+                                index_page(title, batch.rows, links, svgs, batch.errors, notes)))
+    written.append(write_atomic(out_dir / "manifest.json",
+                                json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"))
+    return written
+
+
+ERROR_COLUMNS = ["role", "id", "path", "code", "message"]
+
+
+def _csv_or_header(rows: list[dict], columns: list[str]) -> str:
+    """CSV of `rows`, or the header alone when there are none (the file still says what it
+    would hold)."""
+    return csv_text(rows) if rows else ",".join(columns) + "\n"
+
+
+def _jsonl(items: list[dict]) -> str:
+    return "".join(json.dumps(x, ensure_ascii=False, sort_keys=False) + "\n" for x in items)
+
+
+def _notes(batch: Batch, manifest: dict) -> list[str]:
+    ok = sum(1 for r in batch.rows if not r.get("error_code"))
+    method = "trained classifier + lexicons" if manifest["model"] else "lexicons only"
+    notes = [(f"{ok} articles scored, {len(batch.errors)} inputs failed; framing "
+              f"{manifest['framing_version']}, label method: {method}.")]
+    if manifest["sources"]:
+        notes.append("Press releases compared: "
+                     + ", ".join(s["id"] for s in manifest["sources"]) + ".")
+    notes.append("Labels point to their evidence; they are not verdicts. See each article's "
+                 "page for the sentences and words that produced its scores.")
+    return notes
+
+
+PASSAGE_COLUMNS = ["id", "source", "kind", "similarity", "words", "article_start", "article_end",
+                   "source_start", "source_end", "article_text", "source_text"]
+
+
+def passage_rows(records, texts, source_texts) -> list[dict]:
+    rows = []
+    for record in records:
+        reuse = record.get("reuse") or {}
+        for p in reuse.get("passages", []):
+            text, source = texts.get(record["id"], ""), source_texts.get(p["source"], "")
+            rows.append({
+                "id": record["id"], "source": p["source"], "kind": p["kind"],
+                "similarity": p.get("similarity"), "words": p.get("words"),
+                "article_start": p["article_start"], "article_end": p["article_end"],
+                "source_start": p["source_start"], "source_end": p["source_end"],
+                "article_text": text[p["article_start"] : p["article_end"]],
+                "source_text": source[p["source_start"] : p["source_end"]],
+            })
+    return rows
+
+
+# --- the manifest -----------------------------------------------------------------------------
+
+
+def fingerprint(lexicon_dir, model_dir, sources) -> dict:
+    """What the scores depend on besides the article: lexicons, model, sources, framing."""
+    from framing.training import files_sha256
+
+    return {
+        "framing_version": __version__,
+        "lexicons_sha256": files_sha256(Path(lexicon_dir), "*.tsv"),
+        "model_sha256": files_sha256(Path(model_dir), "*") if model_dir else None,
+        "sources_sha256": sorted(s["sha256"] for s in sources),
+    }
+
+
+def manifest(documents, sources, *, lexicon_dir, model_dir, group_by, title,
+             command: list[str]) -> dict:
+    return {
+        "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "framing_version": __version__,
+        "python": platform.python_version(),
+        "libraries": _library_versions(),
+        "command": command,
+        "title": title,
+        "group_by": group_by,
+        "lexicons": str(lexicon_dir),
+        "model": str(model_dir) if model_dir else None,
+        "fingerprint": fingerprint(lexicon_dir, model_dir, sources),
+        "inputs": [{"id": d.id, "path": d.path, "sha256": d.meta.get("sha256"),
+                    "error": d.error.code if d.error else None} for d in documents],
+        "sources": sources,
+    }
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("click", "nltk", "textstat", "scikit-learn", "numpy", "matplotlib"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = None
+    return out
+
+
+def source_entries(paths, read_options) -> tuple[list, list[dict], list]:
+    """(readable source documents, their manifest entries, error rows)."""
+    readable, entries, errors = [], [], []
+    for d in read_documents(list(map(str, paths)), **read_options):
+        if d.error is not None:
+            errors.append({"role": "source", "id": d.id, "path": d.path, "code": d.error.code,
+                           "message": d.error.message})
+        else:
+            readable.append(d)
+            sha = d.meta.get("sha256") or hashlib.sha256(d.text.encode("utf-8")).hexdigest()
+            entries.append({"id": d.id, "path": d.path, "sha256": sha})
+    return readable, entries, errors
+
+
+def default_command() -> list[str]:
+    return [os.path.basename(sys.argv[0])] + sys.argv[1:]

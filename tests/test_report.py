@@ -1,0 +1,186 @@
+"""`framing report` as a researcher runs it: every file, determinism, resume, bad and hostile
+input, and the pages opened in a real browser (headless Chromium)."""
+
+import csv
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+
+from .conftest import SEEDS, seed_path
+
+RELEASE = seed_path("004")
+HOSTILE = {
+    "id": "../../etc/x",
+    "title": "<script>document.title='PWNED'</script></textarea>",
+    "outlet": "<img src=x onerror=\"document.body.dataset.pwned='1'\">",
+    "text": ("Microsoft annonce un investissement historique en France. "
+             "<img src=x onerror=\"document.body.dataset.pwned='1'\"> "
+             "<a href=\"javascript:document.body.dataset.pwned='1'\">lien</a> </textarea>"
+             "<script>document.title='PWNED'</script> Rien ne garantit que les données "
+             "resteront à l’abri du CLOUD Act."),
+}
+
+
+def report(*args):
+    return CliRunner().invoke(main, ["report", "--quiet", *map(str, args)],
+                              catch_exceptions=False)
+
+
+def rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "seeds"
+    result = report(SEEDS, "--sources", RELEASE, "--out", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_report_writes_every_file(seed_report):
+    out = seed_report
+    scores = rows(out / "scores.csv")
+    assert sorted(r["id"][:3] for r in scores) == ["000", "001", "002", "003", "004"]
+    assert {r["reuse_kind"] for r in scores if r["id"].startswith("001")} == {"translated"}
+    passages = rows(out / "passages.csv")
+    assert passages and all(p["source"].startswith("004") for p in passages)
+    assert rows(out / "errors.csv") == []
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert [i["id"][:3] for i in manifest["inputs"]] == ["000", "001", "002", "003", "004"]
+    assert all(len(i["sha256"]) == 64 for i in manifest["inputs"] + manifest["sources"])
+    assert manifest["fingerprint"]["lexicons_sha256"] and manifest["libraries"]["click"]
+    index = (out / "index.html").read_text("utf-8")
+    for page in (out / "articles").glob("*.html"):
+        assert f"articles/{page.name}" in index
+    assert len(list((out / "articles").glob("*.html"))) == 5
+    assert (out / "charts" / "sentence_strip.svg").exists()
+
+
+def test_passages_csv_quotes_both_texts(seed_report, seed_texts):
+    for p in rows(seed_report / "passages.csv"):
+        article = seed_texts[p["id"][:3]]
+        assert article[int(p["article_start"]) : int(p["article_end"])] == p["article_text"]
+        release = seed_texts["004"]
+        assert release[int(p["source_start"]) : int(p["source_end"])] == p["source_text"]
+
+
+def test_two_runs_give_identical_results(seed_report, tmp_path):
+    again = tmp_path / "again"
+    report(SEEDS, "--sources", RELEASE, "--out", again)
+    for name in ("scores.csv", "scores.jsonl", "passages.csv", "records.jsonl",
+                 "charts/framing_map.svg", "charts/sentence_strip.svg"):
+        assert (again / name).read_bytes() == (seed_report / name).read_bytes(), name
+
+
+def test_resume_skips_articles_already_scored(seed_report, tmp_path):
+    out = tmp_path / "resumed"
+    shutil.copytree(seed_report, out)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    changed = next(corpus.glob("003_*.txt"))
+    changed.write_text(changed.read_text("utf-8") + "\nUne phrase ajoutée.", encoding="utf-8")
+    result = report(corpus, "--sources", RELEASE, "--out", out, "--resume")
+    assert "(4 resumed)" in result.stderr
+    assert len(rows(out / "scores.csv")) == 5
+
+
+def test_bad_inputs_are_listed_and_the_rest_is_reported(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(seed_path("003"), corpus)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "binary.txt").write_bytes(b"\x00\xff" * 100)
+    (tmp_path / "bad_release.txt").write_text("  ", encoding="utf-8")
+    out = tmp_path / "out"
+    result = report(corpus, "--sources", tmp_path / "bad_release.txt", "--sources", RELEASE,
+                    "--out", out)
+    assert result.exit_code == 1
+    errors = {(e["role"], Path(e["path"]).name, e["code"]) for e in rows(out / "errors.csv")}
+    assert errors == {("article", "empty.txt", "empty"), ("article", "binary.txt", "binary"),
+                      ("source", "bad_release.txt", "empty")}
+    assert len([r for r in rows(out / "scores.csv") if not r["error_code"]]) == 1
+    assert "binary.txt" in (out / "index.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    base = tmp_path_factory.mktemp("hostile")
+    corpus = base / "hostile.jsonl"
+    corpus.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    out = base / "out"
+    result = report(corpus, seed_path("003"), "--group-by", "outlet", "--out", out)
+    assert result.exit_code == 0, result.output
+    return base, out
+
+
+def test_hostile_text_is_escaped_and_stays_inside_out(hostile_report):
+    base, out = hostile_report
+    written = [p for p in base.rglob("*") if p.is_file()]
+    assert all(p.resolve().is_relative_to(out.resolve()) or p.name == "hostile.jsonl"
+               for p in written)
+    pages = [out / "index.html", *(out / "articles").glob("*.html")]
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert "<script>document.title" not in html and "<img src=x" not in html
+        assert "</textarea><script>" not in html and 'href="javascript:' not in html
+    article = next(p for p in (out / "articles").glob("*.html") if "etc_x" in p.name)
+    assert "&lt;script&gt;document.title=&#x27;PWNED&#x27;&lt;/script&gt;" in \
+        article.read_text("utf-8")
+
+
+def _chromium():
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _open(page: Path, tmp_path: Path, screenshot: Path | None = None):
+    """(DOM after load, console log) of `page` in headless Chromium."""
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run",
+             f"--user-data-dir={tmp_path / 'chromium-profile'}", "--enable-logging=stderr",
+             "--v=0", "--virtual-time-budget=2000"]
+    dom = subprocess.run([_chromium(), *flags, "--dump-dom", page.as_uri()], check=False,
+                         capture_output=True,
+                         text=True, timeout=120)
+    if screenshot:
+        subprocess.run([_chromium(), *flags, "--window-size=1280,1600",
+                        f"--screenshot={screenshot}", page.as_uri()], check=False,
+                       capture_output=True,
+                       timeout=120)
+    return dom.stdout, dom.stderr
+
+
+browser = pytest.mark.skipif(not _chromium(), reason="Chromium is not installed (.ci/run "
+                             "installs it with apt-get; on this machine: apt-get install chromium)")
+
+
+@browser
+def test_report_in_a_browser(seed_report, tmp_path):
+    dom, log = _open(seed_report / "index.html", tmp_path, tmp_path / "index.png")
+    assert dom.count("<tr>") == 6  # header + one row per seed
+    for number in ("001_d61afefeb5640952", "002_4e93a61c3192b17b"):
+        assert number in dom
+    assert "Uncaught" not in log and "Refused to" not in log
+    assert (tmp_path / "index.png").stat().st_size > 10_000
+    article = next((seed_report / "articles").glob("001_*.html"))
+    dom, log = _open(article, tmp_path)
+    assert dom.count('class="critical"') >= 3 and 'class="reuse-translated"' in dom
+    assert "Uncaught" not in log and "Refused to" not in log
+
+
+@browser
+def test_hostile_report_runs_nothing_in_a_browser(hostile_report, tmp_path):
+    _, out = hostile_report
+    for page in [out / "index.html", *(out / "articles").glob("*.html")]:
+        dom, log = _open(page, tmp_path)
+        title = dom.split("<title>")[1].split("</title>")[0]
+        assert title != "PWNED"  # the injected script would have set it
+        assert "data-pwned" not in dom
+        assert "Uncaught" not in log
