@@ -125,20 +125,49 @@ class FramingClassifier:
 
     # --- training and prediction ------------------------------------------------------------
     def fit(self, articles: list[LabelledArticle]) -> FramingClassifier:
-        analyses = [self._analyse(a.text, [(s.start, s.end) for s in a.sentences])
-                    for a in articles]
-        y = np.array([LABELS.index(s.label) for a in articles for s in a.sentences])
-        X = self._sentence_matrix(analyses, fit=True)
-        self.sentence_model = make_estimator(self.sentence_family, SENTENCE_C).fit(X, y)
-        probabilities = self._out_of_fold(X, y, articles)
+        """Both models on sentence-labelled articles (the labelled corpus)."""
+        analyses, probabilities = self.fit_sentences(articles, out_of_fold=True)
         rows, start = [], 0
         for analysis in analyses:
             n = len(analysis.text.sentences)
             rows.append(self._article_features(analysis, probabilities[start : start + n]))
             start += n
+        return self.fit_articles(np.array(rows), [a.label for a in articles])
+
+    def fit_sentences(self, articles: list[LabelledArticle], out_of_fold: bool = False):
+        """The sentence model on sentence-labelled articles; returns their analyses and, with
+        `out_of_fold`, each sentence's probabilities from models that did not see its article."""
+        analyses = [self._analyse(a.text, [(s.start, s.end) for s in a.sentences])
+                    for a in articles]
+        y = np.array([LABELS.index(s.label) for a in articles for s in a.sentences])
+        X = self._sentence_matrix(analyses, fit=True)
+        self.sentence_model = make_estimator(self.sentence_family, SENTENCE_C).fit(X, y)
+        return analyses, self._out_of_fold(X, y, articles) if out_of_fold else None
+
+    def article_rows(self, analyses: list[Analysis]) -> np.ndarray:
+        """Article-model features of texts the sentence model has not seen (for training the
+        article model on article-only coding, such as a researcher's sample)."""
+        return np.array([self._article_features(a, self.predict_sentences(a)) for a in analyses])
+
+    def fit_articles(self, rows: np.ndarray, labels: list[str]) -> FramingClassifier:
+        """The article model on article-level features (`article_rows`) and labels."""
         self.article_model = make_estimator(self.article_family, ARTICLE_C)
-        self.article_model.fit(np.array(rows), [LABELS.index(a.label) for a in articles])
+        self.article_model.fit(rows, [LABELS.index(label) for label in labels])
         return self
+
+    def cross_validate_articles(self, rows: np.ndarray, labels: list[str],
+                                folds: int) -> list[str]:
+        """Article labels predicted for each row by article models that did not see it
+        (stratified folds, fixed seed); the sentence model stays as fitted."""
+        from sklearn.model_selection import StratifiedKFold
+
+        y = np.array([LABELS.index(label) for label in labels])
+        predicted = np.zeros(len(y), dtype=int)
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=RANDOM_STATE)
+        for train, test in splitter.split(rows, y):
+            model = make_estimator(self.article_family, ARTICLE_C).fit(rows[train], y[train])
+            predicted[test] = _full_proba(model, rows[test]).argmax(axis=1)
+        return [LABELS[i] for i in predicted]
 
     def _out_of_fold(self, X, y, articles) -> np.ndarray:
         """Sentence probabilities for the training articles from models that did not see them,
