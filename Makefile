@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-MODEL := models/default/model.joblib
+MODEL := models/default/model.pickle
 
 .PHONY: report test install lint bench accuracy clean
 

@@ -179,4 +179,6 @@ def default_model_dir() -> Path | None:
     chosen = os.environ.get("FRAMING_MODEL")
     if chosen:
         return Path(chosen)
-    return DEFAULT_MODEL_DIR if (DEFAULT_MODEL_DIR / "model.joblib").exists() else None
+    from framing.classifier import MODEL_FILE
+
+    return DEFAULT_MODEL_DIR if (DEFAULT_MODEL_DIR / MODEL_FILE).exists() else None
