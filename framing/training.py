@@ -1,7 +1,7 @@
 """Training the framing classifier on a labelled corpus, and finding the trained model.
 
 `make` trains the default model into models/default/ from framing/data/corpus/ (deterministic,
-about 15 s); `framing score` uses it when it is there and never trains on the fly.
+about 4 s); `framing score` uses it when it is there and never trains on the fly.
 
 `train_coded` retrains on a researcher's hand-coded sample (the CSV `framing evaluate` reads):
 article labels only, so the article model is fitted on the sample while the sentence model stays
