@@ -424,7 +424,12 @@ def load(directory, lexicon=None) -> FramingClassifier:
     import pickle
     from pathlib import Path
 
-    with open(Path(directory) / MODEL_FILE, "rb") as f:
+    path = Path(directory) / MODEL_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{directory}: no trained model ({MODEL_FILE}) here; build one with "
+                                f"`framing train --out {directory}` (or `framing train CODED.csv "
+                                f"--out {directory}`)")
+    with open(path, "rb") as f:
         model = pickle.load(f)
     model.lexicon = lexicon
     return model

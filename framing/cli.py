@@ -57,7 +57,12 @@ def load_scorer(lexicons, model_dir, no_model):
         lexicon = load_lexicon(lexicons)
     except LexiconError as err:
         raise click.UsageError(str(err)) from err
-    return lexicon, None if no_model else load_model(model_dir, lexicon)
+    if no_model:
+        return lexicon, None
+    try:
+        return lexicon, load_model(model_dir, lexicon)
+    except FileNotFoundError as err:
+        raise click.UsageError(str(err)) from err
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
