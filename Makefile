@@ -5,11 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MODEL := models/default/model.pickle
 
-.PHONY: report test install lint bench accuracy clean
+.PHONY: report test install lint bench accuracy reuse-accuracy clean
 
 report: $(STAMP) $(MODEL)
 	mkdir -p reports/seeds
-	$(BIN)/framing score seeds/ --out reports/seeds > reports/seeds/summary.txt
+	$(BIN)/framing score seeds/ --sources seeds/004_f1608429cd902174.txt --out reports/seeds > reports/seeds/summary.txt
 	@cat reports/seeds/summary.txt
 	@echo "seed report: reports/seeds/scores.jsonl, reports/seeds/scores.csv, reports/seeds/summary.txt"
 
@@ -33,6 +33,10 @@ accuracy: $(STAMP) $(MODEL)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/score_speed.py
+	$(BIN)/python benchmarks/reuse_speed.py
+
+reuse-accuracy: $(STAMP)
+	$(BIN)/python benchmarks/reuse_accuracy.py tests/data/reuse/check
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check framing tests benchmarks

@@ -81,10 +81,12 @@ def main():
               help="Force the language instead of detecting it.")
 @scorer_options
 @click.option("--no-sentences", is_flag=True, help="Leave per-sentence labels out of --json.")
+@click.option("--sources", multiple=True, metavar="PATH",
+              help="Press releases (file or folder; repeatable): fills each record's reuse.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Also write scores.jsonl and scores.csv into this folder.")
 def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, lang, lexicons,
-          model_dir, no_model, no_sentences, out_dir):
+          model_dir, no_model, no_sentences, sources, out_dir):
     """Score articles: files, folders (recursive), globs, or - for stdin.
 
     Formats: .txt .md .html .csv .jsonl (one document per CSV/JSONL row).
@@ -94,12 +96,16 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
     from framing.score import score_document
 
     lexicon, model = load_scorer(lexicons, model_dir, no_model)
-    documents = read_documents(list(paths), text_column=text_column, id_column=id_column,
-                               max_bytes=max_bytes, encoding=encoding)
+    options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
+               "encoding": encoding}
+    index, bad_sources = _source_index(sources, options)
+    documents = read_documents(list(paths), **options)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     records = []
     for document in documents:
         record = score_document(document, lexicon, lang, model)
+        if index is not None and record.ok:
+            record.reuse = index.compare(document.text, document.id)
         records.append(record)
         if as_json:
             click.echo(json.dumps(record.to_dict(sentences=not no_sentences), ensure_ascii=False))
@@ -113,10 +119,82 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
         for written in write_scores(records, out_dir):
             click.echo(f"wrote {written}", err=True)
     failed = [r for r in records if r.error is not None]
+    _report_failures(failed, len(records))
+    if failed or bad_sources:
+        sys.exit(1)
+
+
+def _report_failures(failed, total: int, what: str = "documents") -> None:
     if failed:
-        click.echo(f"{len(failed)} of {len(records)} documents failed:", err=True)
+        click.echo(f"{len(failed)} of {total} {what} failed:", err=True)
         for r in failed:
             click.echo(f"  {r.path or r.id}: {r.error.code}: {r.error.message}", err=True)
+
+
+def _source_index(paths, read_options):
+    """(SourceIndex or None, sources that could not be read); unreadable ones are reported and
+    skipped."""
+    if not paths:
+        return None, []
+    from framing.reuse import load_sources
+
+    index, bad = load_sources(paths, **read_options)
+    if bad:
+        click.echo(f"skipped {len(bad)} unreadable source(s):", err=True)
+        for d in bad:
+            click.echo(f"  {d.path or d.id}: {d.error.code}: {d.error.message}", err=True)
+    if not index.sources:
+        raise click.UsageError("no readable source among --sources " + " ".join(paths))
+    return index, bad
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--sources", multiple=True, metavar="PATH",
+              help="Press releases: a file or a folder (repeatable).")
+@click.option("--among", is_flag=True,
+              help="Compare the articles with each other and group them into reuse clusters.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one reuse record per article.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes comparing articles with the sources.")
+@read_options
+def reuse(paths, sources, among, as_json, jobs, text_column, id_column, max_bytes, encoding):
+    """How much of each article comes from a press release: verbatim, near-verbatim and
+    translated passages, with offsets into both texts."""
+    from framing.documents import read_documents
+    from framing.explain import reuse_summary
+    from framing.reuse import among as compare_among
+    from framing.reuse import compare_all
+
+    if bool(sources) == among:
+        raise click.UsageError("give --sources PATH, or --among to compare the articles")
+    options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
+               "encoding": encoding}
+    documents = list(read_documents(list(paths), **options))
+    readable = [d for d in documents if d.error is None]
+    if among:
+        bad_sources = []
+        texts = {d.id: d.text for d in readable}
+        found = compare_among([(d.id, d.text) for d in readable])
+    else:
+        index, bad_sources = _source_index(sources, options)
+        texts = {s.id: s.text for s in index.sources}
+        pairs = [(d.id, d.text) for d in readable]
+        found = dict(zip([d.id for d in readable], compare_all(index, pairs, jobs)))
+    for d in documents:
+        if d.error is not None:
+            record = {"id": d.id, "path": d.path, "error": {"code": d.error.code,
+                                                            "message": d.error.message}}
+            click.echo(json.dumps(record, ensure_ascii=False) if as_json
+                       else f"{d.id}  ERROR {d.error.code}: {d.error.message}\n")
+        elif as_json:
+            click.echo(json.dumps({"id": d.id, "path": d.path, "reuse": found[d.id]},
+                                  ensure_ascii=False))
+        else:
+            click.echo(reuse_summary(d.id, found[d.id], d.text, texts))
+    failed = [d for d in documents if d.error is not None]
+    _report_failures(failed, len(documents))
+    if failed or bad_sources:
         sys.exit(1)
 
 

@@ -96,6 +96,8 @@ class Record:
             sentences_promotional=_count(f, "promotional"),
             sentences_neutral=_count(f, "neutral"),
             sentences_critical=_count(f, "critical"),
+            # One letter per sentence in reading order (P, N, C): where the critical part sits.
+            sentence_labels="".join(s.label[0].upper() for s in f.sentences) if f else None,
             sovereignty_raised=s.raised if s else None,
             sovereignty_stance=s.stance if s else None,
             extraterritorial_law=s.extraterritorial_law if s else None,
@@ -108,11 +110,22 @@ class Record:
             quote_share=a.quote_share if a else None,
             speakers="; ".join(a.speakers) if a else None,
             top_evidence="; ".join(e.text for e in top_evidence(f)) if f else None,
+            **_reuse_columns(self.reuse),
         )
         if f:
             row.update({f"rate_{c}": v for c, v in f.categories.items()})
         row.update({f"meta_{k}": v for k, v in sorted(self.meta.items())})
         return row
+
+
+def _reuse_columns(reuse: dict | None) -> dict[str, Any]:
+    keys = ("kind", "source", "article_share", "source_share", "longest_passage_words")
+    columns = {f"reuse_{k}": reuse.get(k) if reuse else None for k in keys}
+    # Every source with passages, as "id=share;id=share" (article share), for heatmaps.
+    columns["reuse_sources"] = ";".join(
+        f"{s['source']}={s['article_share']}" for s in reuse.get("sources", [])
+    ) if reuse else None
+    return columns
 
 
 def _count(framing: Framing | None, label: str) -> int | None:
