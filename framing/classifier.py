@@ -1,13 +1,16 @@
 """Trained sentence and article classifiers (scikit-learn), beside the lexicons.
 
-Lexicons explain; classifiers generalise. The sentence model reads word 1-2-grams, character
-3-4-grams inside words (they carry French inflection) and, when `use_lexicon` is set, the
-lexicon scorer's view of the sentence (cue weights by family and context, question, quotes,
+Lexicons explain; classifiers generalise. The sentence model reads TF-IDF word 1-2-grams and
+word stems (they carry French inflection, as character n-grams did at ten times the cost), taken
+from the tokens the text layer already made, and, when `use_lexicon` is set, the lexicon
+scorer's view of the sentence (cue weights by family and context, question, quotes,
 attribution, position). The article model reads the sentence model's probabilities (mean, peak,
 closing part) and, with `use_lexicon`, the lexicon scorer's article rates. Both are
-class-balanced logistic regressions: linear, so each decision can be traced to its terms.
+class-balanced logistic regressions: linear, so each decision can be traced to its terms. A
+fitted model keeps only their weights (`Softmax`) and computes its sums itself: loading needs
+neither scikit-learn nor scipy, and prediction costs about half a millisecond per 3 kB article.
 
-Example (about 15 s of training on the corpus):
+Example (about 3 s of training on the corpus):
 
     from framing.corpus import load_corpus
     model = FramingClassifier().fit(load_corpus())
@@ -17,10 +20,12 @@ Example (about 15 s of training on the corpus):
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 
 from framing.corpus import LABELS, LabelledArticle
+from framing.lexicon import stem
 from framing.score import Analysis, analyse_text
 from framing.tone import closing_start
 
@@ -47,6 +52,140 @@ def sentence_cues(analysis: Analysis) -> np.ndarray:
             math.log1p(len(analysis.text.sentences[i].tokens)),
         ])
     return np.array(rows, dtype=float).reshape(n, -1)
+
+
+# Word stems (the lexicons' Snowball stems, cached) beside the words: they carry French
+# inflection as character n-grams did, for a tenth of the time.
+STEMS = True
+MIN_DF = 2  # a term must be in this many training sentences
+CACHE_WORDS = 1 << 20  # words remembered by a model's per-word cache before it starts again
+
+
+class SentenceTerms:
+    """TF-IDF of each sentence's terms, from the tokens the text layer already made: words,
+    word pairs and word stems, as scikit-learn's TfidfVectorizer would weigh them (sublinear tf,
+    smoothed idf, L2 norm per sentence and block: words and pairs, then stems), without
+    tokenising the text again. `weights` gives the non-zero cells for one article, which is
+    all that prediction needs; `matrix` the same as a sparse matrix, for training."""
+
+    def __init__(self, stems: bool = True):
+        self.stems = stems
+        self._forget()
+
+    def _forget(self) -> None:
+        """Empty the per-word cache: word -> slot, per language, and each slot's columns."""
+        self._slots: dict[str, dict[str, int]] = {}
+        self._word_column = np.zeros(1024, dtype=np.int64)
+        self._stem_column = np.zeros(1024, dtype=np.int64)
+        self._used = 0
+
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._forget()
+
+    def __len__(self) -> int:
+        return len(self.idf)
+
+    def _terms(self, sentence) -> list[str]:
+        words = [w for _, _, w in sentence.tokens]
+        terms = words + [f"{a}|{b}" for a, b in pairwise(words)]  # "|" is never in a token
+        if self.stems:
+            terms += ["~" + _stem(w, sentence.lang) for w in words]
+        return terms
+
+    def fit(self, analyses: list[Analysis]) -> SentenceTerms:
+        from collections import Counter
+
+        df = Counter(t for a in analyses for s in a.text.sentences for t in set(self._terms(s)))
+        n = sum(len(a.text.sentences) for a in analyses)
+        kept = sorted(t for t, count in df.items() if count >= MIN_DF)
+        kept.sort(key=lambda t: t.startswith("~"))  # words and pairs first, then stems
+        self.vocabulary = {t: i for i, t in enumerate(kept)}
+        self.split = sum(1 for t in kept if not t.startswith("~"))
+        self.idf = np.log((1 + n) / (1 + np.array([df[t] for t in kept], dtype=float))) + 1
+        # A kept pair's words are kept too (each is in every sentence the pair is in), so a pair
+        # is found from its words' columns, by a sorted array of integer keys: no string is
+        # built at prediction time.
+        pairs = sorted([(-1, 0)] + [  # (-1, 0) matches no pair: the arrays are never empty
+            (self.vocabulary[a] * (len(kept) + 1) + self.vocabulary[b], column)
+            for term, column in self.vocabulary.items() if "|" in term
+            for a, b in [term.split("|")]])
+        self.pair_keys = np.array([k for k, _ in pairs], dtype=np.int64)
+        self.pair_columns = np.array([c for _, c in pairs], dtype=np.int64)
+        self._forget()
+        return self
+
+    def _slot(self, word: str, lang: str) -> int:
+        """The word's slot, made on first sight: its column (len(vocabulary) when it has none)
+        and its stem's column (-1 when none)."""
+        known = self._slots.setdefault(lang, {})
+        if word in known:
+            return known[word]
+        if self._used == len(self._word_column):
+            if self._used >= CACHE_WORDS:  # a long run over many texts: start again
+                self._forget()
+                return self._slot(word, lang)
+            self._word_column = np.resize(self._word_column, 2 * self._used)
+            self._stem_column = np.resize(self._stem_column, 2 * self._used)
+        slot = known[word] = self._used
+        self._used += 1
+        self._word_column[slot] = self.vocabulary.get(word, len(self.idf))
+        self._stem_column[slot] = (self.vocabulary.get("~" + _stem(word, lang), -1)
+                                   if self.stems else -1)
+        return slot
+
+    def weights(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(sentence, column, weight) of every non-zero cell, sorted by sentence and column.
+        Python only looks each token up in a dict; the rest is a few numpy calls."""
+        slots: list[int] = []
+        lengths = []
+        for sentence in analysis.text.sentences:
+            lang = sentence.lang
+            words = [t[2] for t in sentence.tokens]
+            found = list(map(self._slots.get(lang, {}).get, words))
+            if None in found:
+                found = [self._slot(w, lang) if f is None else f for w, f in zip(words, found)]
+            slots += found
+            lengths.append(len(found))
+        n_terms, n = len(self.idf), len(lengths)
+        slots_ = np.array(slots, dtype=np.int64)
+        words_, stems_ = self._word_column[slots_], self._stem_column[slots_]
+        sentence_of = np.repeat(np.arange(n), lengths)
+        keys = words_[:-1] * (n_terms + 1) + words_[1:]
+        at = np.minimum(np.searchsorted(self.pair_keys, keys), len(self.pair_keys) - 1)
+        pair = (self.pair_keys[at] == keys) & (sentence_of[:-1] == sentence_of[1:])
+        known, stemmed = words_ < n_terms, stems_ >= 0
+        rows = np.concatenate([sentence_of[known], sentence_of[stemmed], sentence_of[:-1][pair]])
+        cols = np.concatenate([words_[known], stems_[stemmed], self.pair_columns[at[pair]]])
+        cells, counts = np.unique(rows * n_terms + cols, return_counts=True)
+        rows, cols = np.divmod(cells, n_terms)
+        values = (1 + np.log(counts)) * self.idf[cols]
+        block = 2 * rows + (cols >= self.split)
+        norms = np.sqrt(np.bincount(block, weights=values * values, minlength=2 * n))
+        return rows, cols, values / norms[block]
+
+    def matrix(self, analysis: Analysis):
+        from scipy.sparse import csr_matrix
+
+        rows, cols, values = self.weights(analysis)
+        return csr_matrix((values, (rows, cols)), shape=(len(analysis.text.sentences),
+                                                          len(self.idf)))
+
+
+def _stem(word: str, lang: str) -> str:
+    """The lexicons' cached Snowball stem; a sentence of unknown language uses English."""
+    return stem(word, lang if lang in ("fr", "en") else "en")
+
+
+def one_thread():
+    """Fit with one BLAS thread: the models are small, and on a busy machine several threads
+    per fit made training ten times slower (25 s instead of 3 s for the corpus)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1)
 
 
 def make_estimator(family: str, C: float):
@@ -90,27 +229,17 @@ class FramingClassifier:
         return analyse_text(text, self.lexicon, spans=spans)
 
     def _sentence_matrix(self, analyses: list[Analysis], fit: bool = False):
-        from scipy.sparse import csr_matrix, hstack
+        from scipy.sparse import csr_matrix, hstack, vstack
 
-        texts = [a.text.text[s.start : s.end].lower() for a in analyses for s in a.text.sentences]
         if fit:
-            self._fit_vectorizers(texts)
-        blocks = [self.words.transform(texts), self.chars.transform(texts)]
+            self.terms = SentenceTerms(STEMS).fit(analyses)
+        blocks = [vstack([self.terms.matrix(a) for a in analyses]).tocsr()]
         if self.use_lexicon:
             cues = np.vstack([sentence_cues(a) for a in analyses])
             if fit:
                 self.cue_scale = np.maximum(cues.max(axis=0), 1e-9)
             blocks.append(csr_matrix(cues / self.cue_scale))
         return hstack(blocks).tocsr()
-
-    def _fit_vectorizers(self, texts: list[str]) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self.words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), min_df=3,
-                                     sublinear_tf=True, max_features=40_000)
-        self.words.fit(texts)
-        self.chars.fit(texts)
 
     def _article_features(self, analysis: Analysis, probabilities: np.ndarray) -> list[float]:
         n = len(probabilities)
@@ -125,20 +254,53 @@ class FramingClassifier:
 
     # --- training and prediction ------------------------------------------------------------
     def fit(self, articles: list[LabelledArticle]) -> FramingClassifier:
-        analyses = [self._analyse(a.text, [(s.start, s.end) for s in a.sentences])
-                    for a in articles]
-        y = np.array([LABELS.index(s.label) for a in articles for s in a.sentences])
-        X = self._sentence_matrix(analyses, fit=True)
-        self.sentence_model = make_estimator(self.sentence_family, SENTENCE_C).fit(X, y)
-        probabilities = self._out_of_fold(X, y, articles)
+        """Both models on sentence-labelled articles (the labelled corpus)."""
+        analyses, probabilities = self.fit_sentences(articles, out_of_fold=True)
         rows, start = [], 0
         for analysis in analyses:
             n = len(analysis.text.sentences)
             rows.append(self._article_features(analysis, probabilities[start : start + n]))
             start += n
-        self.article_model = make_estimator(self.article_family, ARTICLE_C)
-        self.article_model.fit(np.array(rows), [LABELS.index(a.label) for a in articles])
+        return self.fit_articles(np.array(rows), [a.label for a in articles])
+
+    def fit_sentences(self, articles: list[LabelledArticle], out_of_fold: bool = False):
+        """The sentence model on sentence-labelled articles; returns their analyses and, with
+        `out_of_fold`, each sentence's probabilities from models that did not see its article."""
+        analyses = [self._analyse(a.text, [(s.start, s.end) for s in a.sentences])
+                    for a in articles]
+        y = np.array([LABELS.index(s.label) for a in articles for s in a.sentences])
+        X = self._sentence_matrix(analyses, fit=True)
+        with one_thread():
+            self.sentence_model = make_estimator(self.sentence_family, SENTENCE_C).fit(X, y)
+            probabilities = self._out_of_fold(X, y, articles) if out_of_fold else None
+        self.sentence_model = reduced(self.sentence_model)
+        return analyses, probabilities
+
+    def article_rows(self, analyses: list[Analysis]) -> np.ndarray:
+        """Article-model features of texts the sentence model has not seen (for training the
+        article model on article-only coding, such as a researcher's sample)."""
+        return np.array([self._article_features(a, self.predict_sentences(a)) for a in analyses])
+
+    def fit_articles(self, rows: np.ndarray, labels: list[str]) -> FramingClassifier:
+        """The article model on article-level features (`article_rows`) and labels."""
+        with one_thread():
+            model = make_estimator(self.article_family, ARTICLE_C)
+            self.article_model = reduced(model.fit(rows, [LABELS.index(x) for x in labels]))
         return self
+
+    def cross_validate_articles(self, rows: np.ndarray, labels: list[str],
+                                folds: int) -> list[str]:
+        """Article labels predicted for each row by article models that did not see it
+        (stratified folds, fixed seed); the sentence model stays as fitted."""
+        from sklearn.model_selection import StratifiedKFold
+
+        y = np.array([LABELS.index(label) for label in labels])
+        predicted = np.zeros(len(y), dtype=int)
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=RANDOM_STATE)
+        for train, test in splitter.split(rows, y):
+            model = make_estimator(self.article_family, ARTICLE_C).fit(rows[train], y[train])
+            predicted[test] = _full_proba(model, rows[test]).argmax(axis=1)
+        return [LABELS[i] for i in predicted]
 
     def _out_of_fold(self, X, y, articles) -> np.ndarray:
         """Sentence probabilities for the training articles from models that did not see them,
@@ -149,13 +311,27 @@ class FramingClassifier:
         groups = np.repeat(np.arange(len(articles)), [len(a.sentences) for a in articles])
         probabilities = np.zeros((len(y), 3))
         for train, test in GroupKFold(n_splits=INNER_FOLDS).split(X, y, groups):
-            model = clone(self.sentence_model).fit(X[train], y[train])
+            model = reduced(clone(self.sentence_model).fit(X[train], y[train]))
             probabilities[test] = _full_proba(model, X[test])
         return probabilities
 
     def predict_sentences(self, analysis: Analysis) -> np.ndarray:
         """Probabilities (promotional, neutral, critical) for each sentence."""
-        return _full_proba(self.sentence_model, self._sentence_matrix([analysis]))
+        linear = _linear(self.sentence_model)
+        if linear is None:
+            return _full_proba(self.sentence_model, self._sentence_matrix([analysis]))
+        # The same sums as predict_proba on the sparse matrix, without building it: a few
+        # numpy calls instead of scikit-learn's checks, which cost more than the sums.
+        coef, intercept = linear
+        n = len(analysis.text.sentences)
+        rows, cols, values = self.terms.weights(analysis)
+        weighted = coef[:, cols] * values
+        scores = np.empty((n, coef.shape[0]))
+        for k in range(coef.shape[0]):
+            scores[:, k] = np.bincount(rows, weights=weighted[k], minlength=n)
+        if self.use_lexicon:
+            scores += (sentence_cues(analysis) / self.cue_scale) @ coef[:, len(self.terms):].T
+        return _softmax(scores + intercept)
 
     def predict(self, text: str, spans=None) -> tuple[str, list[str], np.ndarray]:
         """(article label, sentence labels, sentence probabilities) for one text."""
@@ -166,8 +342,47 @@ class FramingClassifier:
         """(article label, sentence probabilities, article probabilities) for an analysed text."""
         probabilities = self.predict_sentences(analysis)
         row = np.array([self._article_features(analysis, probabilities)])
-        article_probabilities = _full_proba(self.article_model, row)[0]
+        linear = _linear(self.article_model)
+        if linear is None:
+            article_probabilities = _full_proba(self.article_model, row)[0]
+        else:
+            article_probabilities = _softmax(row @ linear[0].T + linear[1])[0]
         return LABELS[int(article_probabilities.argmax())], probabilities, article_probabilities
+
+
+class Softmax:
+    """A fitted logistic regression reduced to its weights: probabilities are
+    softmax(X @ coef_.T + intercept_), as scikit-learn computes them. Saved models hold this
+    rather than the estimator, so that loading a model does not import scikit-learn (about
+    half a second) and predicting skips its input checks."""
+
+    def __init__(self, model):
+        self.classes_ = model.classes_
+        if len(model.classes_) == 2:  # sigmoid(z) = softmax(-z/2, z/2)[1]
+            self.coef_ = np.vstack([-model.coef_ / 2, model.coef_ / 2])
+            self.intercept_ = np.concatenate([-model.intercept_ / 2, model.intercept_ / 2])
+        else:
+            self.coef_, self.intercept_ = model.coef_, model.intercept_
+
+    def predict_proba(self, X) -> np.ndarray:
+        return _softmax(np.asarray(X @ self.coef_.T) + self.intercept_)
+
+
+def reduced(model):
+    """`model` as a Softmax when it is a logistic regression, else unchanged."""
+    return Softmax(model) if type(model).__name__ == "LogisticRegression" else model
+
+
+def _linear(model) -> tuple[np.ndarray, np.ndarray] | None:
+    """(coef, intercept) of a Softmax over all three labels; None for other models."""
+    if not isinstance(model, Softmax) or len(model.classes_) != 3:
+        return None
+    return model.coef_, model.intercept_
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def _full_proba(model, X) -> np.ndarray:
@@ -178,7 +393,7 @@ def _full_proba(model, X) -> np.ndarray:
 
 
 # --- saving and loading ---------------------------------------------------------------------
-MODEL_FILE = "model.joblib"
+MODEL_FILE = "model.pickle"
 INFO_FILE = "model.json"
 
 
@@ -186,9 +401,9 @@ def save(model: FramingClassifier, directory, info: dict) -> None:
     """Write the model (without its lexicon: the lexicon files are loaded at run time) and a
     JSON description (data hash, sizes, library versions, the command that rebuilt it)."""
     import json
+    import os
+    import pickle
     from pathlib import Path
-
-    import joblib
 
     from framing.outputs import write_atomic
 
@@ -196,17 +411,25 @@ def save(model: FramingClassifier, directory, info: dict) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     lexicon, model.lexicon = model.lexicon, None
     try:
-        joblib.dump(model, directory / MODEL_FILE)
+        data = pickle.dumps(model, protocol=5)
     finally:
         model.lexicon = lexicon
+    partial = directory / f".{MODEL_FILE}.tmp"
+    partial.write_bytes(data)
+    os.replace(partial, directory / MODEL_FILE)
     write_atomic(directory / INFO_FILE, json.dumps(info, indent=1, sort_keys=True) + "\n")
 
 
 def load(directory, lexicon=None) -> FramingClassifier:
+    import pickle
     from pathlib import Path
 
-    import joblib
-
-    model = joblib.load(Path(directory) / MODEL_FILE)
+    path = Path(directory) / MODEL_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{directory}: no trained model ({MODEL_FILE}) here; build one with "
+                                f"`framing train --out {directory}` (or `framing train CODED.csv "
+                                f"--out {directory}`)")
+    with open(path, "rb") as f:
+        model = pickle.load(f)
     model.lexicon = lexicon
     return model

@@ -57,7 +57,12 @@ def load_scorer(lexicons, model_dir, no_model):
         lexicon = load_lexicon(lexicons)
     except LexiconError as err:
         raise click.UsageError(str(err)) from err
-    return lexicon, None if no_model else load_model(model_dir, lexicon)
+    if no_model:
+        return lexicon, None
+    try:
+        return lexicon, load_model(model_dir, lexicon)
+    except FileNotFoundError as err:
+        raise click.UsageError(str(err)) from err
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -224,16 +229,42 @@ def evaluate(coded, as_json, label_column, stance_column, lexicons, model_dir, n
 
 
 @main.command()
+@click.argument("coded", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Folder of labelled *.jsonl articles (default: framing/data/corpus/).")
+              help="Folder of sentence-labelled *.jsonl articles (default: framing/data/corpus/).")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
-              help="Where to write the model (default: models/default/).")
-def train(corpus, out):
-    """Train the framing classifier on a labelled corpus (format: framing/corpus.py)."""
+              help="Where to write the model (default: models/default/; required with CODED).")
+@click.option("--json", "as_json", is_flag=True, help="Print the CODED figures as JSON.")
+@click.option("--label-column", default="label", show_default=True)
+@click.option("--stance-column", default="sovereignty", show_default=True,
+              help="Optional column with the coded sovereignty stance.")
+def train(coded, corpus, out, as_json, label_column, stance_column):
+    """Train the framing classifier on the labelled corpus, or on CODED, a researcher's
+    hand-coded CSV (the same columns as `framing evaluate`: id, text or file, label).
+
+    With CODED, the article model learns the sample's labels, the sentence model stays the
+    corpus's, and the sample is cross-validated by article (lexicon only, classifier only,
+    combined). Rows it cannot use are listed with file:line (exit status 1); too few usable
+    rows to train is a usage error (exit status 2) and writes nothing.
+    """
     from framing.corpus import CORPUS_DIR
-    from framing.training import DEFAULT_MODEL_DIR
+    from framing.training import DEFAULT_MODEL_DIR, train_coded, train_report
     from framing.training import train as train_model
 
+    if coded is not None:
+        if out is None:
+            raise click.UsageError("framing train CODED needs --out DIR (where to write the model)")
+        try:
+            result = train_coded(coded, out, corpus_dir=corpus or CORPUS_DIR,
+                                 label_column=label_column, stance_column=stance_column)
+        except ValueError as err:
+            raise click.UsageError(str(err)) from err
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json
+                   else train_report(result))
+        click.echo(f"trained on {result['rows_used']} coded articles -> {out}", err=True)
+        if result["rows_skipped"]:
+            sys.exit(1)
+        return
     try:
         info = train_model(corpus or CORPUS_DIR, out or DEFAULT_MODEL_DIR)
     except ValueError as err:

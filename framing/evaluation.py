@@ -21,6 +21,7 @@ from framing.documents import DocumentReadError, decode_bytes, read_documents
 @dataclass(frozen=True)
 class CodedRow:
     row: int  # 1-based data row
+    line: int  # the line of the file where the row starts (the header is line 1)
     id: str
     text: str
     label: str
@@ -29,7 +30,9 @@ class CodedRow:
 
 def read_coded(path: Path | str, label_column: str = "label",
                stance_column: str = "sovereignty") -> tuple[list[CodedRow], list[dict]]:
-    """(usable rows, skipped rows with their reason)."""
+    """(usable rows, skipped rows: {"row", "line", "reason"}). A file without the needed
+    columns raises ValueError; a row that cannot be used is skipped with its reason, never
+    dropped silently."""
     path = Path(path)
     try:
         text, _ = decode_bytes(path.read_bytes(), str(path))
@@ -37,41 +40,71 @@ def read_coded(path: Path | str, label_column: str = "label",
         raise ValueError(f"{path}: cannot read the coded file ({err})") from err
     reader = csv.DictReader(io.StringIO(text))
     columns = reader.fieldnames or []
-    if label_column not in columns or not ({"text", "file"} & set(columns)):
-        raise ValueError(f"{path}: needs a {label_column!r} column and a 'text' or 'file' column "
-                         f"(found: {', '.join(columns) or 'none'})")
-    rows, skipped, seen = [], [], set()
+    needed = [label_column, "'id' or 'path'", "'text' or 'file'"]
+    present = [label_column in columns, bool({"id", "path"} & set(columns)),
+               bool({"text", "file"} & set(columns))]
+    if not all(present):
+        missing = [name if name.startswith("'") else repr(name)
+                   for name, ok in zip(needed, present) if not ok]
+        raise ValueError(f"{path}:1: missing column {' and '.join(missing)} "
+                         f"(found: {', '.join(columns) or 'none'}); the coded file needs "
+                         f"'id' or 'path', 'text' or 'file', and {label_column!r}")
+    rows, skipped, first_line = [], [], {}
+    line = 2  # where the next record starts
     for number, record in enumerate(reader, 1):
-        coded, reason = _coded_row(path, number, record, label_column, stance_column)
-        if coded and coded.id in seen:
-            coded, reason = None, f"duplicate id {coded.id!r}"
+        coded, reason = _coded_row(path, number, line, record, label_column, stance_column)
+        if coded and coded.id in first_line:
+            coded, reason = None, f"duplicate id {coded.id!r} (first at line {first_line[coded.id]})"
         if coded is None:
-            skipped.append({"row": number, "reason": reason})
+            skipped.append({"row": number, "line": line, "reason": reason})
         else:
-            seen.add(coded.id)
+            first_line[coded.id] = line
             rows.append(coded)
+        line = reader.line_num + 1
     return rows, skipped
 
 
-def _coded_row(path, number, record, label_column, stance_column):
+def _coded_row(path, number, line, record, label_column, stance_column):
     if None in record:
         return None, "more fields than the header"
+    row_id = (record.get("id") or record.get("path") or "").strip()
+    if not row_id:
+        return None, "empty id"
     label = (record.get(label_column) or "").strip().lower()
+    if not label:
+        return None, f"no {label_column!r}"
     if label not in LABELS:
         return None, f"unknown label {label!r} (expected one of {', '.join(LABELS)})"
     stance = (record.get(stance_column) or "").strip().lower() or None
     if stance is not None and stance not in STANCES:
         return None, f"unknown sovereignty stance {stance!r} (expected {', '.join(STANCES)})"
     text = record.get("text") or ""
-    if not text.strip() and record.get("file"):
-        (document,) = read_documents([str(path.parent / record["file"])])
-        if document.error:
-            return None, document.error.message
-        text = document.text
+    name = (record.get("file") or "").strip()
+    if not text.strip() and name:
+        text, problem = _read_coded_file(path.parent / name, name)
+        if problem:
+            return None, problem
     if not text.strip():
-        return None, "empty text"
-    row_id = (record.get("id") or record.get("path") or f"row {number}").strip()
-    return CodedRow(number, row_id, text, label, stance), None
+        return None, "empty text" + ("" if name else " and no 'file'")
+    return CodedRow(number, line, row_id, text, label, stance), None
+
+
+def _read_coded_file(target: Path, name: str) -> tuple[str, str | None]:
+    """(text, problem) of the one article a row's `file` names (relative to the CSV)."""
+    if not target.is_file():
+        what = "is not a file" if target.exists() else "does not exist"
+        return "", f"file {name!r} {what} (looked for {target})"
+    documents = list(read_documents([str(target)]))
+    if len(documents) != 1:
+        return "", f"file {name!r} holds {len(documents)} documents, not one article"
+    if documents[0].error:
+        return "", f"file {name!r}: {documents[0].error.message}"
+    return documents[0].text, None
+
+
+def skipped_lines(path, skipped: list[dict]) -> list[str]:
+    """One `file:line: reason` line per row that was not used."""
+    return [f"{path}:{s['line']}: {s['reason']}" for s in skipped]
 
 
 def evaluate_coded(path: Path | str, lexicon, label_column: str = "label",
@@ -100,22 +133,28 @@ def evaluate_coded(path: Path | str, lexicon, label_column: str = "label",
 def report(result: dict) -> str:
     """The printout a study can quote."""
     used, skipped, source = result["rows_used"], len(result["rows_skipped"]), result["labels_from"]
-    lines = [f"{result['file']}: {used} rows used, {skipped} skipped; labels from the {source} scorer"]
-    lines += [f"  skipped row {s['row']}: {s['reason']}" for s in result["rows_skipped"]]
+    head = f"{result['file']}: {used} rows used, {skipped} not used"
+    lines = [f"{head}; labels from the {source} scorer"]
+    lines += ["  not used: " + x for x in skipped_lines(result["file"], result["rows_skipped"])]
     for task in ("framing", "sovereignty"):
-        if task not in result:
-            continue
-        m = result[task]
-        lines.append(f"== {task} (n={m['n']})")
-        for name in ("accuracy", "macro_f1", "cohen_kappa", "krippendorff_alpha"):
-            low, high = m[name]["ci95"]
-            lines.append(f"  {name:<19} {m[name]['value']:.3f}  (95% CI {low:.3f}–{high:.3f})")
-        for c, v in m["per_class"].items():
-            lines.append(f"  {c:<12} precision {v['precision']:.2f}  recall {v['recall']:.2f}  "
-                         f"F1 {v['f1']:.2f}  (n={v['support']})")
-        header = "  confusion (rows: coded, columns: framing) " + " ".join(
-            f"{c[:5]:>6}" for c in m["confusion"])
-        lines.append(header)
-        for gold, row in m["confusion"].items():
-            lines.append(f"  {gold:<42}" + " ".join(f"{n:>6}" for n in row.values()))
+        if task in result:
+            lines += agreement_lines(task, result[task])
     return "\n".join(lines)
+
+
+def agreement_lines(title: str, m: dict) -> list[str]:
+    """One `agreement()` result as printed lines: the figures with their 95 % intervals,
+    per-class precision and recall, and the confusion matrix."""
+    lines = [f"== {title} (n={m['n']})"]
+    for name in ("accuracy", "macro_f1", "cohen_kappa", "krippendorff_alpha"):
+        low, high = m[name]["ci95"]
+        lines.append(f"  {name:<19} {m[name]['value']:.3f}  (95% CI {low:.3f}–{high:.3f})")
+    for c, v in m["per_class"].items():
+        lines.append(f"  {c:<12} precision {v['precision']:.2f}  recall {v['recall']:.2f}  "
+                     f"F1 {v['f1']:.2f}  (n={v['support']})")
+    header = "  confusion (rows: coded, columns: framing) " + " ".join(
+        f"{c[:5]:>6}" for c in m["confusion"])
+    lines.append(header)
+    for gold, row in m["confusion"].items():
+        lines.append(f"  {gold:<42}" + " ".join(f"{n:>6}" for n in row.values()))
+    return lines

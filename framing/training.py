@@ -1,7 +1,12 @@
 """Training the framing classifier on a labelled corpus, and finding the trained model.
 
 `make` trains the default model into models/default/ from framing/data/corpus/ (deterministic,
-about 15 s); `framing score` uses it when it is there and never trains on the fly.
+about 4 s); `framing score` uses it when it is there and never trains on the fly.
+
+`train_coded` retrains on a researcher's hand-coded sample (the CSV `framing evaluate` reads):
+article labels only, so the article model is fitted on the sample while the sentence model stays
+the one fitted on the labelled corpus (MODEL_CARD.md says why), and the sample is
+cross-validated by article for lexicon only, classifier only and combined.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import os
 import platform
 from pathlib import Path
 
-from framing.corpus import CORPUS_DIR, load_corpus
+from framing.corpus import CORPUS_DIR, LABELS, STANCES, load_corpus
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
 
@@ -50,9 +55,130 @@ def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = DEFAULT_MODEL_D
     return info
 
 
+# Below these a researcher's sample cannot train an article model worth having, nor be
+# cross-validated: at least MIN_ARTICLES usable rows, two labels, MIN_PER_LABEL rows per label.
+MIN_ARTICLES = 10
+MIN_PER_LABEL = 2
+CODED_FOLDS = 5  # fewer when a label has fewer rows
+SYSTEMS = ("lexicon", "classifier", "combined")
+
+
+def check_trainable(path, rows, skipped) -> None:
+    """ValueError (naming the rows) when the usable rows are too few to train on."""
+    from collections import Counter
+
+    from framing.evaluation import skipped_lines
+
+    counts = Counter(r.label for r in rows)
+    problem = None
+    if len(rows) < MIN_ARTICLES:
+        problem = f"{len(rows)} usable rows; training needs at least {MIN_ARTICLES} coded articles"
+    elif len(counts) < 2:
+        problem = f"every usable row is labelled {rows[0].label!r}; training needs two labels or more"
+    else:
+        few = [f"{label!r} ({n}: line {', '.join(str(r.line) for r in rows if r.label == label)})"
+               for label, n in sorted(counts.items()) if n < MIN_PER_LABEL]
+        if few:
+            problem = (f"too few rows for label {', '.join(few)}; training and cross-validation "
+                       f"need at least {MIN_PER_LABEL} per label (code more, or leave it out)")
+    if problem:
+        why = [f"\n  not used: {x}" for x in skipped_lines(path, skipped)]
+        raise ValueError(f"{path}: {problem}" + "".join(why))
+
+
+def train_coded(coded: Path | str, out: Path | str, lexicon=None,
+                corpus_dir: Path | str = CORPUS_DIR, label_column: str = "label",
+                stance_column: str = "sovereignty") -> dict:
+    """Fit the article model on a researcher's coded CSV (sentence model: the labelled
+    corpus's), save it in `out`, and return the cross-validated agreement on the sample."""
+    import sklearn
+
+    from framing import __version__, load_lexicon
+    from framing.agreement import agreement, macro_f1
+    from framing.classifier import FramingClassifier, save
+    from framing.evaluation import read_coded
+    from framing.lexicon import LEXICON_DIR
+    from framing.score import analyse_text
+
+    lexicon = lexicon or load_lexicon()
+    rows, skipped = read_coded(coded, label_column, stance_column)
+    check_trainable(coded, rows, skipped)
+    corpus = load_corpus(corpus_dir)
+    analyses = [analyse_text(r.text, lexicon) for r in rows]
+    labels = [r.label for r in rows]
+    folds = min(CODED_FOLDS, *(labels.count(label) for label in set(labels)))
+    predicted = {"lexicon": [a.framing.label for a in analyses]}
+    for name, use_lexicon in (("classifier", False), ("combined", True)):
+        model = FramingClassifier(lexicon, use_lexicon=use_lexicon)
+        model.fit_sentences(corpus)
+        features = model.article_rows(analyses)
+        predicted[name] = model.cross_validate_articles(features, labels, folds)
+    model.fit_articles(features, labels)  # the combined model, on every usable row
+    result = {
+        "file": str(coded),
+        "rows_used": len(rows),
+        "rows_skipped": skipped,
+        "folds": folds,
+        "framing": {name: agreement(labels, predicted[name], list(LABELS)) for name in SYSTEMS},
+        "by_language": {
+            name: {lang: round(macro_f1([g for g, a in zip(labels, analyses) if a.text.lang == lang],
+                                        [p for p, a in zip(predicted[name], analyses)
+                                         if a.text.lang == lang], list(LABELS)), 3)
+                   for lang in ("fr", "en") if any(a.text.lang == lang for a in analyses)}
+            for name in SYSTEMS},
+    }
+    stances = [(r.stance, a.sovereignty.stance) for r, a in zip(rows, analyses) if r.stance]
+    if stances:
+        result["sovereignty"] = agreement([g for g, _ in stances], [p for _, p in stances],
+                                          list(STANCES))
+    info = {
+        "framing": __version__,
+        "python": platform.python_version(),
+        "scikit_learn": sklearn.__version__,
+        "article_model": {"coded_file": str(coded), "coded_sha256": file_sha256(Path(coded)),
+                          "rows_used": len(rows), "rows_not_used": len(skipped),
+                          "labels": {label: labels.count(label) for label in LABELS}},
+        "sentence_model": {"articles": len(corpus),
+                           "sentences": sum(len(a.sentences) for a in corpus),
+                           "corpus_sha256": files_sha256(Path(corpus_dir), "*.jsonl")},
+        "articles": len(rows),
+        "lexicons_sha256": files_sha256(LEXICON_DIR, "*.tsv"),
+        "cross_validated_macro_f1": {name: round(result["framing"][name]["macro_f1"]["value"], 3)
+                                     for name in SYSTEMS},
+        "command": f"framing train {coded} --corpus {corpus_dir} --out {out}",
+    }
+    save(model, out, info)
+    return result
+
+
+def train_report(result: dict) -> str:
+    """The printout of `framing train CODED.csv`: `framing evaluate`'s figures, cross-validated
+    by article on the sample, for lexicon only, classifier only and combined."""
+    from framing.evaluation import agreement_lines, skipped_lines
+
+    used, skipped, folds = result["rows_used"], result["rows_skipped"], result["folds"]
+    head = f"{result['file']}: {used} rows used, {len(skipped)} not used"
+    lines = [f"{head}; {folds}-fold cross-validation by article (stratified, fixed seed)"]
+    lines += ["  not used: " + x for x in skipped_lines(result["file"], skipped)]
+    for name in SYSTEMS:
+        lines += agreement_lines(f"framing label, {name}", result["framing"][name])
+    lines.append("== macro-F1 by language: " + "; ".join(
+        f"{name} " + ", ".join(f"{lang} {v:.3f}" for lang, v in result["by_language"][name].items())
+        for name in SYSTEMS))
+    if "sovereignty" in result:
+        lines += agreement_lines("sovereignty stance (rules, not trained)", result["sovereignty"])
+    return "\n".join(lines)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def default_model_dir() -> Path | None:
     """$FRAMING_MODEL, else models/default/ when it has been trained, else None."""
     chosen = os.environ.get("FRAMING_MODEL")
     if chosen:
         return Path(chosen)
-    return DEFAULT_MODEL_DIR if (DEFAULT_MODEL_DIR / "model.joblib").exists() else None
+    from framing.classifier import MODEL_FILE
+
+    return DEFAULT_MODEL_DIR if (DEFAULT_MODEL_DIR / MODEL_FILE).exists() else None

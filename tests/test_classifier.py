@@ -1,6 +1,7 @@
 """The trained classifier: deterministic training, held-out agreement, use by `framing score`."""
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -125,3 +126,57 @@ def test_framing_evaluate_scores_with_the_model_like_framing_score(model_dir, tm
     out = json.loads(result.stdout)
     assert result.exit_code == 0 and out["labels_from"] == "combined"
     assert out["framing"]["accuracy"]["value"] == 1.0  # both seeds, as test_score_with_the_model
+
+
+def test_sentence_terms_weigh_as_tfidf_would(model, lexicon):
+    """The per-article cells equal TF-IDF computed the plain way from the terms' strings:
+    sublinear tf, the fitted idf, L2 norm per sentence in each block (words and pairs, stems)."""
+    from collections import Counter
+
+    from framing.score import analyse_text
+
+    terms = model.terms
+    text = seed_path("002").read_text("utf-8") + "\nUn mot inconnu : zorglubesque, zorglubesques !"
+    analysis = analyse_text(text, lexicon)
+    rows, cols, values = terms.weights(analysis)
+    got = {(int(r), int(c)): v for r, c, v in zip(rows, cols, values)}
+    expected = {}
+    for i, sentence in enumerate(analysis.text.sentences):
+        counts = Counter(t for t in terms._terms(sentence) if t in terms.vocabulary)
+        for stems in (False, True):
+            cells = {terms.vocabulary[t]: (1 + np.log(n)) * terms.idf[terms.vocabulary[t]]
+                     for t, n in counts.items() if t.startswith("~") == stems}
+            norm = np.sqrt(sum(v * v for v in cells.values()))
+            expected.update({(i, c): v / norm for c, v in cells.items()})
+    assert got.keys() == expected.keys() and len(got) > 200
+    assert all(abs(got[k] - expected[k]) < 1e-12 for k in got)
+    assert any(c >= terms.split for _, c in got) and any("|" in t for t in terms.vocabulary)
+
+
+def test_fast_prediction_equals_the_fitted_models(model, lexicon):
+    """predict_sentences sums the weights itself; it must give what scikit-learn's logistic
+    regression gives on the sparse matrix, and the saved Softmax what the estimator gives."""
+    from sklearn.linear_model import LogisticRegression
+
+    from framing.classifier import Softmax, _full_proba
+    from framing.score import analyse_text
+
+    analysis = analyse_text(seed_path("001").read_text("utf-8"), lexicon)
+    fast = model.predict_sentences(analysis)
+    plain = _full_proba(model.sentence_model, model._sentence_matrix([analysis]))
+    assert np.allclose(fast, plain, atol=1e-12) and np.allclose(fast.sum(axis=1), 1)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 5))
+    for classes in (2, 3):
+        y = np.arange(60) % classes
+        estimator = LogisticRegression(max_iter=500).fit(X, y)
+        assert np.allclose(Softmax(estimator).predict_proba(X), estimator.predict_proba(X))
+
+
+def test_loading_a_model_imports_neither_scikit_learn_nor_scipy(model_dir):
+    code = ("import sys, framing; m = framing.load_model(sys.argv[1]); "
+            "assert m is not None; print(' '.join(x for x in ('sklearn', 'scipy', 'joblib') "
+            "if x in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(model_dir)], check=True,
+                         capture_output=True, text=True)
+    assert out.stdout.split() == []

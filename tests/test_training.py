@@ -1,0 +1,204 @@
+"""`framing train CODED.csv`: a researcher retrains on a hand-coded sample, and bad coded files
+are refused or reported row by row (file:line), never silently dropped."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+from framing.evaluation import read_coded
+
+from .conftest import seed_path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKSET = [json.loads(line) for line in
+            (ROOT / "tests" / "data" / "checkset.jsonl").read_text("utf-8").splitlines()]
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def relabelled_sample(folder: Path) -> list[list[str]]:
+    """Half the check set (24 articles, FR and EN), coded by a researcher who counts
+    promotional copy as neutral; every fourth article given as a file beside the CSV."""
+    rows = []
+    for i, r in enumerate(CHECKSET[::2]):
+        label = "neutral" if r["label"] == "promotional" else r["label"]
+        if i % 4 == 0:
+            (folder / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+            rows.append([r["id"], "", f"{r['id']}.txt", label, r["sovereignty"]])
+        else:
+            rows.append([r["id"], r["text"], "", label, r["sovereignty"]])
+    return rows
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """One training run on the relabelled sample plus four unusable rows."""
+    folder = tmp_path_factory.mktemp("coded")
+    rows = relabelled_sample(folder) + [
+        ["bad-label", "Un texte.", "", "positive", ""],
+        [CHECKSET[0]["id"], "Un autre texte.", "", "neutral", ""],
+        ["empty", "  ", "", "critical", ""],
+        ["gone", "", "missing.txt", "neutral", ""],
+    ]
+    coded = write_csv(folder / "coded.csv", ["id", "text", "file", "label", "sovereignty"], rows)
+    result = CliRunner().invoke(main, ["train", str(coded), "--out", str(folder / "model")])
+    return coded, folder / "model", result
+
+
+def test_train_on_coded_sample_prints_cross_validated_agreement(trained):
+    coded, _, result = trained
+    out = result.stdout
+    assert f"{coded}: 24 rows used, 4 not used; 5-fold cross-validation by article" in out
+    for system in ("lexicon", "classifier", "combined"):
+        assert f"== framing label, {system} (n=24)" in out
+    assert "krippendorff_alpha" in out and "== sovereignty stance" in out
+    assert "macro-F1 by language: lexicon fr" in out and " en " in out
+
+
+def test_train_names_every_row_it_did_not_use(trained):
+    coded, model_dir, result = trained
+    assert result.exit_code == 1  # rows were left out, and said so; the model is still written
+    lines = [x.strip() for x in result.stdout.splitlines() if x.strip().startswith("not used:")]
+    last = len(coded.read_text("utf-8").splitlines())  # the four bad rows end the file
+    expected = [
+        "unknown label 'positive' (expected one of promotional, neutral, critical)",
+        f"duplicate id '{CHECKSET[0]['id']}' (first at line 2)",
+        "empty text and no 'file'",
+        f"file 'missing.txt' does not exist (looked for {coded.parent / 'missing.txt'})",
+    ]
+    assert lines == [f"not used: {coded}:{last - 3 + i}: {reason}"
+                     for i, reason in enumerate(expected)]
+    info = json.loads((model_dir / "model.json").read_text("utf-8"))
+    assert info["article_model"]["rows_used"] == 24 and info["article_model"]["rows_not_used"] == 4
+    assert info["article_model"]["labels"] == {"promotional": 0, "neutral": 16, "critical": 8}
+    assert info["sentence_model"]["articles"] >= 150
+
+
+def test_score_with_the_retrained_model_follows_the_researchers_coding(trained):
+    _, model_dir, _ = trained
+    runner = CliRunner()
+    default = runner.invoke(main, ["score", "--json", str(seed_path("003"))])
+    retrained = runner.invoke(main, ["score", "--json", "--model", str(model_dir),
+                                     str(seed_path("003")), str(seed_path("001"))])
+    assert json.loads(default.stdout)["framing"]["label"] == "promotional"
+    seed3, seed1 = (json.loads(x)["framing"] for x in retrained.stdout.splitlines())
+    # This researcher codes promotional copy as neutral: the retrained model does too, while the
+    # lexicon's own label (and the critical seed) stay as they were.
+    assert seed3["method"] == "combined" and seed3["label"] == "neutral"
+    assert seed3["lexicon_label"] == "promotional"
+    assert seed1["label"] == "critical"
+
+
+def test_train_on_a_coded_file_needs_out(tmp_path):
+    result = CliRunner().invoke(main, ["train", "--help"])
+    assert result.exit_code == 0 and "CODED" in result.output
+    coded = write_csv(tmp_path / "c.csv", ["id", "text", "label"], [["a", "t", "neutral"]])
+    no_out = CliRunner().invoke(main, ["train", str(coded)])
+    assert no_out.exit_code == 2 and "--out" in no_out.output
+
+
+def run_train(tmp_path: Path, header: list[str], rows: list[list[str]]):
+    coded = write_csv(tmp_path / "coded.csv", header, rows)
+    result = CliRunner().invoke(main, ["train", str(coded), "--out", str(tmp_path / "model")])
+    return coded, result
+
+
+def sample_rows(n: int, labels=("promotional", "neutral", "critical")) -> list[list[str]]:
+    chosen = [r for r in CHECKSET if r["label"] in labels][:n]
+    return [[r["id"], r["text"].replace("\n", " "), r["label"]] for r in chosen]  # one line each
+
+
+@pytest.mark.parametrize("header, missing", [
+    (["id", "text", "stance"], "'label'"),
+    (["id", "body", "label"], "'text' or 'file'"),
+    (["name", "text", "label"], "'id' or 'path'"),
+])
+def test_missing_columns_are_a_usage_error_naming_them(tmp_path, header, missing):
+    coded, result = run_train(tmp_path, header, [["a", "Un texte.", "neutral"]])
+    assert result.exit_code == 2
+    assert f"{coded}:1: missing column {missing}" in result.output
+    assert not (tmp_path / "model").exists()
+    evaluated = CliRunner().invoke(main, ["evaluate", str(coded), "--no-model"])
+    assert evaluated.exit_code == 2 and f"missing column {missing}" in evaluated.output
+
+
+def test_too_few_rows_to_train_is_a_usage_error(tmp_path):
+    coded, result = run_train(tmp_path, ["id", "text", "label"], sample_rows(6))
+    assert result.exit_code == 2
+    assert f"{coded}: 6 usable rows; training needs at least 10 coded articles" in result.output
+    assert not (tmp_path / "model").exists()
+
+
+def test_too_few_usable_rows_says_why_the_others_were_not_used(tmp_path):
+    rows = sample_rows(9) + [["x", "Un texte.", "positif"], ["y", "", "neutral"]]
+    coded, result = run_train(tmp_path, ["id", "text", "label"], rows)
+    assert result.exit_code == 2 and "9 usable rows" in result.output
+    assert f"{coded}:11: unknown label 'positif'" in result.output
+    assert f"{coded}:12: empty text" in result.output
+
+
+def test_a_single_label_is_a_usage_error(tmp_path):
+    _, result = run_train(tmp_path, ["id", "text", "label"], sample_rows(12, ("critical",)))
+    assert result.exit_code == 2
+    assert "every usable row is labelled 'critical'; training needs two labels" in result.output
+
+
+def test_a_label_with_one_row_is_named_with_its_line(tmp_path):
+    rows = sample_rows(12, ("neutral", "critical")) + sample_rows(1, ("promotional",))
+    _, result = run_train(tmp_path, ["id", "text", "label"], rows)
+    assert result.exit_code == 2
+    assert "too few rows for label 'promotional' (1: line 14)" in result.output
+
+
+def test_unreadable_files_are_named_with_their_row(tmp_path):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("Le conseil a voté le budget.", encoding="utf-8")
+    coded = write_csv(tmp_path / "coded.csv", ["path", "file", "label"], [
+        ["a", "folder", "neutral"],
+        ["b", "binary.txt", "neutral"],
+        ["c", "empty.txt", "neutral"],
+        ["d", "ok.txt", "neutral"],
+        ["e", "ok.txt", "Neutral"],
+    ])
+    rows, skipped = read_coded(coded)
+    assert [(r.id, r.line, r.label) for r in rows] == [("d", 5, "neutral"), ("e", 6, "neutral")]
+    assert [s["line"] for s in skipped] == [2, 3, 4]
+    assert skipped[0]["reason"].startswith("file 'folder' is not a file")
+    assert skipped[1]["reason"].startswith("file 'binary.txt': ") and "binary" in skipped[1]["reason"]
+    assert skipped[2]["reason"].startswith("file 'empty.txt': ")
+
+
+def test_lines_are_counted_in_the_file_across_multi_line_texts(tmp_path):
+    coded = write_csv(tmp_path / "coded.csv", ["id", "text", "label", "sovereignty"], [
+        ["a", "Titre\nUne phrase.\nUne autre.", "neutral", ""],
+        ["a", "Texte", "critical", ""],
+        ["b", "Texte", "critical", "maybe"],
+        ["", "Texte", "critical", ""],
+        ["c", "Texte", "", ""],
+    ])
+    rows, skipped = read_coded(coded)
+    assert [r.id for r in rows] == ["a"]
+    assert skipped == [
+        {"row": 2, "line": 5, "reason": "duplicate id 'a' (first at line 2)"},
+        {"row": 3, "line": 6, "reason": "unknown sovereignty stance 'maybe' (expected question, "
+                                        "promise, none)"},
+        {"row": 4, "line": 7, "reason": "empty id"},
+        {"row": 5, "line": 8, "reason": "no 'label'"},
+    ]
+
+
+def test_a_folder_without_a_model_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["score", "--model", str(tmp_path), str(seed_path("002"))])
+    assert result.exit_code == 2 and "no trained model (model.pickle)" in result.output
