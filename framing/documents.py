@@ -34,6 +34,9 @@ ERROR_CODES = (
     "duplicate_id",
 )
 DEFAULT_MAX_BYTES = 10_000_000
+# A CSV or JSONL file holds many documents: the size limit applies to each row's text, and the
+# file itself may be this many times larger (a corpus of 10,000 articles is about 30 MB).
+TABLE_FILE_FACTOR = 100
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl")
 
 _FORMAT_BY_SUFFIX = {
@@ -283,8 +286,11 @@ def _format_of(path: str) -> str:
 
 
 def _read_source(source: _Source, options: _Options) -> Iterator[Document]:
+    limit = options.max_bytes
+    if source.fmt in ("csv", "jsonl"):
+        limit *= TABLE_FILE_FACTOR
     try:
-        data = _read_file_bytes(source.path, options.max_bytes)
+        data = _read_file_bytes(source.path, limit)
     except DocumentReadError as exc:
         yield _failed(source.doc_id, source.path, exc.code, exc.message, {"format": source.fmt})
         return
@@ -932,7 +938,12 @@ def _row_document(
     if not text.strip():
         message = f"{where}: the {options.text_column!r} field is empty"
         return _failed(doc_id, source.path, "empty", message, meta)
-    meta["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    encoded = text.encode("utf-8")
+    if len(encoded) > options.max_bytes:
+        message = _too_large_message(f"{where}: the {options.text_column!r} field",
+                                     f"{len(encoded):,}", options.max_bytes)
+        return _failed(doc_id, source.path, "too_large", message, meta)
+    meta["sha256"] = hashlib.sha256(encoded).hexdigest()
     return Document(doc_id, source.path, text, meta)
 
 

@@ -158,6 +158,14 @@ def test_too_large_is_decided_by_size_without_reading_the_file(tmp_path):
     assert_error(doc, "too_large", str(path), f"{DEFAULT_MAX_BYTES * 50:,}")
 
 
+def test_size_limit_applies_to_each_row_of_a_table(tmp_path):
+    rows = [{"id": "small", "text": "court"}, {"id": "big", "text": "x" * 60}]
+    path = write(tmp_path / "corpus.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    small, big = read(path, max_bytes=50)  # the file (about 110 bytes) is over 50: rows count
+    assert small.error is None and small.text == "court"
+    assert_error(big, "too_large", "line 2", "60 bytes", "50 bytes")
+
+
 def test_too_large_stdin():
     doc = only(read("-", stdin=io.BytesIO(b"y" * 50), max_bytes=20))
     assert_error(doc, "too_large", "stdin", "20 bytes")
