@@ -19,7 +19,8 @@ READ_OPTIONS = [
     click.option("--id-column", default="id", show_default=True,
                  help="CSV/JSONL column (field) holding the document id."),
     click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
-                 help="Larger files are reported as too_large, not read."),
+                 help="Larger files are reported as too_large, not read (CSV/JSONL: larger "
+                      "rows; the file itself may be 100 times larger)."),
     click.option("--encoding", default=None,
                  help="Force an input encoding (default: UTF-8, else cp1252 French, detected)."),
 ]
