@@ -316,50 +316,73 @@ def _passage(article: Prepared, source: Prepared, chain: list[Run]) -> dict | No
 # --- the article's summary ---------------------------------------------------------------------
 
 
+@dataclass
+class SourceMatch:
+    """The passages one source contributes to an article, and what they cover."""
+
+    source: Prepared
+    passages: list[dict]
+    covered: set[int]  # article token positions inside passages
+    source_share: float  # share of the source's non-boilerplate words reproduced
+
+    @property
+    def translated(self) -> bool:
+        # A source in another language can also share a few same-language lines (page
+        # furniture); it is a translation when most of what it covers comes translated.
+        words = [p["words"] for p in self.passages if p["kind"] == "translated"]
+        return sum(words) * 2 > sum(p["words"] for p in self.passages)
+
+    def kind(self, n_words: int) -> str:
+        if self.translated:
+            return "translated"
+        return "verbatim" if len(self.covered) >= VERBATIM_SHARE * n_words else "partial"
+
+
+def _matches(found) -> list[SourceMatch]:
+    """One SourceMatch per source (same-language and translated passages together), the source
+    that covers most of the article first."""
+    by_source: dict[str, tuple[Prepared, list[dict]]] = {}
+    for source, passages in found:
+        by_source.setdefault(source.id, (source, []))[1].extend(passages)
+    matches = []
+    for source, passages in by_source.values():
+        covered, source_covered = set(), set()
+        for p in passages:
+            a0, a1, s0, s1 = p["_tokens"]
+            covered.update(range(a0, a1))
+            source_covered.update(i for i in range(s0, s1) if not source.boilerplate[i])
+        body = source.boilerplate.count(False) or 1
+        matches.append(SourceMatch(source, passages, covered, min(1.0, len(source_covered) / body)))
+    return sorted(matches, key=lambda m: (-len(m.covered), m.source.id))
+
+
 def summarise(article: Prepared, found, identical: str | None) -> dict:
     """The `reuse` record: best source, kind, shares and passages (article order)."""
     if not found:
         return _empty(identical)
-    per_source = []
-    covered_all = set()
-    for source, passages in found:
-        covered = set()
-        source_covered = set()
-        for p in passages:
-            a0, a1, s0, s1 = p["_tokens"]
-            covered.update(range(a0, a1))
-            source_covered.update(range(s0, s1))
-        covered_all |= covered
-        body = sum(1 for b in source.boilerplate if not b) or 1
-        source_share = len({i for i in source_covered if not source.boilerplate[i]}) / body
-        translated = passages[0]["kind"] == "translated"
-        per_source.append((len(covered), source.id, source, passages, translated,
-                           min(1.0, source_share)))
-    per_source.sort(key=lambda x: (-x[0], x[1]))
-    covered_n, best_id, _, _, translated, source_share = per_source[0]
+    matches = _matches(found)
+    best = matches[0]
     n = article.n_words or 1
-    best_share = covered_n / n
-    if translated:
-        kind = "translated"
-    else:
-        kind = "verbatim" if best_share >= VERBATIM_SHARE or identical else "partial"
-    passages = sorted((p for x in per_source for p in x[3]),
+    covered = set().union(*(m.covered for m in matches))
+    kind = best.kind(n)
+    if identical and kind == "partial":
+        kind = "verbatim"
+    passages = sorted((p for m in matches for p in m.passages),
                       key=lambda p: (p["article_start"], p["source"], p["source_start"]))
     for p in passages:
         del p["_tokens"]
     return {
-        "source": best_id,
+        "source": best.source.id,
         "kind": kind,
-        "article_share": round(1.0 if identical else min(1.0, len(covered_all) / n), 4),
-        "source_share": round(1.0 if identical == best_id else source_share, 4),
+        "article_share": round(1.0 if identical else min(1.0, len(covered) / n), 4),
+        "source_share": round(1.0 if identical == best.source.id else best.source_share, 4),
         "longest_passage_words": max(p["words"] for p in passages),
         "identical_to": identical,
         "sources": [
-            {"source": sid, "kind": "translated" if tr else
-             ("verbatim" if cov / n >= VERBATIM_SHARE else "partial"),
-             "article_share": round(cov / n, 4), "source_share": round(sh, 4),
-             "passages": len(ps)}
-            for cov, sid, _, ps, tr, sh in per_source
+            {"source": m.source.id, "kind": m.kind(n),
+             "article_share": round(len(m.covered) / n, 4),
+             "source_share": round(m.source_share, 4), "passages": len(m.passages)}
+            for m in matches
         ],
         "passages": passages,
     }
