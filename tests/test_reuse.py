@@ -1,5 +1,6 @@
 """Press-release reuse on the seeds and on cases written for the test: offsets, kinds, shares."""
 
+import functools
 import json
 from pathlib import Path
 
@@ -139,6 +140,26 @@ def test_results_do_not_depend_on_source_order(seed_texts):
     first = SourceIndex(sources).compare(seed_texts["001"])
     second = SourceIndex(sources[::-1]).compare(seed_texts["001"])
     assert first == second
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(range(4)), st.lists(st.integers(0, 39), min_size=3, max_size=12))
+def test_source_order_never_changes_the_result(order, picks):
+    """Sources made of seed sentences (so that they overlap each other and the article), given
+    in any order, give the same record."""
+    sentences = _seed_sentences()
+    sources = [(f"s{k}", " ".join(sentences[(k * 7 + j) % len(sentences)] for j in range(10)))
+               for k in range(4)]
+    article = " ".join(sentences[i % len(sentences)] for i in picks)
+    first = SourceIndex(sources).compare(article)
+    assert SourceIndex([sources[k] for k in order]).compare(article) == first
+
+
+@functools.cache
+def _seed_sentences() -> list[str]:
+    text = seed_path("001").read_text("utf-8")
+    return [text[s.start : s.end] for s in prepare("001", text).sentences
+            if len(s.tokens) >= 8][:40]
 
 
 def test_cli_reuse_reports_bad_sources_and_goes_on(tmp_path):
