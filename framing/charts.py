@@ -1009,7 +1009,7 @@ def draw_disagreement(items, out_stem: Path | str, *, title: str | None = None,
     hatches = {"P": "///", "N": "", "C": "..."}
     plt = _pyplot()
     with plt.rc_context(_STYLE):
-        fig = _figure(plt, None, (9.0, _row_height(len(items)) * len(items) + 1.7))
+        fig = _figure(plt, None, (9.0, _row_height(len(items)) * len(items) + 2.2))
         ax = fig.add_subplot()
         left = [0.0] * len(items)
         for letter in "PNC":
@@ -1026,13 +1026,16 @@ def draw_disagreement(items, out_stem: Path | str, *, title: str | None = None,
                     va="center", fontsize=7)
         ax.set_yticks(range(len(items)), [clean(label) for label, _, _ in items])
         ax.set_ylim(len(items) - 0.4, -0.6)
-        ax.set_xlim(0, 132)
+        ax.set_xlim(0, 145)
+        ax.spines["bottom"].set_bounds(0, 100)
         ax.set_xticks(range(0, 101, 20))
         ax.set_xlabel(words["axis"])
         ax.tick_params(axis="y", length=0)
         handles = [Patch(facecolor=LETTER_COLOURS[c], hatch=hatches[c], edgecolor="#333333",
                          lw=0.5, label=f"{clean(names[c])} ({c})") for c in "PNC"]
-        _legend(fig, handles, words["legend"])
+        # Below the bars: on the right it would meet the long "framing: X (…)" notes.
+        fig.legend(handles=handles, loc="outside lower center", ncols=3, title=words["legend"],
+                   frameon=False)
         _title(fig, ax, words["title"], title, words["note"].format(n=len(items)))
         fig.draw_without_rendering()
         fig.set_layout_engine("none")

@@ -582,8 +582,9 @@ def explain_html(items: list[tuple[dict, str]]) -> str:
     lang = items[0][1] if items else "en"
     for facts, ui in items:
         parts.append("<section class=\"explain article-block\">")
-        parts.append(f"<h1>{escape(facts.get('title') or facts['id'])}</h1>"
-                     f"<p class=\"muted\">{escape(facts['id'])}</p>")
+        parts.append(f"<h1>{escape(facts.get('title') or facts['id'])}</h1>")
+        if facts.get("title"):
+            parts.append(f"<p class=\"muted\">{escape(facts['id'])}</p>")
         for block in explanation_parts(facts, ui):
             if block["head"]:
                 parts.append(f"<h2>{escape(block['head'])}</h2>")

@@ -202,6 +202,10 @@ def test_grading_three_students(lesson, tmp_path):
     assert "κ de Fleiss entre élèves" in summary and "student2" in summary
     assert 'src="disagreement.svg"' in summary
     assert "κ de Fleiss entre élèves : " in result.stdout
+    again = tmp_path / "again"
+    assert run("exercise", "grade", lesson, responses, "--out", again).exit_code == 0
+    for name in ("disagreement.svg", "summary.html", "grades.csv", "sentences.csv"):
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
 
 
 def test_malformed_rows_are_named_and_the_rest_is_graded(lesson, tmp_path):
