@@ -99,3 +99,25 @@ def agreement(gold: list, predicted: list, classes: list) -> dict:
     out["per_class"] = per_class(gold, predicted, classes)
     out["confusion"] = confusion(gold, predicted, classes)
     return out
+
+
+def fleiss_kappa(counts: list[list[int]]) -> float:
+    """Fleiss' kappa (1971) for several raters: `counts[i][j]` is how many raters put item i in
+    category j, and every item has the same number of raters (at least 2).
+
+    >>> round(fleiss_kappa([[3, 0, 0], [2, 1, 0], [0, 2, 1], [0, 0, 3]]), 4)  # 23/47
+    0.4894
+    """
+    if not counts:
+        return 0.0
+    raters = sum(counts[0])
+    if raters < 2 or any(sum(row) != raters for row in counts):
+        raise ValueError("Fleiss' kappa needs the same number of raters (2 or more) per item")
+    n_items = len(counts)
+    observed = sum((sum(c * c for c in row) - raters) / (raters * (raters - 1))
+                   for row in counts) / n_items
+    shares = [sum(row[j] for row in counts) / (n_items * raters) for j in range(len(counts[0]))]
+    expected = sum(p * p for p in shares)
+    if expected == 1:
+        return 1.0 if observed == 1 else 0.0
+    return (observed - expected) / (1 - expected)

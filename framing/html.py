@@ -68,16 +68,21 @@ def _script_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def page(title: str, body: str, script: str | None = None) -> str:
+def page(title: str, body: str, script: str | None = None, style: str = "",
+         lang: str | None = None) -> str:
+    """A whole page: `body` is HTML already escaped; `style` is extra CSS (trusted, ours);
+    `lang` the page's language (screen readers, hyphenation)."""
     scripts = f"'{_script_hash(script)}'" if script else "'none'"
     policy = (f"default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; "
               f"script-src {scripts}; base-uri 'none'; form-action 'none'")
     tail = f"<script>{script}</script>" if script else ""
+    lang_attribute = f" lang=\"{escape(lang)}\"" if lang else ""
     return (
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>\n<html{lang_attribute}>"
+        "<head><meta charset=\"utf-8\">"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n"
+        f"<title>{escape(title)}</title><style>{STYLE}{style}</style></head>\n"
         f"<body>\n{body}\n{tail}</body></html>\n"
     )
 

@@ -1,0 +1,283 @@
+"""The classroom cycle on the seeds: explain an article in both UI languages, make an exercise
+(worksheet, answers, responses template), grade three simulated students, reject malformed rows,
+escape hostile text, and open the worksheet in headless Chromium."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing.agreement import fleiss_kappa
+from framing.classroom import grade, read_responses
+from framing.cli import main
+
+from .conftest import seed_path
+from .test_report import HOSTILE, _open, browser
+
+RELEASE = seed_path("004")
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(map(str, args)), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def lesson(tmp_path_factory):
+    """The lesson's exercise: 001 (relays the release, then questions it) and 003 (promotional),
+    with the release as source, made with the issue's spelling (no `make`)."""
+    out = tmp_path_factory.mktemp("lesson") / "exercise"
+    result = run("exercise", seed_path("001"), seed_path("003"), "--sources", RELEASE,
+                 "--out", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def exercise_of(out: Path) -> dict:
+    return json.loads((out / "exercise.json").read_text("utf-8"))
+
+
+# --- Fleiss' kappa -------------------------------------------------------------------------------
+
+
+def test_fleiss_kappa_against_a_hand_computed_value():
+    # 3 raters, 4 items, categories P/N/C: PPP, PPN, NNC, CCC.
+    # P_i = (sum n_ij^2 - 3) / 6 = 1, 1/3, 1/3, 1 -> mean 2/3.
+    # p_j = 5/12, 3/12, 4/12 -> P_e = (25 + 9 + 16) / 144 = 25/72.
+    # kappa = (2/3 - 25/72) / (1 - 25/72) = (23/72) / (47/72) = 23/47.
+    assert fleiss_kappa([[3, 0, 0], [2, 1, 0], [0, 2, 1], [0, 0, 3]]) == pytest.approx(23 / 47)
+    assert fleiss_kappa([[2, 0, 0], [0, 2, 0]]) == pytest.approx(1.0)
+    with pytest.raises(ValueError):
+        fleiss_kappa([[2, 0, 0], [1, 0, 0]])  # unequal raters
+
+
+def test_grading_gives_the_hand_computed_fleiss_kappa(lesson, tmp_path):
+    # The same table as above, as three students' answers to sentences 1-4 of article 1.
+    exercise = exercise_of(lesson)
+    article = exercise["articles"][0]["id"]
+    answers = {1: "PPP", 2: "PPN", 3: "NNC", 4: "CCC"}
+    path = tmp_path / "r.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["student", "article", "sentence", "label", "copied"])
+        for k in range(3):
+            for n, labels in answers.items():
+                w.writerow([f"s{k}", article, n, labels[k], ""])
+    rows, errors = read_responses(path, exercise)
+    assert errors == []
+    result = grade(exercise, rows)
+    assert result["class"]["fleiss_kappa"] == pytest.approx(23 / 47)
+    assert result["class"]["fleiss_sentences"] == 4
+
+
+# --- explain -------------------------------------------------------------------------------------
+
+
+def test_explain_001_in_english_names_the_critical_ending_and_the_question(tmp_path):
+    page = tmp_path / "001.html"
+    result = run("explain", seed_path("001"), "--sources", RELEASE, "--ui", "en",
+                 "--html", page)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Why framing rates this article critical" in out
+    assert "8 of its 40 sentences question or criticise" in out
+    assert "ends on a critical note" in out
+    assert "Sovereignty is raised as a question (sentence 36)" in out
+    assert "[§lois extraterritoriales]" in out  # the evidence, in brackets when piped
+    assert "Brad Smith, Franck Leroy" in out
+    assert "comes from 004_f1608429cd902174 (translated)" in out
+    html = page.read_text("utf-8")
+    assert "Content-Security-Policy" in html and '<html lang="en">' in html
+    assert '<mark class="critical">reste posée</mark>' in html
+
+
+def test_explain_defaults_to_the_article_language_and_ui_fr_switches():
+    french = run("explain", seed_path("001")).stdout
+    assert "Pourquoi framing juge cet article critique" in french
+    assert "posée comme une question" in french
+    assert "Non vérifié : donner le communiqué avec --sources." in french
+    english = run("explain", seed_path("004")).stdout
+    assert "Why framing rates this article promotional" in english
+    assert "No sentence is critical." in english
+    assert "raised as a promise" in english
+    french = run("explain", seed_path("004"), "--ui", "fr").stdout
+    assert "Jugé promotionnel parce que 31 de ses 121 phrases font la promotion" in french
+    assert "présentée comme une promesse" in french
+
+
+def test_explain_003_promotional_in_the_writers_own_voice():
+    out = run("explain", seed_path("003"), "--ui", "en").stdout
+    assert "9 of its 16 sentences are promotional (they praise or sell), all in the writer's " \
+        "own voice" in out
+    assert "[+colossal]" in out and "Sovereignty is not raised." in out
+
+
+# --- the exercise ------------------------------------------------------------------------------
+
+
+def test_worksheet_answers_and_template(lesson):
+    exercise = exercise_of(lesson)
+    n_sentences = [len(a["sentences"]) for a in exercise["articles"]]
+    assert n_sentences == [40, 16] and exercise["ui"] == "fr"
+    worksheet = (lesson / "worksheet.html").read_text("utf-8")
+    assert "@page{size:A4" in worksheet
+    assert worksheet.count('<td class="n">') == 56
+    assert worksheet.count('<span class="box"></span>') == 56 * 4
+    # No scores and no answers on the students' sheet.
+    for answer in ('class="box on"', "<mark", "Jugement de framing", "critique ("):
+        assert answer not in worksheet
+    assert "Qui parle ? Qui est cité, et qui ne l’est pas ?" in worksheet
+    answers = (lesson / "answers.html").read_text("utf-8")
+    copied = sum(1 for a in exercise["articles"] for s in a["sentences"] if s["copied"])
+    assert answers.count('class="box on"') == 56 + copied
+    assert copied >= 20  # 001 relays the release; 003 does not
+    assert not any(s["copied"] for s in exercise["articles"][1]["sentences"])
+    assert "Jugement de framing : critique" in answers and "Où l’outil peut se tromper" in answers
+    assert "lois extraterritoriales" in answers and 'class="passage"' in answers
+    with (lesson / "responses.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["student", "article", "sentence", "label", "copied"]
+    assert len(rows) == 3 * 56 and {r["student"] for r in rows} == {"student1", "student2",
+                                                                     "student3"}
+    assert all(r["label"] == r["copied"] == "" for r in rows)
+
+
+def test_exercise_is_deterministic_and_make_is_the_same_command(lesson, tmp_path):
+    again = tmp_path / "again"
+    result = run("exercise", "make", seed_path("001"), seed_path("003"), "--sources", RELEASE,
+                 "--out", again)
+    assert result.exit_code == 0
+    for name in ("exercise.json", "worksheet.html", "answers.html", "responses.csv"):
+        assert (again / name).read_bytes() == (lesson / name).read_bytes(), name
+
+
+def _filled(lesson: Path, path: Path, extra=()) -> None:
+    """Three simulated students: one agrees with framing everywhere, one disagrees on the first
+    ten sentences of article 1, one answers N throughout (and ticks nothing as copied)."""
+    exercise = exercise_of(lesson)
+    with (lesson / "responses.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    tool = {(a["id"], str(s["n"])): s for a in exercise["articles"] for s in a["sentences"]}
+    other = {"P": "C", "N": "P", "C": "N"}
+    for r in rows:
+        s = tool[(r["article"], r["sentence"])]
+        if r["student"] == "student1":
+            r["label"], r["copied"] = s["label"], "oui" if s["copied"] else "non"
+        elif r["student"] == "student2":
+            first = r["article"].startswith("001") and s["n"] <= 10
+            r["label"] = other[s["label"]] if first else s["label"]
+            r["copied"] = "x" if s["copied"] else ""
+        else:
+            r["label"], r["copied"] = "n", "non"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["student", "article", "sentence", "label", "copied"])
+        w.writerows([list(r.values()) for r in rows])
+        w.writerows(extra)
+
+
+def test_grading_three_students(lesson, tmp_path):
+    responses = tmp_path / "responses.csv"
+    _filled(lesson, responses)
+    out = tmp_path / "debrief"
+    result = run("exercise", "grade", lesson, responses, "--out", out)
+    assert result.exit_code == 0, result.output
+    with (out / "grades.csv").open(encoding="utf-8") as f:
+        grades = {r["student"]: r for r in csv.DictReader(f)}
+    assert float(grades["student1"]["agreement_tool"]) == 1.0
+    assert float(grades["student1"]["kappa_tool"]) == 1.0
+    assert float(grades["student1"]["copied_agreement"]) == 1.0
+    assert float(grades["student2"]["agreement_tool"]) == pytest.approx(46 / 56, abs=1e-4)
+    assert float(grades["student3"]["kappa_tool"]) == pytest.approx(0.0, abs=1e-4)
+    with (out / "sentences.csv").open(encoding="utf-8") as f:
+        sentences = list(csv.DictReader(f))
+    assert len(sentences) == 56
+    # Sentence 1 of 001 is critical: students 1 and 3 split C / N and student 2 says N.
+    first = sentences[0]
+    assert (first["tool"], first["votes_C"], first["votes_N"], first["majority"]) == \
+        ("C", "1", "2", "N")
+    assert (out / "disagreement.svg").exists() and (out / "disagreement.png").exists()
+    summary = (out / "summary.html").read_text("utf-8")
+    assert "κ de Fleiss entre élèves" in summary and "student2" in summary
+    assert 'src="disagreement.svg"' in summary
+    assert "κ de Fleiss entre élèves : " in result.stdout
+    again = tmp_path / "again"
+    assert run("exercise", "grade", lesson, responses, "--out", again).exit_code == 0
+    for name in ("disagreement.svg", "summary.html", "grades.csv", "sentences.csv"):
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_malformed_rows_are_named_and_the_rest_is_graded(lesson, tmp_path):
+    article = exercise_of(lesson)["articles"][0]["id"]
+    responses = tmp_path / "bad.csv"
+    _filled(lesson, responses, extra=[
+        ["student1", article, "41", "P", ""],  # no sentence 41
+        ["student2", "999_nope", "1", "P", ""],  # unknown article
+        ["student3", article, "", "C", ""],  # missing sentence number
+        ["student4", article, "2", "maybe", ""],  # unknown label
+        ["student1", article, "1", "P", ""],  # answered twice
+        ["", article, "3", "P", ""],  # no name
+    ])
+    result = run("exercise", "grade", lesson, responses)
+    assert result.exit_code == 1
+    first_extra = 3 * 56 + 2
+    for offset, reason in enumerate([
+            "sentence 41 does not exist", "unknown article '999_nope'",
+            "missing sentence number", "unknown label 'maybe' (use P, N or C)",
+            "student1 already answered sentence 1", "no student name"]):
+        assert f"bad.csv:{first_extra + offset}: {reason}" in result.stderr
+    with (lesson / "grade" / "grades.csv").open(encoding="utf-8") as f:
+        assert [r["student"] for r in csv.DictReader(f)] == ["student1", "student2", "student3"]
+    summary = (lesson / "grade" / "summary.html").read_text("utf-8")
+    assert "Lignes non notées (6)" in summary
+
+
+def test_responses_without_the_columns_are_a_usage_error(lesson, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,answer\nx,P\n", encoding="utf-8")
+    result = run("exercise", "grade", lesson, bad)
+    assert result.exit_code == 2 and "missing column(s) student, article, sentence, label" in \
+        result.output
+
+
+# --- hostile text and the browser ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    base = tmp_path_factory.mktemp("hostile-class")
+    corpus = base / "hostile.jsonl"
+    corpus.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    out = base / "exercise"
+    assert run("exercise", corpus, "--out", out).exit_code == 0
+    assert run("explain", corpus, "--html", out / "explain.html").exit_code == 0
+    responses = out / "filled.csv"
+    responses.write_text("student,article,sentence,label,copied\n"
+                         "<b>x</b>,../../etc/x,1,P,\n<b>y</b>,1,1,C,\n", encoding="utf-8")
+    assert run("exercise", "grade", out, responses).exit_code == 0
+    return out
+
+
+def test_hostile_text_is_escaped(hostile):
+    pages = [hostile / "worksheet.html", hostile / "answers.html", hostile / "explain.html",
+             hostile / "grade" / "summary.html"]
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert "<script>document.title" not in html and "<img src=x" not in html, page
+        assert 'href="javascript:' not in html and "<b>x</b>" not in html, page
+    assert "&lt;script&gt;document.title" in (hostile / "worksheet.html").read_text("utf-8")
+
+
+@browser
+def test_worksheet_in_a_browser(lesson, hostile, tmp_path):
+    shot = tmp_path / "worksheet.png"
+    dom, log = _open(lesson / "worksheet.html", tmp_path, shot)
+    assert dom.count('<td class="n">') == 56 and "Fiche d’exercice" in dom
+    assert "Uncaught" not in log and "Refused to" not in log
+    assert shot.stat().st_size > 10_000
+    for page in (hostile / "worksheet.html", hostile / "answers.html", hostile / "explain.html",
+                 hostile / "grade" / "summary.html"):
+        dom, log = _open(page, tmp_path)
+        assert "data-pwned" not in dom and "<title>PWNED" not in dom
+        assert "Uncaught" not in log
