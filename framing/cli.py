@@ -12,6 +12,7 @@ import sys
 import click
 
 from framing import __version__
+from framing.engines import check_engine, engine_options, map_documents
 
 READ_OPTIONS = [
     click.option("--text-column", default="text", show_default=True,
@@ -86,43 +87,81 @@ def main():
               help="Press releases (file or folder; repeatable): fills each record's reuse.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Also write scores.jsonl and scores.csv into this folder.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["csv", "jsonl", "parquet"]),
+              help="With --out, the files to write (repeatable; default: csv and jsonl); "
+                   "parquet: a scores.parquet/ folder of part files.")
+@engine_options
 def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, lang, lexicons,
-          model_dir, no_model, no_sentences, sources, out_dir):
+          model_dir, no_model, no_sentences, sources, out_dir, formats, engine, scheduler,
+          workers):
     """Score articles: files, folders (recursive), globs, or - for stdin.
 
     Formats: .txt .md .html .csv .jsonl (one document per CSV/JSONL row).
     """
-    from framing.documents import read_documents
-    from framing.explain import marked_text, summary
-    from framing.score import score_document
+    from framing.score import score_with
 
+    check_engine(engine, scheduler, workers)
+    if formats and not out_dir:
+        raise click.UsageError("--format says which files --out DIR gets: give --out too")
     lexicon, model = load_scorer(lexicons, model_dir, no_model)
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
                "encoding": encoding}
     index, bad_sources = _source_index(sources, options)
-    documents = read_documents(list(paths), **options)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     records = []
-    for document in documents:
-        record = score_document(document, lexicon, lang, model)
-        if index is not None and record.ok:
-            record.reuse = index.compare(document.text, document.id)
-        records.append(record)
-        if as_json:
-            click.echo(json.dumps(record.to_dict(sentences=not no_sentences), ensure_ascii=False))
-        elif explain:
-            click.echo(marked_text(record, document.text, color), color=color)
-        else:
-            click.echo(summary(record))
+    with _progress(engine, "scoring") as (progress, length):
+        results = map_documents(score_with, paths, options, (lexicon, lang, model, index),
+                                engine=engine, scheduler=scheduler, workers=workers,
+                                progress=progress, progress_length=length)
+        for document, record in results:
+            records.append(record)
+            _print_record(record, document, as_json, explain, no_sentences, color)
     if out_dir:
         from framing.outputs import write_scores
 
-        for written in write_scores(records, out_dir):
+        for written in write_scores(records, out_dir, formats or ("jsonl", "csv")):
             click.echo(f"wrote {written}", err=True)
     failed = [r for r in records if r.error is not None]
     _report_failures(failed, len(records))
     if failed or bad_sources:
         sys.exit(1)
+
+
+def _print_record(record, document, as_json, explain, no_sentences, color):
+    from framing.explain import marked_text, summary
+
+    if as_json:
+        click.echo(json.dumps(record.to_dict(sentences=not no_sentences), ensure_ascii=False))
+    elif explain:
+        click.echo(marked_text(record, document.text, color), color=color)
+    else:
+        click.echo(summary(record))
+
+
+class _progress:
+    """(progress(n), set_length(total)) for a progress bar on stderr, for Dask runs on a
+    terminal; (None, None) otherwise (local runs print as they go)."""
+
+    def __init__(self, engine: str, label: str, quiet: bool = False):
+        self.show = engine == "dask" and not quiet and sys.stderr.isatty()
+        self.label, self.bar = label, None
+
+    def __enter__(self):
+        if not self.show:
+            return None, None
+        return self._update, self._start
+
+    def _start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+        self.bar.__enter__()
+
+    def _update(self, n: int) -> None:
+        self.bar.update(n)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
 
 
 def _report_failures(failed, total: int, what: str = "documents") -> None:
@@ -164,29 +203,46 @@ def _source_index(paths, read_options):
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes comparing articles with the sources.")
 @read_options
-def reuse(paths, sources, among, as_json, jobs, text_column, id_column, max_bytes, encoding):
+@engine_options
+def reuse(paths, sources, among, as_json, jobs, text_column, id_column, max_bytes, encoding,
+          engine, scheduler, workers):
     """How much of each article comes from a press release: verbatim, near-verbatim and
     translated passages, with offsets into both texts."""
     from framing.documents import read_documents
     from framing.explain import reuse_summary
     from framing.reuse import among as compare_among
-    from framing.reuse import compare_all
+    from framing.reuse import compare_all, compare_with
 
     if bool(sources) == among:
         raise click.UsageError("give --sources PATH, or --among to compare the articles")
+    check_engine(engine, scheduler, workers)
+    if among and engine == "dask":
+        raise click.UsageError("--among does not run on --engine dask yet (it compares every "
+                               "article with every other in one process): drop --engine dask")
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
                "encoding": encoding}
-    documents = list(read_documents(list(paths), **options))
-    readable = [d for d in documents if d.error is None]
-    if among:
-        bad_sources = []
-        texts = {d.id: d.text for d in readable}
-        found = compare_among([(d.id, d.text) for d in readable])
-    else:
+    if engine == "dask":
         index, bad_sources = _source_index(sources, options)
         texts = {s.id: s.text for s in index.sources}
-        pairs = [(d.id, d.text) for d in readable]
-        found = dict(zip([d.id for d in readable], compare_all(index, pairs, jobs)))
+        documents, found = [], {}
+        with _progress(engine, "comparing") as (progress, length):
+            for d, record in map_documents(compare_with, paths, options, index, engine=engine,
+                                           scheduler=scheduler, workers=workers,
+                                           progress=progress, progress_length=length):
+                documents.append(d)
+                found[d.id] = record
+    else:
+        documents = list(read_documents(list(paths), **options))
+        readable = [d for d in documents if d.error is None]
+        if among:
+            bad_sources = []
+            texts = {d.id: d.text for d in readable}
+            found = compare_among([(d.id, d.text) for d in readable])
+        else:
+            index, bad_sources = _source_index(sources, options)
+            texts = {s.id: s.text for s in index.sources}
+            pairs = [(d.id, d.text) for d in readable]
+            found = dict(zip([d.id for d in readable], compare_all(index, pairs, jobs)))
     for d in documents:
         if d.error is not None:
             record = {"id": d.id, "path": d.path, "error": {"code": d.error.code,
@@ -317,8 +373,12 @@ def lexicon_check(directory):
               help="Force the language instead of detecting it.")
 @scorer_options
 @read_options
+@click.option("--format", "formats", multiple=True, type=click.Choice(["parquet"]),
+              help="parquet: also scores.parquet/, the scores as partitioned Parquet.")
+@engine_options
 def report(paths, out_dir, sources, group_by, title, jobs, resume, quiet, no_charts, lang,
-           lexicons, model_dir, no_model, text_column, id_column, max_bytes, encoding):
+           lexicons, model_dir, no_model, text_column, id_column, max_bytes, encoding, formats,
+           engine, scheduler, workers):
     """Score a corpus into a report folder: index.html (table, charts, a page per article with
     its evidence and the reuse side by side), scores.csv/jsonl, passages.csv, errors.csv,
     manifest.json and charts/ (PNG + SVG)."""
@@ -330,6 +390,7 @@ def report(paths, out_dir, sources, group_by, title, jobs, resume, quiet, no_cha
     from framing.reuse import SourceIndex
     from framing.training import default_model_dir
 
+    check_engine(engine, scheduler, workers)
     lexicon, model = load_scorer(lexicons, model_dir, no_model)
     model_path = None if model is None else (model_dir or default_model_dir())
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
@@ -342,15 +403,27 @@ def report(paths, out_dir, sources, group_by, title, jobs, resume, quiet, no_cha
     if sources and not source_docs:
         raise click.UsageError("no readable source among --sources " + " ".join(sources))
     index = SourceIndex([(d.id, d.text) for d in source_docs]) if source_docs else None
-    documents = list(read_documents(list(paths), **options))
     lexicon_dir = lexicons or os.environ.get("FRAMING_LEXICONS") or LEXICON_DIR
     fingerprint = batch_report.fingerprint(lexicon_dir, model_path, source_entries)
     previous = batch_report.load_previous(out, fingerprint) if resume else {}
-    if not quiet and sys.stderr.isatty():
+    if engine == "dask":
+        documents, results = [], []
+        shared = (lexicon, lang, model, index, set(previous))
+        with _progress(engine, "scoring", quiet) as (progress, length):
+            for d, result in map_documents(batch_report.score_with, paths, options, shared,
+                                           engine=engine, scheduler=scheduler, workers=workers,
+                                           progress=progress, progress_length=length):
+                documents.append(d)
+                results.append(result)
+        batch = batch_report.run(documents, lexicon, model, index, lang, previous=previous,
+                                 results=results)
+    elif not quiet and sys.stderr.isatty():
+        documents = list(read_documents(list(paths), **options))
         with click.progressbar(length=len(documents), label="scoring", file=sys.stderr) as bar:
             batch = batch_report.run(documents, lexicon, model, index, lang, jobs, previous,
                                      bar.update)
     else:
+        documents = list(read_documents(list(paths), **options))
         batch = batch_report.run(documents, lexicon, model, index, lang, jobs, previous)
     batch.errors += source_errors
     manifest = batch_report.manifest(documents, source_entries, lexicon_dir=lexicon_dir,
@@ -360,6 +433,10 @@ def report(paths, out_dir, sources, group_by, title, jobs, resume, quiet, no_cha
     texts = {d.id: d.text for d in documents if d.error is None}
     written = batch_report.write(out, batch, texts, {d.id: d.text for d in source_docs},
                                  title or out.name, group_by, manifest, charts=not no_charts)
+    if "parquet" in formats:
+        from framing.outputs import write_parquet
+
+        written.append(write_parquet(batch.rows, out / "scores.parquet"))
     scored = sum(1 for r in batch.rows if not r.get("error_code"))
     click.echo(f"{scored} articles scored ({batch.resumed} resumed), "
                f"{len(batch.errors)} inputs failed; {len(written)} files in {out}/; "

@@ -17,7 +17,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import PurePath
@@ -155,14 +155,55 @@ def _place(doc: Document) -> str:
 
 
 def _documents_for_input(item: str, options: _Options) -> Iterator[Document]:
+    for unit in _units_for_input(item, options):
+        yield from read_unit(unit, options)
+
+
+def read_unit(unit: _Source | Document, options: _Options) -> Iterator[Document]:
+    """The documents of one unit of `plan_inputs`: a file read, or a document already made."""
+    if isinstance(unit, Document):
+        yield unit
+    else:
+        yield from _read_source(unit, options)
+
+
+def plan_inputs(
+    inputs: Iterable[str | os.PathLike],
+    *,
+    text_column: str = "text",
+    id_column: str = "id",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> tuple[_Options, list[_Source | Document]]:
+    """What `read_documents` would read, without reading it: (options, units), where a unit is a
+    file to read (`read_unit` reads it, on any machine that sees the same paths) or a document
+    already made (stdin, a missing file). Reading the units in order and flagging duplicate ids
+    with `flag_duplicates` gives exactly `read_documents`'s documents: a distributed run reads
+    the units as partitions where the work is done."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    options = _Options(text_column, id_column, max_bytes, encoding, stdin)
+    units = [unit for item in inputs for unit in _units_for_input(os.fspath(item), options)]
+    return options, units
+
+
+def flag_duplicates() -> Callable[[Document], Document]:
+    """A function to call on each document in reading order: it returns the document, or its
+    duplicate_id error when its id came earlier (as read_documents does)."""
+    first_place_of_id: dict[str, str] = {}
+    return lambda doc: _flag_duplicate(doc, first_place_of_id)
+
+
+def _units_for_input(item: str, options: _Options) -> Iterator[_Source | Document]:
     if item == "-":
         yield _read_stdin(options)
     elif os.path.isdir(item):
-        yield from _documents_for_directory(item, options)
+        yield from _units_for_directory(item, options)
     elif os.path.exists(item):
-        yield from _read_source(_Source(item, _stem(item), _format_of(item)), options)
+        yield _Source(item, _stem(item), _format_of(item))
     elif _is_glob(item):
-        yield from _documents_for_glob(item, options)
+        yield from _units_for_glob(item, options)
     else:
         message = (
             f"{item}: no such file or directory (relative paths are resolved from {os.getcwd()})"
@@ -170,7 +211,7 @@ def _documents_for_input(item: str, options: _Options) -> Iterator[Document]:
         yield _failed(_stem(item), item, "unreadable", message, {"format": _format_of(item)})
 
 
-def _documents_for_directory(directory: str, options: _Options) -> Iterator[Document]:
+def _units_for_directory(directory: str, options: _Options) -> Iterator[_Source | Document]:
     relative_paths, errors = _walk(directory)
     if not relative_paths and not errors:
         message = (
@@ -180,10 +221,10 @@ def _documents_for_directory(directory: str, options: _Options) -> Iterator[Docu
         yield _failed(directory, directory, "unreadable", message, {})
         return
     found = [(os.path.join(directory, rel), rel) for rel in relative_paths]
-    yield from _documents_for_found(directory, found, errors, options)
+    yield from _units_for_found(directory, found, errors, options)
 
 
-def _documents_for_glob(pattern: str, options: _Options) -> Iterator[Document]:
+def _units_for_glob(pattern: str, options: _Options) -> Iterator[_Source | Document]:
     # Ids are relative to the pattern's fixed leading folders, as for a
     # directory walk, so "corpus/*/*.txt" gives "outlet1/a", not a clash on "a".
     base = _glob_base(pattern)
@@ -201,13 +242,13 @@ def _documents_for_glob(pattern: str, options: _Options) -> Iterator[Document]:
         yield _failed(pattern, pattern, "unreadable", message, {})
         return
     found = [(path, os.path.relpath(path, base)) for path in paths]
-    yield from _documents_for_found(base, found, errors, options)
+    yield from _units_for_found(base, found, errors, options)
 
 
-def _documents_for_found(
+def _units_for_found(
     base: str, found: list[tuple[str, str]], errors: list[OSError], options: _Options
-) -> Iterator[Document]:
-    """Read (path, path relative to base) files, and report folders that could not be
+) -> Iterator[_Source | Document]:
+    """The (path, path relative to base) files to read, and the folders that could not be
     listed, all sorted by relative path. Ids are the relative paths without suffix."""
     entries: list[tuple[str, str, OSError | None]] = [(path, rel, None) for path, rel in found]
     for error in errors:
@@ -219,7 +260,7 @@ def _documents_for_found(
             message = f"{path}: cannot list this folder ({error.strerror or error})"
             yield _failed(doc_id, path, "unreadable", message, {})
         else:
-            yield from _read_source(_Source(path, doc_id, _format_of(path)), options)
+            yield _Source(path, doc_id, _format_of(path))
 
 
 def _wanted_by_glob(path: str, pattern: str) -> bool:
@@ -962,6 +1003,9 @@ __all__ = [
     "DocumentError",
     "DocumentReadError",
     "decode_bytes",
+    "flag_duplicates",
     "html_to_text",
+    "plan_inputs",
     "read_documents",
+    "read_unit",
 ]

@@ -48,9 +48,65 @@ def csv_text(rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def write_scores(records, out_dir: Path | str) -> list[Path]:
+FORMATS = ("csv", "jsonl", "parquet")
+# Rows per Parquet part file.
+PARQUET_ROWS = 10_000
+
+
+def write_scores(records, out_dir: Path | str, formats=("jsonl", "csv")) -> list[Path]:
     out_dir = Path(out_dir)
-    return [
-        write_atomic(out_dir / "scores.jsonl", jsonl(records)),
-        write_atomic(out_dir / "scores.csv", csv_text([r.to_row() for r in records])),
-    ]
+    written = []
+    if "jsonl" in formats:
+        written.append(write_atomic(out_dir / "scores.jsonl", jsonl(records)))
+    rows = [r.to_row() for r in records] if {"csv", "parquet"} & set(formats) else []
+    if "csv" in formats:
+        written.append(write_atomic(out_dir / "scores.csv", csv_text(rows)))
+    if "parquet" in formats:
+        written.append(write_parquet(rows, out_dir / "scores.parquet"))
+    return written
+
+
+def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = PARQUET_ROWS
+                  ) -> Path:
+    """Partitioned Parquet: `directory`/part-00000.parquet, ... of `rows_per_part` rows in
+    order, all with one schema (the union of the rows' columns, as in the CSV), so that pandas,
+    pyarrow, Dask, DuckDB, Spark or R's arrow read the folder as one table. Written into a
+    temporary folder, then renamed over the old one."""
+    import shutil
+    import tempfile
+
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as err:
+        raise RuntimeError("--format parquet needs pyarrow: pip install 'framing[dask]'") from err
+    directory = Path(directory)
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    arrays = {}
+    for name in columns:
+        values = [row.get(name) for row in rows]
+        try:
+            arrays[name] = pa.array(values)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed kinds: written as text
+            arrays[name] = pa.array([None if v is None else str(v) for v in values])
+    table = pa.table(arrays) if arrays else pa.table({"id": pa.array([], pa.string())})
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    try:
+        for part, start in enumerate(range(0, max(table.num_rows, 1), rows_per_part)):
+            pq.write_table(table.slice(start, rows_per_part), tmp / f"part-{part:05d}.parquet")
+        os.chmod(tmp, 0o777 & ~_umask())
+        old = None
+        if directory.exists():
+            old = directory.with_name(f".{directory.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(directory, old)
+        os.replace(tmp, directory)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return directory

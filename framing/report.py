@@ -55,15 +55,32 @@ def score_one(document) -> tuple[dict, dict]:
     return record.to_dict(), record.to_row()
 
 
+def score_with(document, shared) -> tuple[dict, dict] | None:
+    """`score_one` on an engine's worker: `shared` is (lexicon, lang, model, index, the sha256
+    of the articles --resume takes from the last report); None for those."""
+    lexicon, lang, model, index, resumed = shared
+    if document.error is None and _sha(document) in resumed:
+        return None
+    record = score_document(document, lexicon, lang, model)
+    if index is not None and record.ok:
+        record.reuse = index.compare(document.text, document.id)
+    return record.to_dict(), record.to_row()
+
+
 def run(documents, lexicon, model=None, index=None, lang=None, jobs: int = 1,
-        previous: dict[str, tuple[dict, dict]] | None = None, progress=None) -> Batch:
+        previous: dict[str, tuple[dict, dict]] | None = None, progress=None,
+        results: list | None = None) -> Batch:
     """Score `documents`; `previous` maps sha256 -> (record, row) of articles already scored
-    (--resume); `progress(n)` is called as articles are done."""
+    (--resume); `progress(n)` is called as articles are done. `results`: the documents'
+    `score_with` results when an engine computed them already (nothing is scored here then)."""
     _SCORER.update(lexicon=lexicon, model=model, index=index, lang=lang)
     previous = previous or {}
     batch = Batch()
-    todo = [d for d in documents if d.error is not None or _sha(d) not in previous]
-    done = dict(zip(map(id, todo), _score_all(todo, jobs, progress)))
+    if results is not None:
+        done = {id(d): r for d, r in zip(documents, results, strict=True) if r is not None}
+    else:
+        todo = [d for d in documents if d.error is not None or _sha(d) not in previous]
+        done = dict(zip(map(id, todo), _score_all(todo, jobs, progress)))
     for document in documents:
         if id(document) in done:
             record, row = done[id(document)]
@@ -71,7 +88,7 @@ def run(documents, lexicon, model=None, index=None, lang=None, jobs: int = 1,
             record, row = previous[_sha(document)]
             record, row = {**record, "id": document.id}, {**row, "id": document.id}
             batch.resumed += 1
-            if progress:
+            if progress and results is None:
                 progress(1)
         batch.records.append(record)
         batch.rows.append(row)

@@ -164,11 +164,23 @@ class SourceIndex:
                 if not source.boilerplate[position]:
                     postings[h].append((number, position))
         self.postings = _prune_boilerplate(postings, len(self.sources))
+        self._hash_probe = _hash_probe()
         self.translation = None
         if translate:
             from framing.translation import TranslationIndex
 
             self.translation = TranslationIndex(self.sources)
+
+    def __setstate__(self, state: dict) -> None:
+        """Unpickled in another process (a Dask worker): Python's str hashes, which key the
+        postings, differ between processes unless PYTHONHASHSEED is the same, so the postings
+        are re-keyed when this process hashes differently (the sources are not prepared again)."""
+        self.__dict__.update(state)
+        if state.get("_hash_probe") != _hash_probe():
+            self.postings = {
+                _rehash(self.sources, where): where for where in state["postings"].values()
+            }
+            self._hash_probe = _hash_probe()
 
     def compare(self, text: str, doc_id: str = "article", skip_self: bool = False) -> dict:
         """The `reuse` record of score.schema.json for one article. `skip_self`: the article is
@@ -194,6 +206,16 @@ class SourceIndex:
             for number, s in self.postings.get(h, ()):
                 seeds[number].append((a, s))
         return {n: set(seeds[n]) for n in sorted(seeds) if len(seeds[n]) >= MIN_SHARED_SHINGLES}
+
+
+def _hash_probe() -> int:
+    return hash(("framing", "shingle", "probe"))
+
+
+def _rehash(sources: list[Prepared], where: list[tuple[int, int]]) -> int:
+    """This process's hash of the shingle found at `where` (all places hold the same words)."""
+    number, position = where[0]
+    return hash(tuple(sources[number].keys[position : position + SHINGLE]))
 
 
 def _prune_boilerplate(postings, n_sources: int) -> dict[int, list[tuple[int, int]]]:
@@ -423,6 +445,12 @@ def compare_all(index: SourceIndex, documents, jobs: int = 1):
             yield from pool.imap(_compare_in_worker, documents, chunksize=32)
     finally:
         _SHARED_INDEX = None
+
+
+def compare_with(document, index: SourceIndex) -> dict | None:
+    """The reuse record of a framing.documents.Document (None when it could not be read): what
+    an engine runs on its workers, `index` sent to each once."""
+    return None if document.error is not None else index.compare(document.text, document.id)
 
 
 def _compare_in_worker(document):

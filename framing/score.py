@@ -190,6 +190,17 @@ def score_document(document: Document, lexicon: Lexicon, lang: str | None = None
     return record
 
 
+def score_with(document: Document, shared) -> Record:
+    """`score_document` with what an engine sends to its workers once, `shared`: (lexicon,
+    lang, model or None, SourceIndex or None); the record's reuse is filled when there is an
+    index."""
+    lexicon, lang, model, index = shared
+    record = score_document(document, lexicon, lang, model)
+    if index is not None and record.ok:
+        record.reuse = index.compare(document.text, document.id)
+    return record
+
+
 # How many sentences the classifier names as having driven its article label.
 DRIVING_SENTENCES = 3
 

@@ -1,0 +1,197 @@
+"""Where the documents are analysed: here (one process, or `--jobs N` forked processes), or on a
+Dask cluster (`--engine dask`: a LocalCluster on this machine, or `--scheduler tcp://HOST:8786`).
+
+    map_documents(func, paths, read_options, shared, engine=..., scheduler=..., jobs=...)
+
+yields `(document, func(document, shared))` for every document `read_documents` would read, in
+the same order, with the same documents, whatever the engine: the results do not depend on where
+they were computed. On Dask the inputs are planned here (paths only, nothing read), cut into
+partitions of files, and each worker reads its partitions itself (so the workers must see the
+same paths: one machine, or a shared file system); `shared` (lexicon, model, source index) is
+sent once to every worker, not with each task. A worker that dies has its partitions run again
+elsewhere, and each partition's results are taken once, so no document is lost or doubled.
+
+Dask is imported only when asked for (`pip install 'framing[dask]'`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+
+import click
+
+ENGINES = ("local", "dask")
+# A partition: at most this many files, or this many bytes, whichever comes first. Small enough
+# that a worker's memory does not depend on the corpus, large enough that the scheduler's cost
+# per task (about a millisecond) is small beside the work.
+PARTITION_FILES = 64
+PARTITION_BYTES = 1_000_000
+
+ENGINE_OPTIONS = [
+    click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                 help="local: this process (or --jobs processes); dask: a Dask cluster."),
+    click.option("--scheduler", default=None, metavar="ADDRESS",
+                 help="With --engine dask: an existing cluster's scheduler (tcp://HOST:8786); "
+                      "default: a LocalCluster on this machine."),
+    click.option("--workers", type=click.IntRange(min=1), default=None,
+                 help="With --engine dask and no --scheduler: LocalCluster workers "
+                      "(default: one per core)."),
+]
+
+
+def engine_options(f):
+    for option in reversed(ENGINE_OPTIONS):
+        f = option(f)
+    return f
+
+
+class EngineError(click.UsageError):
+    """A usage error of the engine options (exit status 2)."""
+
+
+def check_engine(engine: str, scheduler: str | None, workers: int | None = None) -> None:
+    """Refuse --scheduler/--workers without --engine dask, and --engine dask without Dask."""
+    if engine != "dask":
+        if scheduler or workers:
+            raise EngineError("--scheduler and --workers need --engine dask")
+        return
+    if scheduler and workers:
+        raise EngineError("--workers sizes a LocalCluster; an existing cluster (--scheduler) "
+                          "has the workers it has")
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as err:
+        raise EngineError("--engine dask needs Dask: pip install 'framing[dask]'") from err
+
+
+def map_documents(func: Callable, paths, read_options: dict, shared=None, *,
+                  engine: str = "local", scheduler: str | None = None, workers: int | None = None,
+                  progress: Callable[[int], None] | None = None,
+                  progress_length: Callable[[int], None] | None = None) -> Iterator[tuple]:
+    """(document, func(document, shared)) for each document of `paths`, in reading order.
+
+    `func` must be a module-level function (it is pickled for Dask). `progress(n)` is called as
+    n more files are done; `progress_length(total)` once the number of files is known."""
+    from framing.documents import flag_duplicates, plan_inputs, read_unit
+
+    options, units = plan_inputs(list(paths), **read_options)
+    if progress_length:
+        progress_length(len(units))
+    flag = flag_duplicates()
+    if engine == "dask":
+        partitions = _partitions(units)
+        results = _dask_results(partitions, options, func, shared, scheduler, workers, progress)
+        for partition_results in results:
+            for document, result in partition_results:
+                yield _checked(flag, document, result, func, shared)
+        return
+    for unit in units:
+        for document in read_unit(unit, options):
+            document = flag(document)
+            yield document, func(document, shared)
+        if progress:
+            progress(1)
+
+
+def _checked(flag, document, result, func, shared):
+    """A worker cannot know that an id came earlier in another partition: a duplicate is flagged
+    here, in reading order, and gets the error record a local run gives it."""
+    flagged = flag(document)
+    if flagged is not document:
+        return flagged, func(flagged, shared)
+    return document, result
+
+
+def _partitions(units: list) -> list[list]:
+    partitions: list[list] = []
+    current: list = []
+    size = 0
+    for unit in units:
+        unit_size = _size(unit)
+        if current and (len(current) >= PARTITION_FILES or size + unit_size > PARTITION_BYTES):
+            partitions.append(current)
+            current, size = [], 0
+        current.append(unit)
+        size += unit_size
+    if current:
+        partitions.append(current)
+    return partitions
+
+
+def _size(unit) -> int:
+    path = getattr(unit, "path", None)
+    if path is None or not hasattr(unit, "fmt"):
+        return len(getattr(unit, "text", "")) + 1
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 1
+
+
+def run_partition(units: list, options, func: Callable, shared) -> list[tuple]:
+    """On a worker: read the partition's files and apply `func` to each document."""
+    from framing.documents import read_unit
+
+    return [(document, func(document, shared))
+            for unit in units for document in read_unit(unit, options)]
+
+
+def _dask_results(partitions, options, func, shared, scheduler, workers, progress):
+    """Each partition's results, in partition order, as the cluster finishes them."""
+    from dataclasses import replace
+
+    from distributed import as_completed
+
+    options = replace(options, stdin=None)  # stdin was read into documents already
+    with dask_client(scheduler, workers) as client:
+        # Once to every worker (a list: scatter would send a tuple's items one by one).
+        [shared_future] = client.scatter([shared], broadcast=True, hash=False)
+        futures = [client.submit(run_partition, partition, options, func, shared_future,
+                                 pure=False) for partition in partitions]
+        position = {future.key: i for i, future in enumerate(futures)}
+        done: dict[int, list] = {}
+        following = 0
+        for future in as_completed(futures):
+            i = position[future.key]
+            done[i] = future.result()
+            futures[i] = None  # the cluster may forget it once it is taken
+            future.release()
+            if progress:
+                progress(len(partitions[i]))
+            while following in done:
+                yield done.pop(following)
+                following += 1
+
+
+class dask_client:
+    """A distributed.Client on `scheduler`, or on a LocalCluster of `workers` processes (one
+    thread each) that is closed on exit."""
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None):
+        self.scheduler, self.workers = scheduler, workers
+        self.cluster = self.client = None
+
+    def __enter__(self):
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            self.client = Client(self.scheduler, timeout="30s")
+        else:
+            # Dask's own logs would cover the progress bar; its warnings still show.
+            logging.getLogger("distributed").setLevel(logging.ERROR)
+            self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1,
+                                        threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        return self.client
+
+    def __exit__(self, *exc):
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        return False

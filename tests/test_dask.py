@@ -1,0 +1,193 @@
+"""--engine dask: the same records as the local engine, whatever the number of workers, and no
+document lost when a worker dies. One LocalCluster of 2 worker processes serves the module
+(closed by its fixture); one test starts its own through the CLI, as a user's run does."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+
+from .conftest import SEEDS, seed_path
+
+distributed = pytest.importorskip("distributed")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    # No Client is kept open here: each run makes its own, as a user's does.
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as local:
+        yield local.scheduler_address, local
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """2,000 generated articles as 8 JSONL partitions, and 50 releases as files."""
+    from reuse_speed import make_corpus
+
+    releases, articles = make_corpus(2000, 50)
+    root = tmp_path_factory.mktemp("corpus")
+    (root / "articles").mkdir()
+    (root / "releases").mkdir()
+    for part in range(8):
+        lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False)
+                 for i, t, _ in articles[part * 250:(part + 1) * 250]]
+        (root / "articles" / f"part-{part:05d}.jsonl").write_text("\n".join(lines) + "\n",
+                                                                  encoding="utf-8")
+    for rid, text in releases:
+        (root / "releases" / f"{rid}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def run(*args) -> str:
+    result = CliRunner().invoke(main, list(map(str, args)), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def by_id(jsonl: str) -> list[str]:
+    return sorted(jsonl.splitlines(), key=lambda line: json.loads(line)["id"])
+
+
+def test_seeds_on_a_local_cluster_give_the_local_records():
+    args = ["score", SEEDS, "--json", "--sources", seed_path("004")]
+    local = run(*args)
+    on_dask = run(*args, "--engine", "dask", "--workers", "2")
+    assert by_id(on_dask) == by_id(local)
+    assert on_dask == local  # in input order too
+
+
+def test_2000_articles_scored_with_reuse_are_the_same_on_2_workers(cluster, corpus):
+    address, _ = cluster
+    # Lexicon scores: the model runs the same code on either engine; leaving it out keeps
+    # the test short.
+    args = ["score", corpus / "articles", "--json", "--no-model", "--no-sentences",
+            "--sources", corpus / "releases"]
+    local = run(*args)
+    on_dask = run(*args, "--engine", "dask", "--scheduler", address)
+    lines = by_id(on_dask)
+    assert len(lines) == 2000
+    assert lines == by_id(local)
+    reused = [json.loads(line)["reuse"]["kind"] for line in lines]
+    assert sum(kind != "none" for kind in reused) > 1000  # the index works on the workers
+
+
+def test_reuse_and_report_on_dask(cluster, corpus, tmp_path):
+    address, _ = cluster
+    articles = sorted((corpus / "articles").glob("*.jsonl"))[:2]
+    args = ["reuse", *articles, "--json", "--sources", corpus / "releases"]
+    assert by_id(run(*args, "--engine", "dask", "--scheduler", address)) == by_id(run(*args))
+    reports = {}
+    for engine in ("local", "dask"):
+        out = tmp_path / engine
+        extra = ["--scheduler", address] if engine == "dask" else []
+        run("report", articles[0], "--sources", corpus / "releases", "--out", out, "--no-charts",
+            "--title", "t", "--engine", engine, "--format", "parquet", *extra)
+        reports[engine] = out
+    for name in ("scores.jsonl", "scores.csv", "records.jsonl", "passages.csv", "errors.csv",
+                 "index.html"):
+        assert (reports["dask"] / name).read_bytes() == (reports["local"] / name).read_bytes()
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(reports["dask"] / "scores.parquet")
+    rows = [json.loads(line) for line in (reports["dask"] / "scores.jsonl").read_text().split("\n")
+            if line]
+    assert table.column("id").to_pylist() == [r["id"] for r in rows]
+
+
+def test_duplicate_ids_and_errors_across_partitions(cluster, tmp_path):
+    address, _ = cluster
+    for i in range(150):  # three partitions
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Article {i}. Le gouvernement a salué l'accord.",
+                                                encoding="utf-8")
+    (tmp_path / "a149.md").write_text("Same id as a149.txt, in the last partition.")
+    (tmp_path / "empty.txt").write_text("")
+    args = ["score", tmp_path, "missing.txt", "--json", "--no-model"]
+    local = CliRunner().invoke(main, list(map(str, args)))
+    on_dask = CliRunner().invoke(main, list(map(str, [*args, "--engine", "dask",
+                                                      "--scheduler", address])))
+    assert local.exit_code == on_dask.exit_code == 1
+    assert on_dask.stdout == local.stdout
+    assert '"duplicate_id"' in on_dask.stdout
+
+
+def test_parquet_output_of_score(cluster, tmp_path):
+    address, _ = cluster
+    run("score", SEEDS, "--no-model", "--out", tmp_path, "--format", "parquet", "--format", "csv",
+        "--engine", "dask", "--scheduler", address)
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "scores.parquet")
+    assert sorted(table.column("id").to_pylist()) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert (tmp_path / "scores.csv").exists() and not (tmp_path / "scores.jsonl").exists()
+
+
+def test_engine_usage_errors(monkeypatch):
+    runner = CliRunner()
+    result = runner.invoke(main, ["score", str(SEEDS), "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2 and "--engine dask" in result.output
+    result = runner.invoke(main, ["reuse", str(SEEDS), "--among", "--engine", "dask"])
+    assert result.exit_code == 2 and "--among" in result.output
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if Dask were not installed
+    result = runner.invoke(main, ["score", str(SEEDS), "--engine", "dask"])
+    assert result.exit_code == 2 and "pip install 'framing[dask]'" in result.output
+
+
+def test_a_source_index_unpickled_with_another_hash_seed_finds_the_same_reuse(tmp_path):
+    from framing.reuse import SourceIndex
+
+    release = seed_path("004").read_text(encoding="utf-8")
+    article = seed_path("001").read_text(encoding="utf-8")
+    index = SourceIndex([("release", release), ("other", article[:400])])
+    (tmp_path / "index.pickle").write_bytes(pickle.dumps(index))
+    (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+    code = ("import json, pickle, sys; d = sys.argv[1]; "
+            "index = pickle.load(open(d + '/index.pickle', 'rb')); "
+            "print(json.dumps(index.compare(open(d + '/article.txt').read(), 'a')))")
+    seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                         text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+    found = json.loads(out.stdout)
+    assert found == index.compare(article, "a") and found["passages"]
+
+
+def test_a_killed_worker_loses_no_document(cluster, tmp_path):
+    """Last: it kills one of the module cluster's worker processes (its nanny restarts it)."""
+    from framing.engines import map_documents
+    from framing.score import score_with
+
+    address, local = cluster
+    import framing
+
+    lexicon = framing.load_lexicon()
+    for i in range(400):
+        (tmp_path / f"doc{i:03d}.txt").write_text(
+            f"Article {i}. " + "Le ministre a salué un investissement historique. " * 30,
+            encoding="utf-8")
+    pids = [nanny.process.pid for nanny in local.workers.values()]
+    seen = []
+    killed = False
+    started = time.monotonic()
+    for document, record in map_documents(score_with, [tmp_path], {}, (lexicon, None, None, None),
+                                          engine="dask", scheduler=address):
+        seen.append(record.id)
+        if not killed:
+            os.kill(pids[0], signal.SIGKILL)
+            killed = True
+    assert killed and time.monotonic() - started < 60
+    assert sorted(seen) == [f"doc{i:03d}" for i in range(400)]
+    assert len(set(seen)) == len(seen)
