@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -251,7 +251,6 @@ def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
     return True
 
 
-_WORD = itemgetter(2)  # a token's lowercased form
 _ANCHORS = attrgetter("anchors")
 
 
@@ -332,25 +331,24 @@ class Lexicon:
         return [_without_overlaps(h) if len(h) > 1 else h for h in by_sentence]
 
     def _word_hits(self, sentence: Sentence) -> list[Hit]:
-        toks = sentence.tokens
+        words, matches = sentence.words, sentence.matches
         lang = sentence.lang
         # Cached per word form (a document repeats its words, and a corpus its vocabulary);
         # map/compress keep the per-token work in C, as most tokens start no entry.
-        words = list(map(_WORD, toks))
         looked_up = list(map(self._cache.setdefault(lang, {}).get, words))
         if None in looked_up:
             looked_up = [x or self._lookup(w, lang) for x, w in zip(looked_up, words)]
         hits: list[Hit] = []
-        n_tokens = len(toks)
+        n_tokens = len(words)
         for i in compress(range(n_tokens), map(_ANCHORS, looked_up)):
             for entry, anchor in looked_up[i].anchors:
                 first, n = i - anchor, len(entry.keys)
                 if n == 1:
-                    hits.append(Hit(toks[i][0], toks[i][1], entry))
+                    hits.append(Hit(matches[i].start(), matches[i].end(), entry))
                 elif first >= 0 and first + n <= n_tokens and all(
                     entry.keys[j] in looked_up[first + j].keys for j in range(n) if j != anchor
                 ):
-                    hits.append(Hit(toks[first][0], toks[first + n - 1][1], entry))
+                    hits.append(Hit(matches[first].start(), matches[first + n - 1].end(), entry))
         return hits
 
     def _pattern_hits(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -63,6 +64,17 @@ def _tokens(text: str, lowered: str | None, start: int, end: int) -> list[Token]
     ]
 
 
+def _matches(text: str, lowered: str | None, start: int,
+             end: int) -> tuple[list[re.Match], list[str]]:
+    """The token matches of text[start:end] and their lowercased forms, as `_tokens` finds them.
+    No tuple per token: the lists are built in C, and offsets are read only where needed."""
+    if lowered is not None:
+        matches = list(_TOKEN_LOWER.finditer(lowered, start, end))
+        return matches, list(map(re.Match.group, matches))
+    matches = list(_TOKEN.finditer(text, start, end))
+    return matches, [m.group().lower().replace("’", "'") for m in matches]
+
+
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lowercase without accents: "Souveraineté" -> "souverainete"."""
@@ -88,10 +100,25 @@ _LINE_END_PUNCT = tuple(".!?…:;»”\")")
 
 @dataclass(slots=True)
 class Sentence:
+    """A sentence's offsets, language and tokens. The tokens are kept as two parallel lists,
+    their lowercased forms and their regex matches (offsets by `.start()`, `.end()`), as most
+    tokens are only ever looked up, never located."""
+
     start: int
     end: int
     lang: str  # "fr", "en" or "unknown"
-    tokens: tuple[Token, ...] = field(repr=False)
+    words: list[str] = field(repr=False)  # each token lowercased: a Token's third item
+    matches: list[re.Match] = field(repr=False, compare=False)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """(start, end, lower) of each token, built anew at each call."""
+        ms = self.matches
+        return tuple(zip(map(re.Match.start, ms), map(re.Match.end, ms), self.words))
+
+    def token_index(self, offset: int) -> int:
+        """The index of the first token that starts at or after `offset`."""
+        return bisect_left(self.matches, offset, key=re.Match.start)
 
 
 # A "sentence" longer than this (a page with no punctuation, a minified dump) is cut at a space
@@ -199,10 +226,9 @@ _ENDINGS = {
 LANGUAGES = ("fr", "en")
 
 
-def sentence_language(text: str, toks: list[Token] | tuple[Token, ...]) -> str:
-    """'fr', 'en' or 'unknown', from function words; French accents break ties and decide short
-    lines with no function word (navigation such as "[#Sécurité](#)")."""
-    words = [w for _, _, w in toks]
+def sentence_language(words: list[str]) -> str:
+    """'fr', 'en' or 'unknown' from a sentence's lowercased tokens: function words; French
+    accents break ties and decide short lines with no function word ("[#Sécurité](#)")."""
     fr = sum(map(FUNCTION_WORDS["fr"].__contains__, words))
     en = sum(map(FUNCTION_WORDS["en"].__contains__, words))
     if fr == en:
@@ -224,7 +250,7 @@ def document_language(sentences: list[Sentence]) -> str:
     words = {"fr": 0, "en": 0}
     for s in sentences:
         if s.lang in words:
-            words[s.lang] += len(s.tokens)
+            words[s.lang] += len(s.words)
     total = words["fr"] + words["en"]
     if total == 0:
         return "unknown"
@@ -243,7 +269,7 @@ class Text:
 
     @property
     def n_words(self) -> int:
-        return sum(len(s.tokens) for s in self.sentences)
+        return sum(len(s.words) for s in self.sentences)
 
     def main_language(self) -> str:
         """The language with most words ("fr" or "en"), for tools that need exactly one."""
@@ -252,7 +278,7 @@ class Text:
         words = {lang: 0 for lang in LANGUAGES}
         for s in self.sentences:
             if s.lang in words:
-                words[s.lang] += len(s.tokens)
+                words[s.lang] += len(s.words)
         return max(LANGUAGES, key=lambda lang: (words[lang], lang == "en"))
 
 
@@ -262,6 +288,6 @@ def analyse(text: str, lang: str | None = None, spans: list[tuple[int, int]] | N
     sentences = []
     lowered = _lowered(text)
     for start, end in spans if spans is not None else sentence_spans(text):
-        toks = tuple(_tokens(text, lowered, start, end))
-        sentences.append(Sentence(start, end, lang or sentence_language(text, toks), toks))
+        matches, words = _matches(text, lowered, start, end)
+        sentences.append(Sentence(start, end, lang or sentence_language(words), words, matches))
     return Text(text, sentences, lang or document_language(sentences))
