@@ -77,15 +77,15 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
 
 
 def attribution(text: str, n_words: int | None = None) -> Attribution:
-    from framing.text import tokens  # local: keeps this module importable on its own
+    from framing.text import count_tokens  # local: keeps this module importable on its own
 
     passages = []
     for start, end in quoted_passages(text):
-        words = len(tokens(text, start, end))
+        words = count_tokens(text, start, end)
         speaker = _speaker(text, start, end) if words >= MIN_QUOTE_WORDS else None
         passages.append(Quote(start, end, words, speaker))
     direct = [q for q in passages if q.words >= MIN_QUOTE_WORDS]
-    total = n_words if n_words is not None else len(tokens(text))
+    total = n_words if n_words is not None else count_tokens(text)
     speakers: list[str] = []
     for q in direct:
         if q.speaker and q.speaker not in speakers:

@@ -48,6 +48,12 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [(a + start, b + start, w) for a, b, w in _tokens(piece, _lowered(piece), 0, len(piece))]
 
 
+def count_tokens(text: str, start: int = 0, end: int | None = None) -> int:
+    """len(tokens(text, start, end)), without building the tokens. The general pattern on the
+    text as it is finds the same tokens as the fast path (a property test checks it)."""
+    return len(_TOKEN.findall(text, start, len(text) if end is None else end))
+
+
 def _lowered(text: str) -> str | None:
     """`text` lowercased with straight apostrophes, when that keeps every offset (it does not
     for a few letters such as "İ", whose lowercase is two characters long)."""
