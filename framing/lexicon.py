@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import compress, pairwise
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -252,13 +252,29 @@ def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _ANCHORS = attrgetter("anchors")
+_START = attrgetter("start")
 
 
 class _Lookup(NamedTuple):
     """What one word form can match, in one language."""
 
     keys: frozenset  # every key the word matches
-    anchors: tuple[tuple[Entry, int], ...]  # (entry, position of this word in it), longest first
+    anchors: tuple[_Anchored, ...]  # the entries this word anchors, longest first
+
+
+class _Anchored(NamedTuple):
+    """An entry as seen from its anchor word, ready for the check of its other words."""
+
+    entry: Entry
+    before: int  # words before the anchor
+    after: int  # words after it
+    others: tuple[tuple[int, tuple], ...]  # (offset from the anchor, key) of the other words
+
+    @classmethod
+    def of(cls, entry: Entry, anchor: int) -> _Anchored:
+        keys = entry.keys
+        others = tuple((j - anchor, k) for j, k in enumerate(keys) if j != anchor)
+        return cls(entry, anchor, len(keys) - 1 - anchor, others)
 
 
 def _anchor(keys: tuple[tuple, ...]) -> int:
@@ -281,11 +297,11 @@ class Lexicon:
         self.entries = entries
         # One-word entries by their key; longer ones by their anchor, the word least likely to
         # be common ("pointe" in "de =pointe"), so that "de" and "la" start no search.
-        self._by_key: dict[tuple, list[tuple[Entry, int]]] = {}
+        self._by_key: dict[tuple, list[_Anchored]] = {}
         for entry in entries:
             if entry.keys:
                 anchor = _anchor(entry.keys)
-                self._by_key.setdefault(entry.keys[anchor], []).append((entry, anchor))
+                self._by_key.setdefault(entry.keys[anchor], []).append(_Anchored.of(entry, anchor))
         self._regexes = [(e, required_literals(e.regex)) for e in entries if e.regex is not None]
         self._prefixes = sorted({k for e in entries for k in e.keys if k[0] == "p"})
         self._cache: dict[str, dict[str, _Lookup]] = {}
@@ -311,8 +327,8 @@ class Lexicon:
 
     def _lookup(self, lower: str, lang: str) -> _Lookup:
         keys = self.token_keys(lower, lang)
-        found = sorted({pair for k in keys for pair in self._by_key.get(k, ())},
-                       key=lambda pair: (-len(pair[0].keys), pair[0].source))
+        found = sorted({a for k in keys for a in self._by_key.get(k, ())},
+                       key=lambda a: (-len(a.entry.keys), a.entry.source))
         lookup = _Lookup(keys, tuple(found))
         self._cache.setdefault(lang, {})[lower] = lookup
         return lookup
@@ -341,14 +357,11 @@ class Lexicon:
         hits: list[Hit] = []
         n_tokens = len(words)
         for i in compress(range(n_tokens), map(_ANCHORS, looked_up)):
-            for entry, anchor in looked_up[i].anchors:
-                first, n = i - anchor, len(entry.keys)
-                if n == 1:
+            for entry, before, after, others in looked_up[i].anchors:
+                if not others:
                     hits.append(Hit(matches[i].start(), matches[i].end(), entry))
-                elif first >= 0 and first + n <= n_tokens and all(
-                    entry.keys[j] in looked_up[first + j].keys for j in range(n) if j != anchor
-                ):
-                    hits.append(Hit(matches[first].start(), matches[first + n - 1].end(), entry))
+                elif before <= i < n_tokens - after and _others_match(looked_up, i, others):
+                    hits.append(Hit(matches[i - before].start(), matches[i + after].end(), entry))
         return hits
 
     def _pattern_hits(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
@@ -373,7 +386,19 @@ class Lexicon:
         return hits
 
 
+def _others_match(looked_up: list[_Lookup], i: int, others) -> bool:
+    for offset, key in others:  # a plain loop: most candidates fail on their first word
+        if key not in looked_up[i + offset].keys:
+            return False
+    return True
+
+
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    by_start = sorted(hits, key=_START)
+    if all(h.start < h.end for h in by_start) and all(
+        a.end <= b.start for a, b in pairwise(by_start)
+    ):
+        return by_start  # the usual case: nothing overlaps, so every hit is kept
     # Longest first, then leftmost, then the heavier entry; ties broken by source for determinism.
     hits = sorted(hits, key=lambda h: (h.start - h.end, h.start, -h.entry.weight, h.entry.source))
     kept: list[Hit] = []  # sorted by start, never overlapping: only neighbours need a look
