@@ -14,7 +14,9 @@ Every contribution is kept as an evidence span, so a score can always be traced 
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from framing.lexicon import CATEGORIES, FAMILIES, Hit
@@ -55,7 +57,7 @@ NEGATIONS = frozenset(
 )
 # "non seulement" / "not only" announce more, not less.
 _NOT_NEGATING_NEXT = {"non": "seulement", "not": "only", "pas": "seulement"}
-_CLAUSE_BREAK = frozenset(",;:()–—")
+_CLAUSE_BREAK = re.compile("[,;:()–—]")
 
 
 @dataclass(slots=True)
@@ -99,6 +101,8 @@ def closing_start(n_sentences: int) -> int:
 
 
 def is_question(text: str, sentence: Sentence) -> bool:
+    if text.find("?", sentence.start, sentence.end) == -1:  # most sentences: no slice needed
+        return False
     return text[sentence.start : sentence.end].rstrip(" \u00a0\u202f»”\")").endswith("?")
 
 
@@ -112,7 +116,7 @@ def is_negated(text: str, sentence: Sentence, hit: Hit) -> bool:
     first = sentence.token_index(hit.start)  # the hit's first token
     for i in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
         word = words[i]
-        if _CLAUSE_BREAK.intersection(text[sentence.matches[i].end() : hit.start]):
+        if _CLAUSE_BREAK.search(text, sentence.matches[i].end(), hit.start):
             return False
         if word in NEGATIONS or word.endswith("n't"):
             after = words[i + 1] if i + 1 < len(words) else ""
@@ -237,17 +241,18 @@ def article_label(promo_rate: float, crit_rate: float) -> str:
 
 def category_rates(hits_by_sentence: list[list[Hit]], n_words: int) -> dict[str, float]:
     """Hits per 1,000 words for every family and sub-category (all families listed, zeros too)."""
-    counts: dict[str, int] = {}
-    for hits in hits_by_sentence:
-        for hit in hits:
-            category = hit.entry.category
-            counts[category] = counts.get(category, 0) + 1
-            if "." in category:
-                counts[hit.entry.family] = counts.get(hit.entry.family, 0) + 1
+    counts = Counter(hit.entry.category for hits in hits_by_sentence for hit in hits)
+    for category, n in list(counts.items()):
+        family = category.split(".")[0]
+        if family != category:
+            counts[family] += n
     per_1000 = 1000.0 / n_words if n_words else 0.0
-    rates = dict.fromkeys(FAMILIES + tuple(CATEGORIES), 0.0)  # every column, zeros too
+    rates = dict.fromkeys(_RATE_COLUMNS, 0.0)  # every column, zeros too, in order
     rates.update({c: round(n * per_1000, 3) for c, n in counts.items()})
-    return dict(sorted(rates.items()))
+    return rates if len(rates) == len(_RATE_COLUMNS) else dict(sorted(rates.items()))
+
+
+_RATE_COLUMNS = sorted(set(FAMILIES) | CATEGORIES)
 
 
 def sentence_scores(score: SentenceScore) -> tuple[float, float]:
