@@ -265,11 +265,17 @@ class _LiteralFinder:
         self.usable = len(lowered_text) == len(text) and all(
             a.end <= b.start for a, b in pairwise(sentences))
 
-    def sentences_with(self, group: tuple[str, ...]):
-        """The indices, in order, of the sentences that hold one of `group`'s strings (every
-        sentence when the search cannot tell)."""
-        if not self.usable or any("σ" in g or "ς" in g for g in group):
+    def candidates(self, literals: tuple[tuple[str, ...], ...] | None,
+                   group: tuple[str, ...] | None):
+        """The indices, in order, of the sentences that may hold a match of a pattern with
+        these required literals: those holding one string of `group`, one of them."""
+        if literals is None or group is None:
             return range(self.n)
+        if not self.usable or any("σ" in g or "ς" in g for g in group):
+            return range(self.n) if _contains_all(self.lowered_text, literals) else ()
+        return self._sentences_with(group)
+
+    def _sentences_with(self, group: tuple[str, ...]) -> list[int]:
         found = set()
         for literal in group:
             at = self.lowered_text.find(literal)
@@ -332,7 +338,13 @@ class Lexicon:
             if entry.keys:
                 anchor = _anchor(entry.keys)
                 self._by_key.setdefault(entry.keys[anchor], []).append(_Anchored.of(entry, anchor))
-        self._regexes = [(e, required_literals(e.regex)) for e in entries if e.regex is not None]
+        # Each pattern with its required literals and the group of them that locates its
+        # sentences: the group of fewest strings, as each string costs a search of the text.
+        self._regexes = []
+        for entry in entries:
+            if entry.regex is not None:
+                literals = required_literals(entry.regex)
+                self._regexes.append((entry, literals, min(literals, key=len) if literals else None))
         self._prefixes = sorted({k for e in entries for k in e.keys if k[0] == "p"})
         self._cache: dict[str, dict[str, _Lookup]] = {}
 
@@ -401,10 +413,8 @@ class Lexicon:
         lowered: list[str | None] = [None] * len(sentences)
         hits: list[list[Hit]] = [[] for _ in sentences]
         where = _LiteralFinder(text, lowered_text, sentences)
-        for entry, literals in self._regexes:
-            if literals is not None and not _contains_all(lowered_text, literals):
-                continue
-            for i in where.sentences_with(literals[0]) if literals else range(len(sentences)):
+        for entry, literals, located_by in self._regexes:
+            for i in where.candidates(literals, located_by):
                 sentence = sentences[i]
                 if entry.lang not in ("any", sentence.lang):
                     continue
