@@ -393,7 +393,8 @@ class Lexicon:
         lang = sentence.lang
         # Cached per word form (a document repeats its words, and a corpus its vocabulary);
         # map/compress keep the per-token work in C, as most tokens start no entry.
-        looked_up = list(map(self._cache.setdefault(lang, {}).get, words))
+        cache = self._cache.get(lang) or self._cache.setdefault(lang, {})
+        looked_up = list(map(cache.get, words))
         if None in looked_up:
             looked_up = [x or self._lookup(w, lang) for x, w in zip(looked_up, words)]
         hits: list[Hit] = []
@@ -402,8 +403,13 @@ class Lexicon:
             for entry, before, after, others in looked_up[i].anchors:
                 if not others:
                     hits.append(Hit(matches[i].start(), matches[i].end(), entry))
-                elif before <= i < n_tokens - after and _others_match(looked_up, i, others):
-                    hits.append(Hit(matches[i - before].start(), matches[i + after].end(), entry))
+                elif before <= i < n_tokens - after:
+                    for offset, key in others:  # most candidates fail on their first other word
+                        if key not in looked_up[i + offset].keys:
+                            break
+                    else:
+                        hits.append(Hit(matches[i - before].start(), matches[i + after].end(),
+                                        entry))
         return hits
 
     def _pattern_hits(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
@@ -426,13 +432,6 @@ class Lexicon:
                 for m in entry.regex.finditer(text, sentence.start, sentence.end):
                     hits[i].append(Hit(m.start(), m.end(), entry))
         return hits
-
-
-def _others_match(looked_up: list[_Lookup], i: int, others) -> bool:
-    for offset, key in others:  # a plain loop: most candidates fail on their first word
-        if key not in looked_up[i + offset].keys:
-            return False
-    return True
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -172,9 +172,12 @@ def _blocks(text: str):
         nl = text.find("\n", pos)
         if nl == -1:
             break
-        line = text[pos:nl].rstrip()
-        nxt = text[nl + 1 : nl + 2]
-        runs_on = line and not line.endswith(_LINE_END_PUNCT) and nxt.islower()
+        # The next line's first letter first: it is rarely lowercase, and then the line itself
+        # needs no look.
+        runs_on = text[nl + 1 : nl + 2].islower()
+        if runs_on:
+            line = text[pos:nl].rstrip()
+            runs_on = line and not line.endswith(_LINE_END_PUNCT)
         if not runs_on:
             yield start, nl
             start = nl + 1
