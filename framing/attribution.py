@@ -30,7 +30,9 @@ _DASH = re.compile(rf"\s*\n?\s*[–—-]\s*(?P<name>{_NAME})")
 _NAME_COMMA = re.compile(rf"\s*(?P<name>{_NAME})\s*,")
 _BEFORE = re.compile(rf"(?P<name>{_NAME})\s*(?:,[^,\n]{{0,80}},)?\s*{_VERBS}\s*:?\s*$", re.IGNORECASE)
 _NAME_RE = re.compile(_NAME)
-_MARKS = re.compile(f'[{OPENERS}{CLOSERS}"\n]')
+_OPENING = re.compile(f'[{OPENERS}"]')
+# What ends a passage: a closing mark, a straight quote when one opened it, the paragraph's end.
+_CLOSING = {False: re.compile(f"[{CLOSERS}\n]"), True: re.compile(f'[{CLOSERS}"\n]')}
 # Cheap test before _BEFORE: the text before a quote must end with a colon or a speech verb.
 _ENDS_LIKE_INTRO = re.compile(rf"(?::|{_VERBS})\s*$", re.IGNORECASE)
 
@@ -58,34 +60,33 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
     quote opened and never closed runs to the end of its paragraph, as in English long quotes.
     """
     spans = []
-    opened = None  # offset of the open quotation mark, if any
-    for m in _MARKS.finditer(text):
-        ch, at = m.group(), m.start()
-        if ch == "\n":
-            if opened is not None and at - opened > 1:
-                spans.append((opened, at))
-            opened = None
-        elif opened is None:
-            if ch in OPENERS or ch == '"':
-                opened = at
-        elif ch in CLOSERS or (ch == '"' and text[opened] == '"'):
+    pos = 0
+    while opening := _OPENING.search(text, pos):
+        opened = opening.start()
+        closing = _CLOSING[text[opened] == '"'].search(text, opened + 1)
+        if closing is None:  # open to the end of the text
+            if len(text) - opened > 1:
+                spans.append((opened, len(text)))
+            break
+        at = closing.start()
+        if text[at] != "\n":
             spans.append((opened, at + 1))
-            opened = None
-    if opened is not None and len(text) - opened > 1:
-        spans.append((opened, len(text)))
+        elif at - opened > 1:  # open to the end of the paragraph
+            spans.append((opened, at))
+        pos = at + 1
     return spans
 
 
 def attribution(text: str, n_words: int | None = None) -> Attribution:
-    from framing.text import tokens  # local: keeps this module importable on its own
+    from framing.text import count_tokens  # local: keeps this module importable on its own
 
     passages = []
     for start, end in quoted_passages(text):
-        words = len(tokens(text, start, end))
+        words = count_tokens(text, start, end)
         speaker = _speaker(text, start, end) if words >= MIN_QUOTE_WORDS else None
         passages.append(Quote(start, end, words, speaker))
     direct = [q for q in passages if q.words >= MIN_QUOTE_WORDS]
-    total = n_words if n_words is not None else len(tokens(text))
+    total = n_words if n_words is not None else count_tokens(text)
     speakers: list[str] = []
     for q in direct:
         if q.speaker and q.speaker not in speakers:

@@ -49,7 +49,7 @@ def sentence_cues(analysis: Analysis) -> np.ndarray:
             contexts.count("quoted"), contexts.count("negated"), contexts.count("question"),
             float(any(e.category == "critical.question" for e in scored.evidence)),
             i / max(1, n - 1), float(i >= closing_start(n)), float(i == 0),
-            math.log1p(len(analysis.text.sentences[i].tokens)),
+            math.log1p(len(analysis.text.sentences[i].words)),
         ])
     return np.array(rows, dtype=float).reshape(n, -1)
 

@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, pairwise
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -251,15 +251,66 @@ def _contains_all(text: str, groups: tuple[tuple[str, ...], ...]) -> bool:
     return True
 
 
-_WORD = itemgetter(2)  # a token's lowercased form
+class _LiteralFinder:
+    """Which sentences hold a literal, from one search of the lowercased text rather than a
+    test of each lowercased sentence: per pattern, a handful of searches instead of one test
+    per sentence. The two agree when lowercasing kept every offset and the sentences are in
+    order without overlaps; a sigma, whose lowercase depends on the next letter, is left out."""
+
+    def __init__(self, text: str, lowered_text: str, sentences: list[Sentence]):
+        self.lowered_text = lowered_text
+        self.n = len(sentences)
+        self.starts = [s.start for s in sentences]
+        self.ends = [s.end for s in sentences]
+        self.usable = len(lowered_text) == len(text) and all(
+            a.end <= b.start for a, b in pairwise(sentences))
+
+    def candidates(self, literals: tuple[tuple[str, ...], ...] | None,
+                   group: tuple[str, ...] | None):
+        """The indices, in order, of the sentences that may hold a match of a pattern with
+        these required literals: those holding one string of `group`, one of them."""
+        if literals is None or group is None:
+            return range(self.n)
+        if not self.usable or any("σ" in g or "ς" in g for g in group):
+            return range(self.n) if _contains_all(self.lowered_text, literals) else ()
+        return self._sentences_with(group)
+
+    def _sentences_with(self, group: tuple[str, ...]) -> list[int]:
+        found = set()
+        for literal in group:
+            at = self.lowered_text.find(literal)
+            while at != -1:
+                i = bisect_right(self.starts, at) - 1
+                if i >= 0 and at + len(literal) <= self.ends[i]:
+                    found.add(i)
+                at = self.lowered_text.find(literal, at + 1)
+        return sorted(found)
+
+
 _ANCHORS = attrgetter("anchors")
+_START = attrgetter("start")
 
 
 class _Lookup(NamedTuple):
     """What one word form can match, in one language."""
 
     keys: frozenset  # every key the word matches
-    anchors: tuple[tuple[Entry, int], ...]  # (entry, position of this word in it), longest first
+    anchors: tuple[_Anchored, ...]  # the entries this word anchors, longest first
+
+
+class _Anchored(NamedTuple):
+    """An entry as seen from its anchor word, ready for the check of its other words."""
+
+    entry: Entry
+    before: int  # words before the anchor
+    after: int  # words after it
+    others: tuple[tuple[int, tuple], ...]  # (offset from the anchor, key) of the other words
+
+    @classmethod
+    def of(cls, entry: Entry, anchor: int) -> _Anchored:
+        keys = entry.keys
+        others = tuple((j - anchor, k) for j, k in enumerate(keys) if j != anchor)
+        return cls(entry, anchor, len(keys) - 1 - anchor, others)
 
 
 def _anchor(keys: tuple[tuple, ...]) -> int:
@@ -282,12 +333,18 @@ class Lexicon:
         self.entries = entries
         # One-word entries by their key; longer ones by their anchor, the word least likely to
         # be common ("pointe" in "de =pointe"), so that "de" and "la" start no search.
-        self._by_key: dict[tuple, list[tuple[Entry, int]]] = {}
+        self._by_key: dict[tuple, list[_Anchored]] = {}
         for entry in entries:
             if entry.keys:
                 anchor = _anchor(entry.keys)
-                self._by_key.setdefault(entry.keys[anchor], []).append((entry, anchor))
-        self._regexes = [(e, required_literals(e.regex)) for e in entries if e.regex is not None]
+                self._by_key.setdefault(entry.keys[anchor], []).append(_Anchored.of(entry, anchor))
+        # Each pattern with its required literals and the group of them that locates its
+        # sentences: the group of fewest strings, as each string costs a search of the text.
+        self._regexes = []
+        for entry in entries:
+            if entry.regex is not None:
+                literals = required_literals(entry.regex)
+                self._regexes.append((entry, literals, min(literals, key=len) if literals else None))
         self._prefixes = sorted({k for e in entries for k in e.keys if k[0] == "p"})
         self._cache: dict[str, dict[str, _Lookup]] = {}
 
@@ -312,8 +369,8 @@ class Lexicon:
 
     def _lookup(self, lower: str, lang: str) -> _Lookup:
         keys = self.token_keys(lower, lang)
-        found = sorted({pair for k in keys for pair in self._by_key.get(k, ())},
-                       key=lambda pair: (-len(pair[0].keys), pair[0].source))
+        found = sorted({a for k in keys for a in self._by_key.get(k, ())},
+                       key=lambda a: (-len(a.entry.keys), a.entry.source))
         lookup = _Lookup(keys, tuple(found))
         self._cache.setdefault(lang, {})[lower] = lookup
         return lookup
@@ -332,25 +389,27 @@ class Lexicon:
         return [_without_overlaps(h) if len(h) > 1 else h for h in by_sentence]
 
     def _word_hits(self, sentence: Sentence) -> list[Hit]:
-        toks = sentence.tokens
+        words, matches = sentence.words, sentence.matches
         lang = sentence.lang
         # Cached per word form (a document repeats its words, and a corpus its vocabulary);
         # map/compress keep the per-token work in C, as most tokens start no entry.
-        words = list(map(_WORD, toks))
-        looked_up = list(map(self._cache.setdefault(lang, {}).get, words))
+        cache = self._cache.get(lang) or self._cache.setdefault(lang, {})
+        looked_up = list(map(cache.get, words))
         if None in looked_up:
             looked_up = [x or self._lookup(w, lang) for x, w in zip(looked_up, words)]
         hits: list[Hit] = []
-        n_tokens = len(toks)
+        n_tokens = len(words)
         for i in compress(range(n_tokens), map(_ANCHORS, looked_up)):
-            for entry, anchor in looked_up[i].anchors:
-                first, n = i - anchor, len(entry.keys)
-                if n == 1:
-                    hits.append(Hit(toks[i][0], toks[i][1], entry))
-                elif first >= 0 and first + n <= n_tokens and all(
-                    entry.keys[j] in looked_up[first + j].keys for j in range(n) if j != anchor
-                ):
-                    hits.append(Hit(toks[first][0], toks[first + n - 1][1], entry))
+            for entry, before, after, others in looked_up[i].anchors:
+                if not others:
+                    hits.append(Hit(matches[i].start(), matches[i].end(), entry))
+                elif before <= i < n_tokens - after:
+                    for offset, key in others:  # most candidates fail on their first other word
+                        if key not in looked_up[i + offset].keys:
+                            break
+                    else:
+                        hits.append(Hit(matches[i - before].start(), matches[i + after].end(),
+                                        entry))
         return hits
 
     def _pattern_hits(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
@@ -359,10 +418,10 @@ class Lexicon:
         lowered_text = text.lower()
         lowered: list[str | None] = [None] * len(sentences)
         hits: list[list[Hit]] = [[] for _ in sentences]
-        for entry, literals in self._regexes:
-            if literals is not None and not _contains_all(lowered_text, literals):
-                continue
-            for i, sentence in enumerate(sentences):
+        where = _LiteralFinder(text, lowered_text, sentences)
+        for entry, literals, located_by in self._regexes:
+            for i in where.candidates(literals, located_by):
+                sentence = sentences[i]
                 if entry.lang not in ("any", sentence.lang):
                     continue
                 if literals is not None:
@@ -376,6 +435,11 @@ class Lexicon:
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    by_start = sorted(hits, key=_START)
+    if all(h.start < h.end for h in by_start) and all(
+        a.end <= b.start for a, b in pairwise(by_start)
+    ):
+        return by_start  # the usual case: nothing overlaps, so every hit is kept
     # Longest first, then leftmost, then the heavier entry; ties broken by source for determinism.
     hits = sorted(hits, key=lambda h: (h.start - h.end, h.start, -h.entry.weight, h.entry.source))
     kept: list[Hit] = []  # sorted by start, never overlapping: only neighbours need a look

@@ -95,7 +95,7 @@ def _sentence_stance(text: str, sentence: Sentence, hits: list[Hit], cues: list[
     factor = QUOTED_FACTOR if quoted else 1.0
     doubted = scored.critical > 0 and scored.critical >= scored.promotional
     foreign = [h for h in cues if h.entry.category in ("sovereignty.foreign", "extraterritorial")]
-    denied = [h for h in foreign if is_negated(text, sentence.tokens, h)]
+    denied = [h for h in foreign if is_negated(text, sentence, h)]
     shielded = denied or any(h.entry.category == "sovereignty.shield" for h in hits)
     if doubted:
         return QUESTION_SIGNAL * factor, 0.0, "question"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -47,6 +48,12 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [(a + start, b + start, w) for a, b, w in _tokens(piece, _lowered(piece), 0, len(piece))]
 
 
+def count_tokens(text: str, start: int = 0, end: int | None = None) -> int:
+    """len(tokens(text, start, end)), without building the tokens. The general pattern on the
+    text as it is finds the same tokens as the fast path (a property test checks it)."""
+    return len(_TOKEN.findall(text, start, len(text) if end is None else end))
+
+
 def _lowered(text: str) -> str | None:
     """`text` lowercased with straight apostrophes, when that keeps every offset (it does not
     for a few letters such as "İ", whose lowercase is two characters long)."""
@@ -61,6 +68,17 @@ def _tokens(text: str, lowered: str | None, start: int, end: int) -> list[Token]
         (m.start(), m.end(), m.group().lower().replace("’", "'"))
         for m in _TOKEN.finditer(text, start, end)
     ]
+
+
+def _matches(text: str, lowered: str | None, start: int,
+             end: int) -> tuple[list[re.Match], list[str]]:
+    """The token matches of text[start:end] and their lowercased forms, as `_tokens` finds them.
+    No tuple per token: the lists are built in C, and offsets are read only where needed."""
+    if lowered is not None:
+        matches = list(_TOKEN_LOWER.finditer(lowered, start, end))
+        return matches, list(map(re.Match.group, matches))
+    matches = list(_TOKEN.finditer(text, start, end))
+    return matches, [m.group().lower().replace("’", "'") for m in matches]
 
 
 @lru_cache(maxsize=200_000)
@@ -88,10 +106,25 @@ _LINE_END_PUNCT = tuple(".!?…:;»”\")")
 
 @dataclass(slots=True)
 class Sentence:
+    """A sentence's offsets, language and tokens. The tokens are kept as two parallel lists,
+    their lowercased forms and their regex matches (offsets by `.start()`, `.end()`), as most
+    tokens are only ever looked up, never located."""
+
     start: int
     end: int
     lang: str  # "fr", "en" or "unknown"
-    tokens: tuple[Token, ...] = field(repr=False)
+    words: list[str] = field(repr=False)  # each token lowercased: a Token's third item
+    matches: list[re.Match] = field(repr=False, compare=False)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """(start, end, lower) of each token, built anew at each call."""
+        ms = self.matches
+        return tuple(zip(map(re.Match.start, ms), map(re.Match.end, ms), self.words))
+
+    def token_index(self, offset: int) -> int:
+        """The index of the first token that starts at or after `offset`."""
+        return bisect_left(self.matches, offset, key=re.Match.start)
 
 
 # A "sentence" longer than this (a page with no punctuation, a minified dump) is cut at a space
@@ -139,9 +172,12 @@ def _blocks(text: str):
         nl = text.find("\n", pos)
         if nl == -1:
             break
-        line = text[pos:nl].rstrip()
-        nxt = text[nl + 1 : nl + 2]
-        runs_on = line and not line.endswith(_LINE_END_PUNCT) and nxt.islower()
+        # The next line's first letter first: it is rarely lowercase, and then the line itself
+        # needs no look.
+        runs_on = text[nl + 1 : nl + 2].islower()
+        if runs_on:
+            line = text[pos:nl].rstrip()
+            runs_on = line and not line.endswith(_LINE_END_PUNCT)
         if not runs_on:
             yield start, nl
             start = nl + 1
@@ -199,10 +235,9 @@ _ENDINGS = {
 LANGUAGES = ("fr", "en")
 
 
-def sentence_language(text: str, toks: list[Token] | tuple[Token, ...]) -> str:
-    """'fr', 'en' or 'unknown', from function words; French accents break ties and decide short
-    lines with no function word (navigation such as "[#Sécurité](#)")."""
-    words = [w for _, _, w in toks]
+def sentence_language(words: list[str]) -> str:
+    """'fr', 'en' or 'unknown' from a sentence's lowercased tokens: function words; French
+    accents break ties and decide short lines with no function word ("[#Sécurité](#)")."""
     fr = sum(map(FUNCTION_WORDS["fr"].__contains__, words))
     en = sum(map(FUNCTION_WORDS["en"].__contains__, words))
     if fr == en:
@@ -224,7 +259,7 @@ def document_language(sentences: list[Sentence]) -> str:
     words = {"fr": 0, "en": 0}
     for s in sentences:
         if s.lang in words:
-            words[s.lang] += len(s.tokens)
+            words[s.lang] += len(s.words)
     total = words["fr"] + words["en"]
     if total == 0:
         return "unknown"
@@ -243,7 +278,7 @@ class Text:
 
     @property
     def n_words(self) -> int:
-        return sum(len(s.tokens) for s in self.sentences)
+        return sum(len(s.words) for s in self.sentences)
 
     def main_language(self) -> str:
         """The language with most words ("fr" or "en"), for tools that need exactly one."""
@@ -252,7 +287,7 @@ class Text:
         words = {lang: 0 for lang in LANGUAGES}
         for s in self.sentences:
             if s.lang in words:
-                words[s.lang] += len(s.tokens)
+                words[s.lang] += len(s.words)
         return max(LANGUAGES, key=lambda lang: (words[lang], lang == "en"))
 
 
@@ -262,6 +297,6 @@ def analyse(text: str, lang: str | None = None, spans: list[tuple[int, int]] | N
     sentences = []
     lowered = _lowered(text)
     for start, end in spans if spans is not None else sentence_spans(text):
-        toks = tuple(_tokens(text, lowered, start, end))
-        sentences.append(Sentence(start, end, lang or sentence_language(text, toks), toks))
+        matches, words = _matches(text, lowered, start, end)
+        sentences.append(Sentence(start, end, lang or sentence_language(words), words, matches))
     return Text(text, sentences, lang or document_language(sentences))

@@ -14,11 +14,13 @@ Every contribution is kept as an evidence span, so a score can always be traced 
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from framing.lexicon import CATEGORIES, FAMILIES, Hit
-from framing.text import Sentence, Text, Token
+from framing.text import Sentence, Text
 
 # --- the numbers a researcher may want to change ---------------------------------------------
 # Quoted or reported cues are the speaker's framing, not the writer's: a neutral report quotes
@@ -55,7 +57,7 @@ NEGATIONS = frozenset(
 )
 # "non seulement" / "not only" announce more, not less.
 _NOT_NEGATING_NEXT = {"non": "seulement", "not": "only", "pas": "seulement"}
-_CLAUSE_BREAK = frozenset(",;:()–—")
+_CLAUSE_BREAK = re.compile("[,;:()–—]")
 
 
 @dataclass(slots=True)
@@ -99,6 +101,8 @@ def closing_start(n_sentences: int) -> int:
 
 
 def is_question(text: str, sentence: Sentence) -> bool:
+    if text.find("?", sentence.start, sentence.end) == -1:  # most sentences: no slice needed
+        return False
     return text[sentence.start : sentence.end].rstrip(" \u00a0\u202f»”\")").endswith("?")
 
 
@@ -107,14 +111,15 @@ def in_any(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bo
     return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
-def is_negated(text: str, toks: tuple[Token, ...], hit: Hit) -> bool:
-    first = bisect_left(toks, (hit.start,))  # the hit's first token (tokens sort by start)
+def is_negated(text: str, sentence: Sentence, hit: Hit) -> bool:
+    words = sentence.words
+    first = sentence.token_index(hit.start)  # the hit's first token
     for i in range(first - 1, max(-1, first - 1 - NEGATION_WINDOW), -1):
-        _, end, word = toks[i]
-        if _CLAUSE_BREAK.intersection(text[end : hit.start]):
+        word = words[i]
+        if _CLAUSE_BREAK.search(text, sentence.matches[i].end(), hit.start):
             return False
         if word in NEGATIONS or word.endswith("n't"):
-            after = toks[i + 1][2] if i + 1 < len(toks) else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
             if _NOT_NEGATING_NEXT.get(word) == after:
                 continue
             return True
@@ -140,11 +145,11 @@ def score_sentence(
                                           quote_starts))
     if question and not in_any(sentence.start, quotes, quote_starts):
         cues = [h for h in hits if h.entry.family in _QUESTIONABLE]
-        if closing or cues or any(w in NEGATIONS for _, _, w in sentence.tokens):
+        if closing or cues or not NEGATIONS.isdisjoint(sentence.words):
             # The span is the question's last words and its mark: "sous quelle loi ?".
             end = text.rindex("?", sentence.start, sentence.end) + 1
-            toks = sentence.tokens
-            start = toks[-min(QUESTION_SPAN_WORDS, len(toks))][0] if toks else end - 1
+            matches = sentence.matches
+            start = matches[-min(QUESTION_SPAN_WORDS, len(matches))].start() if matches else end - 1
             start = max(start, max((e.end for e in evidence), default=start))
             while text[start].isspace():
                 start += 1
@@ -162,7 +167,7 @@ _TONE = frozenset(("promotional", "critical"))
 
 def _contribution(text, sentence, hit, question, reported, quotes, quote_starts) -> Span:
     quoted = in_any(hit.start, quotes, quote_starts)
-    negated = is_negated(text, sentence.tokens, hit)
+    negated = is_negated(text, sentence, hit)
     factor, effect, context = _effect(hit.entry.family, negated, question, quoted, reported)
     return Span(hit.start, hit.end, text[hit.start : hit.end], hit.entry.category,
                 _r(hit.entry.weight * factor), effect, context)
@@ -236,17 +241,18 @@ def article_label(promo_rate: float, crit_rate: float) -> str:
 
 def category_rates(hits_by_sentence: list[list[Hit]], n_words: int) -> dict[str, float]:
     """Hits per 1,000 words for every family and sub-category (all families listed, zeros too)."""
-    counts: dict[str, int] = {}
-    for hits in hits_by_sentence:
-        for hit in hits:
-            category = hit.entry.category
-            counts[category] = counts.get(category, 0) + 1
-            if "." in category:
-                counts[hit.entry.family] = counts.get(hit.entry.family, 0) + 1
+    counts = Counter(hit.entry.category for hits in hits_by_sentence for hit in hits)
+    for category, n in list(counts.items()):
+        family = category.split(".")[0]
+        if family != category:
+            counts[family] += n
     per_1000 = 1000.0 / n_words if n_words else 0.0
-    rates = dict.fromkeys(FAMILIES + tuple(CATEGORIES), 0.0)  # every column, zeros too
+    rates = dict.fromkeys(_RATE_COLUMNS, 0.0)  # every column, zeros too, in order
     rates.update({c: round(n * per_1000, 3) for c, n in counts.items()})
-    return dict(sorted(rates.items()))
+    return rates if len(rates) == len(_RATE_COLUMNS) else dict(sorted(rates.items()))
+
+
+_RATE_COLUMNS = sorted(set(FAMILIES) | CATEGORIES)
 
 
 def sentence_scores(score: SentenceScore) -> tuple[float, float]:

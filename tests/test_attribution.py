@@ -1,5 +1,8 @@
 """Quotes, their share of the article and their speakers."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from framing.attribution import attribution, quoted_passages
 
 
@@ -37,3 +40,28 @@ def test_unclosed_quote_runs_to_paragraph_end():
     text = "“This will change everything for the region and its schools\nNext paragraph."
     assert [text[s:e] for s, e in quoted_passages(text)] == [
         "“This will change everything for the region and its schools"]
+
+
+def _passages_mark_by_mark(text):
+    """quoted_passages as first written, one mark at a time: the reference for the fast one."""
+    spans, opened = [], None
+    for at, ch in enumerate(text):
+        if ch == "\n":
+            if opened is not None and at - opened > 1:
+                spans.append((opened, at))
+            opened = None
+        elif opened is None:
+            if ch in "«“„\"":
+                opened = at
+        elif ch in "»”" or (ch == '"' and text[opened] == '"'):
+            spans.append((opened, at + 1))
+            opened = None
+    if opened is not None and len(text) - opened > 1:
+        spans.append((opened, len(text)))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("«»“”„\"\n a")), max_size=40))
+def test_quoted_passages_pair_marks_as_one_pass_over_the_text_does(text):
+    assert quoted_passages(text) == _passages_mark_by_mark(text)

@@ -116,6 +116,16 @@ def test_the_fast_lowercase_path_tokenizes_like_the_general_one(text):
         assert _tokens(text, lowered, 0, len(text)) == _tokens(text, None, 0, len(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aéL’'-dQqu J.,5 0\u00a0ÉçsİΣ")) | st.characters(),
+               max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_count_tokens_counts_what_tokens_finds(text, start, end):
+    from framing.text import count_tokens
+
+    assert count_tokens(text, start, end) == len(tokens(text, start, end))
+    assert count_tokens(text) == len(tokens(text))
+
+
 def test_a_page_without_punctuation_is_cut_into_bounded_sentences():
     from framing.text import MAX_SENTENCE_CHARS
 
