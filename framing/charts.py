@@ -252,15 +252,7 @@ def draw(kind: str, rows, out_stem: Path | str, *, group_by: str | None = None,
         fig = _DRAWERS[kind](plt, rows, group_by, size, title)
         if fig is None:
             return []
-        # Lay out once, at the figure's own dpi, then freeze: every format gets the same
-        # positions (a layout redone at each format's dpi would differ by fractions of a point,
-        # and SVG would then depend on whether PNG was written first).
-        fig.draw_without_rendering()
-        fig.set_layout_engine("none")
-        try:
-            return [_save(fig, Path(out_stem), fmt) for fmt in formats]
-        finally:
-            plt.close(fig)
+        return _save_all(fig, out_stem, formats)
 
 
 def draw_all(rows, out_dir: Path | str, *, group_by: str | None = None,
@@ -301,6 +293,21 @@ def _pyplot():
 
     plt.rcParams["svg.hashsalt"] = "framing"
     return plt
+
+
+def _save_all(fig, out_stem, formats) -> list[Path]:
+    """Save `fig` in every format, then close it. The layout is made once, at the figure's own
+    dpi, then frozen: every format gets the same positions (a layout redone at each format's
+    dpi would differ by fractions of a point, and SVG would then depend on whether PNG was
+    written first)."""
+    import matplotlib.pyplot as plt
+
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    try:
+        return [_save(fig, Path(out_stem), fmt) for fmt in formats]
+    finally:
+        plt.close(fig)
 
 
 def _save(fig, stem: Path, fmt: str) -> Path:
@@ -1037,9 +1044,4 @@ def draw_disagreement(items, out_stem: Path | str, *, title: str | None = None,
         fig.legend(handles=handles, loc="outside lower center", ncols=3, title=words["legend"],
                    frameon=False)
         _title(fig, ax, words["title"], title, words["note"].format(n=len(items)))
-        fig.draw_without_rendering()
-        fig.set_layout_engine("none")
-        try:
-            return [_save(fig, Path(out_stem), fmt) for fmt in formats]
-        finally:
-            plt.close(fig)
+        return _save_all(fig, out_stem, formats)
