@@ -188,7 +188,7 @@ def _csv_or_header(rows: list[dict], columns: list[str]) -> str:
 
 
 def _jsonl(items: list[dict]) -> str:
-    return "".join(json.dumps(x, ensure_ascii=False, sort_keys=False) + "\n" for x in items)
+    return "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items)
 
 
 def _notes(batch: Batch, manifest: dict) -> list[str]:
