@@ -18,6 +18,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import PurePath
@@ -418,6 +419,7 @@ _MOJIBAKE_LEAD = bytes(range(0xC2, 0xF5)).decode("cp1252")
 _MOJIBAKE_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
 _MOJIBAKE = re.compile(f"[{re.escape(_MOJIBAKE_LEAD)}][{re.escape(_MOJIBAKE_CONTINUATION)}]")
 _MIN_MOJIBAKE_SEQUENCES = 2
+_REPAIRED_MOJIBAKE = "utf-8 (repaired mojibake)"  # the encoding named in meta
 
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -440,8 +442,12 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
             text, used = _decode_cp1252(data, name), "cp1252"
     if encoding is None:
         text, used = _repair_mojibake(text, used)
-    # Normalised once, here, so every later offset refers to the same text.
-    return text.replace("\r\n", "\n").replace("\r", "\n"), used
+    return _normalise_newlines(text), used
+
+
+def _normalise_newlines(text: str) -> str:
+    # Once, on reading, so every later offset refers to the same text.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _refuse_binary(data: bytes, name: str, encoding: str | None) -> None:
@@ -522,7 +528,7 @@ def _repair_mojibake(text: str, used: str) -> tuple[str, str]:
         repaired = text.encode("cp1252").decode("utf-8")
     except UnicodeError:
         return text, used
-    return repaired, "utf-8 (repaired mojibake)"
+    return repaired, _REPAIRED_MOJIBAKE
 
 
 # ---------------------------------------------------------------------------
@@ -814,7 +820,7 @@ def _csv_documents(data: bytes, source: _Source, options: _Options) -> Iterator[
     file_meta = {"format": "csv", "sha256": hashlib.sha256(data).hexdigest()}
     try:
         text, file_meta["encoding"] = _decode_table(data, source, options)
-        header, rows = _parse_csv(text, source.path, options.max_bytes)
+        header, rows = _parse_csv(text, source.path, options.max_bytes, _sniff_delimiter(text))
     except DocumentReadError as exc:
         yield _failed(source.doc_id, source.path, exc.code, exc.message, file_meta)
         return
@@ -841,35 +847,64 @@ class _CsvRow(NamedTuple):
     problem: str  # why fields is None
 
 
-def _parse_csv(text: str, path: str, max_bytes: int) -> tuple[list[str], list[_CsvRow]]:
-    """Parse all rows at once, so the global field size limit can be restored."""
-    reader = csv.reader(io.StringIO(text), delimiter=_sniff_delimiter(text), strict=True)
-    header: list[str] | None = None
+def _parse_csv(
+    text: str,
+    path: str,
+    max_bytes: int,
+    delimiter: str,
+    header: Iterable[str] | None = None,
+    rows_before: int = 0,
+    lines_before: int = 0,
+) -> tuple[list[str], list[_CsvRow]]:
+    """The header (the first row, unless given) and the data rows of `text`, numbered after
+    `rows_before` rows and `lines_before` lines (for a byte range of a file).
+
+    All rows at once, so that the global field size limit is restored before anything else runs.
+    """
     rows: list[_CsvRow] = []
-    old_limit = csv.field_size_limit()
-    # Article text can exceed the csv module's 128 KiB default field limit.
-    csv.field_size_limit(max(old_limit, min(max_bytes, 2**31 - 1)))
-    try:
-        while True:
-            try:
-                fields = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                if header is None:
-                    message = f"{path}: the header line cannot be parsed ({exc}); fix the quoting"
-                    raise DocumentReadError("malformed_row", message) from None
-                rows.append(_CsvRow(len(rows) + 1, reader.line_num, None, str(exc)))
-                continue
-            if not fields:
+    with _csv_field_limit(max_bytes):
+        for fields, line, problem in _csv_records(io.StringIO(text), delimiter):
+            if fields == []:
                 continue  # a blank line is not a row
             if header is None:
+                if fields is None:
+                    message = (f"{path}: the header line cannot be parsed ({problem}); "
+                               "fix the quoting")
+                    raise DocumentReadError("malformed_row", message)
                 header = [name.strip() for name in fields]
             else:
-                rows.append(_CsvRow(len(rows) + 1, reader.line_num, fields, ""))
+                number = rows_before + len(rows) + 1
+                rows.append(_CsvRow(number, lines_before + line, fields, problem))
+    return list(header or []), rows
+
+
+def _csv_records(
+    lines: Iterable[str], delimiter: str
+) -> Iterator[tuple[list[str] | None, int, str]]:
+    """(fields, line, problem) for each record of `lines`, blank ones ([]) included: fields is
+    None when the csv module cannot parse it (problem says why), line is the last line it took.
+    A record that cannot be parsed ends with its line: the next one starts on the next line."""
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield None, reader.line_num, str(exc)
+        else:
+            yield fields, reader.line_num, ""
+
+
+@contextmanager
+def _csv_field_limit(max_bytes: int) -> Iterator[None]:
+    # Article text can exceed the csv module's 128 KiB default field limit, which is global.
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, min(max_bytes, 2**31 - 1)))
+    try:
+        yield
     finally:
         csv.field_size_limit(old_limit)
-    return header or [], rows
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -914,8 +949,14 @@ def _jsonl_documents(data: bytes, source: _Source, options: _Options) -> Iterato
         yield _failed(source.doc_id, source.path, exc.code, exc.message, file_meta)
         return
     row_meta = {"format": "jsonl", "encoding": file_meta["encoding"]}
+    yield from _jsonl_lines(text, source, options, row_meta)
+
+
+def _jsonl_lines(
+    text: str, source: _Source, options: _Options, row_meta: dict, lines_before: int = 0
+) -> Iterator[Document]:
     # split("\n"), not splitlines(): JSON strings may contain raw U+2028 etc.
-    for line_number, line in enumerate(text.split("\n"), start=1):
+    for line_number, line in enumerate(text.split("\n"), start=lines_before + 1):
         if line.strip():
             yield _jsonl_row_document(line, line_number, source, options, row_meta)
 
