@@ -4,6 +4,10 @@ Design rule: every document-to-be yields exactly one `Document`, in a
 deterministic order. A failure never raises and never disappears: it becomes a
 `Document` whose `error` says what went wrong, naming the file (and row), so a
 batch run can report every problem at once instead of stopping at the first.
+
+Reading is planned in units that can be read apart (`plan_inputs`, `read_unit`): a file, a
+byte range of a big CSV/JSONL file (framing.splitting), so that no file is ever loaded whole
+to be cut up.
 """
 
 from __future__ import annotations
@@ -97,6 +101,29 @@ class _Source:
     fmt: str
 
 
+@dataclass(frozen=True)
+class _ByteRange:
+    """Bytes [start, end) of a big CSV or JSONL file, to be read on their own, with what reading
+    the whole file would have decided (framing.splitting makes them)."""
+
+    source: _Source
+    start: int
+    end: int
+    decoding: tuple  # splitting.Decoding: the whole file's encoding, BOM and mojibake rules
+    rows_before: int  # data rows before `start` (CSV); lines before it (JSONL)
+    lines_before: int  # lines before `start`, for "line N" in messages
+    delimiter: str
+    header: tuple[str, ...] | None  # CSV: the header row; None: this range holds it
+    stamp: tuple[int, int]  # the file's (size, mtime_ns) when planned: a changed file is refused
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+_Unit = _Source | _ByteRange | Document
+
+
 def read_documents(
     inputs: Iterable[str | os.PathLike],
     *,
@@ -160,10 +187,16 @@ def _documents_for_input(item: str, options: _Options) -> Iterator[Document]:
         yield from read_unit(unit, options)
 
 
-def read_unit(unit: _Source | Document, options: _Options) -> Iterator[Document]:
-    """The documents of one unit of `plan_inputs`: a file read, or a document already made."""
+def read_unit(unit: _Unit, options: _Options) -> Iterator[Document]:
+    """The documents of one unit of `plan_inputs`: a file, a part of one, or a document already
+    made."""
+    # Imported here, not at the top: splitting builds on this module.
     if isinstance(unit, Document):
         yield unit
+    elif isinstance(unit, _ByteRange):
+        from framing.splitting import read_byte_range
+
+        yield from read_byte_range(unit, options)
     else:
         yield from _read_source(unit, options)
 
@@ -176,12 +209,15 @@ def plan_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str | None = None,
     stdin: BinaryIO | None = None,
-) -> tuple[_Options, list[_Source | Document]]:
+) -> tuple[_Options, list[_Unit]]:
     """What `read_documents` would read, without reading it: (options, units), where a unit is a
-    file to read (`read_unit` reads it, on any machine that sees the same paths) or a document
-    already made (stdin, a missing file). Reading the units in order and flagging duplicate ids
-    with `flag_duplicates` gives exactly `read_documents`'s documents: a distributed run reads
-    the units as partitions where the work is done."""
+    file, a byte range of a big CSV/JSONL file (`read_unit` reads it, on any machine that sees
+    the same paths) or a document already made (stdin, a missing file). Reading the units in
+    order and flagging duplicate ids with `flag_duplicates` gives exactly `read_documents`'s
+    documents: a distributed run reads the units as partitions where the work is done.
+
+    Nothing is read but, for a CSV/JSONL file over `splitting.PART_BYTES`, one streaming pass
+    to find where rows end."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     options = _Options(text_column, id_column, max_bytes, encoding, stdin)
@@ -196,13 +232,13 @@ def flag_duplicates() -> Callable[[Document], Document]:
     return lambda doc: _flag_duplicate(doc, first_place_of_id)
 
 
-def _units_for_input(item: str, options: _Options) -> Iterator[_Source | Document]:
+def _units_for_input(item: str, options: _Options) -> Iterator[_Unit]:
     if item == "-":
         yield _read_stdin(options)
     elif os.path.isdir(item):
         yield from _units_for_directory(item, options)
     elif os.path.exists(item):
-        yield _Source(item, _stem(item), _format_of(item))
+        yield from _units_for_file(_Source(item, _stem(item), _format_of(item)), options)
     elif _is_glob(item):
         yield from _units_for_glob(item, options)
     else:
@@ -212,7 +248,7 @@ def _units_for_input(item: str, options: _Options) -> Iterator[_Source | Documen
         yield _failed(_stem(item), item, "unreadable", message, {"format": _format_of(item)})
 
 
-def _units_for_directory(directory: str, options: _Options) -> Iterator[_Source | Document]:
+def _units_for_directory(directory: str, options: _Options) -> Iterator[_Unit]:
     relative_paths, errors = _walk(directory)
     if not relative_paths and not errors:
         message = (
@@ -225,7 +261,7 @@ def _units_for_directory(directory: str, options: _Options) -> Iterator[_Source 
     yield from _units_for_found(directory, found, errors, options)
 
 
-def _units_for_glob(pattern: str, options: _Options) -> Iterator[_Source | Document]:
+def _units_for_glob(pattern: str, options: _Options) -> Iterator[_Unit]:
     # Ids are relative to the pattern's fixed leading folders, as for a
     # directory walk, so "corpus/*/*.txt" gives "outlet1/a", not a clash on "a".
     base = _glob_base(pattern)
@@ -248,7 +284,7 @@ def _units_for_glob(pattern: str, options: _Options) -> Iterator[_Source | Docum
 
 def _units_for_found(
     base: str, found: list[tuple[str, str]], errors: list[OSError], options: _Options
-) -> Iterator[_Source | Document]:
+) -> Iterator[_Unit]:
     """The (path, path relative to base) files to read, and the folders that could not be
     listed, all sorted by relative path. Ids are the relative paths without suffix."""
     entries: list[tuple[str, str, OSError | None]] = [(path, rel, None) for path, rel in found]
@@ -261,7 +297,17 @@ def _units_for_found(
             message = f"{path}: cannot list this folder ({error.strerror or error})"
             yield _failed(doc_id, path, "unreadable", message, {})
         else:
-            yield _Source(path, doc_id, _format_of(path))
+            yield from _units_for_file(_Source(path, doc_id, _format_of(path)), options)
+
+
+def _units_for_file(source: _Source, options: _Options) -> Iterator[_Unit]:
+    """The file, or the byte ranges of a big CSV/JSONL file."""
+    if source.fmt in ("csv", "jsonl"):
+        from framing.splitting import byte_ranges
+
+        yield from byte_ranges(source, options) or [source]
+    else:
+        yield source
 
 
 def _wanted_by_glob(path: str, pattern: str) -> bool:
@@ -802,7 +848,7 @@ def _collapse_spaces(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------
-# CSV and JSON Lines files: one document per row
+# CSV and JSON Lines files: one document per row (big ones in byte ranges: framing.splitting)
 # ---------------------------------------------------------------------------
 
 _CSV_DELIMITERS = ",;\t"
