@@ -6,8 +6,8 @@ deterministic order. A failure never raises and never disappears: it becomes a
 batch run can report every problem at once instead of stopping at the first.
 
 Reading is planned in units that can be read apart (`plan_inputs`, `read_unit`): a file, a
-byte range of a big CSV/JSONL file (framing.splitting), so that no file is ever loaded whole
-to be cut up.
+byte range of a big CSV/JSONL file (framing.splitting) or a run of rows of a Parquet file
+(framing.parquet), so that no file is ever loaded whole to be cut up.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ DEFAULT_MAX_BYTES = 10_000_000
 # A CSV or JSONL file holds many documents: the size limit applies to each row's text, and the
 # file itself may be this many times larger (a corpus of 10,000 articles is about 30 MB).
 TABLE_FILE_FACTOR = 100
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl", ".parquet")
 
 _FORMAT_BY_SUFFIX = {
     ".txt": "txt",
@@ -51,6 +51,7 @@ _FORMAT_BY_SUFFIX = {
     ".htm": "html",
     ".csv": "csv",
     ".jsonl": "jsonl",
+    ".parquet": "parquet",
 }
 
 
@@ -121,7 +122,19 @@ class _ByteRange:
         return self.end - self.start
 
 
-_Unit = _Source | _ByteRange | Document
+@dataclass(frozen=True)
+class _RowRange:
+    """Rows [skip, skip + rows) of one row group of a Parquet file (framing.parquet)."""
+
+    source: _Source
+    row_group: int
+    skip: int
+    rows: int
+    rows_before: int  # rows of the file before this range
+    size: int  # uncompressed bytes, about: what a partition is measured in
+
+
+_Unit = _Source | _ByteRange | _RowRange | Document
 
 
 def read_documents(
@@ -133,7 +146,7 @@ def read_documents(
     encoding: str | None = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Document]:
-    """Yield one Document per file (or csv/jsonl row) named by `inputs`.
+    """Yield one Document per file (or CSV/JSONL/Parquet row) named by `inputs`.
 
     Each input is a file, a directory (walked recursively), a glob pattern or
     "-" for stdin. Order: input order, then sorted paths, then row order.
@@ -190,13 +203,17 @@ def _documents_for_input(item: str, options: _Options) -> Iterator[Document]:
 def read_unit(unit: _Unit, options: _Options) -> Iterator[Document]:
     """The documents of one unit of `plan_inputs`: a file, a part of one, or a document already
     made."""
-    # Imported here, not at the top: splitting builds on this module.
+    # Imported here, not at the top: both modules build on this one.
     if isinstance(unit, Document):
         yield unit
     elif isinstance(unit, _ByteRange):
         from framing.splitting import read_byte_range
 
         yield from read_byte_range(unit, options)
+    elif isinstance(unit, _RowRange):
+        from framing.parquet import read_row_range
+
+        yield from read_row_range(unit, options)
     else:
         yield from _read_source(unit, options)
 
@@ -211,13 +228,13 @@ def plan_inputs(
     stdin: BinaryIO | None = None,
 ) -> tuple[_Options, list[_Unit]]:
     """What `read_documents` would read, without reading it: (options, units), where a unit is a
-    file, a byte range of a big CSV/JSONL file (`read_unit` reads it, on any machine that sees
+    file, a part of a big CSV/JSONL/Parquet file (`read_unit` reads it, on any machine that sees
     the same paths) or a document already made (stdin, a missing file). Reading the units in
     order and flagging duplicate ids with `flag_duplicates` gives exactly `read_documents`'s
     documents: a distributed run reads the units as partitions where the work is done.
 
-    Nothing is read but, for a CSV/JSONL file over `splitting.PART_BYTES`, one streaming pass
-    to find where rows end."""
+    Nothing is read but the ends of Parquet files and, for a CSV/JSONL file over
+    `splitting.PART_BYTES`, one streaming pass to find where rows end."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     options = _Options(text_column, id_column, max_bytes, encoding, stdin)
@@ -301,8 +318,12 @@ def _units_for_found(
 
 
 def _units_for_file(source: _Source, options: _Options) -> Iterator[_Unit]:
-    """The file, or the byte ranges of a big CSV/JSONL file."""
-    if source.fmt in ("csv", "jsonl"):
+    """The file, or its parts: row ranges of a Parquet file, byte ranges of a big CSV/JSONL."""
+    if source.fmt == "parquet":
+        from framing.parquet import row_ranges
+
+        yield from row_ranges(source, options)
+    elif source.fmt in ("csv", "jsonl"):
         from framing.splitting import byte_ranges
 
         yield from byte_ranges(source, options) or [source]
@@ -1039,10 +1060,11 @@ def _jsonl_row_document(
 
 
 def _meta_string(value: object) -> str:
-    # JSON spelling (true, 0.5, compact objects) keeps the original meaning.
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # JSON spelling (true, 0.5, compact objects) keeps the original meaning; a value JSON cannot
+    # spell (a Parquet date or timestamp) is written as str() writes it (2024-05-13).
+    if not isinstance(value, (bool, int, float, list, dict)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def _row_document(
@@ -1053,7 +1075,7 @@ def _row_document(
     fallback_id: str,
     where: str,
 ) -> Document:
-    """Build the document for a parsed csv/jsonl row holding the text column."""
+    """Build the document for a parsed CSV/JSONL/Parquet row holding the text column."""
     doc_id = values.get(options.id_column, "").strip() or fallback_id
     text = values[options.text_column]
     extra = {

@@ -5,8 +5,8 @@ Dask cluster (`--engine dask`: a LocalCluster on this machine, or `--scheduler t
 
 yields `(document, func(document, shared))` for every document `read_documents` would read, in
 the same order, with the same documents, whatever the engine: the results do not depend on where
-they were computed. On Dask the inputs are planned here (paths, and where a big CSV/JSONL file may
-be cut: see documents.plan_inputs), cut into partitions of files and parts of files, and
+they were computed. On Dask the inputs are planned here (paths, and where a big CSV/JSONL/Parquet
+file may be cut: see documents.plan_inputs), cut into partitions of files and parts of files, and
 each worker reads its partitions itself (so the workers must see the same paths: one machine, or
 a shared file system); `shared` (lexicon, model, source index) is
 sent once to every worker, not with each task. A worker that dies has its partitions run again
