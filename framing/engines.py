@@ -8,8 +8,9 @@ the same order, with the same documents, whatever the engine: the results do not
 they were computed. On Dask the inputs are planned here (paths only, nothing read), cut into
 partitions of files, and each worker reads its partitions itself (so the workers must see the
 same paths: one machine, or a shared file system); `shared` (lexicon, model, source index) is
-sent once to every worker, not with each task. The LocalCluster framing starts has Dask's
-monitoring quieted (LOCAL_CLUSTER_CONFIG): it would take CPU from the analysis. A worker that dies has its partitions run again elsewhere,
+pickled once here and sent once to every worker, not with each task, and each worker unpickles
+it once. The LocalCluster framing starts has Dask's monitoring quieted (LOCAL_CLUSTER_CONFIG):
+it would take CPU from the analysis. A worker that dies has its partitions run again elsewhere,
 and each partition's results are taken once, so no document is lost or doubled.
 
 Dask is imported only when asked for (`pip install 'framing[dask]'`).
@@ -18,6 +19,8 @@ Dask is imported only when asked for (`pip install 'framing[dask]'`).
 from __future__ import annotations
 
 import os
+import pickle
+import threading
 from collections.abc import Callable, Iterator
 
 import click
@@ -141,24 +144,46 @@ def _size(unit) -> int:
         return 1
 
 
-def run_partition(units: list, options, func: Callable, shared) -> list[tuple]:
-    """On a worker: read the partition's files and apply `func` to each document."""
+def run_partition(units: list, options, func: Callable, shared: tuple[str, bytes]
+                  ) -> list[tuple]:
+    """On a worker: read the partition's files and apply `func` to each document. `shared` is
+    (key, pickled shared state): unpickled by the worker's first partition of the run."""
     from framing.documents import read_unit
 
-    return [(document, func(document, shared))
+    state = _unpickled(*shared)
+    return [(document, func(document, state))
             for unit in units for document in read_unit(unit, options)]
+
+
+# On a worker: the shared state of the current run, by key (one run at a time is kept).
+_SHARED: dict = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _unpickled(key: str, pickled: bytes):
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED.clear()
+            _SHARED[key] = pickle.loads(pickled)
+        return _SHARED[key]
 
 
 def _dask_results(partitions, options, func, shared, scheduler, workers, progress):
     """Each partition's results, in partition order, as the cluster finishes them."""
+    import uuid
     from dataclasses import replace
 
+    import cloudpickle
     from distributed import as_completed
 
     options = replace(options, stdin=None)  # stdin was read into documents already
     with dask_client(scheduler, workers) as client:
-        # Once to every worker (a list: scatter would send a tuple's items one by one).
-        [shared_future] = client.scatter([shared], broadcast=True, hash=False)
+        # Once to every worker, pickled here: Dask would unpickle an object on the first worker
+        # and pickle it again there for the next, one after the other, while the others wait.
+        # Bytes are passed on as they are and unpickled by each worker at once. (A list:
+        # scatter would send a tuple's items one by one.)
+        pickled = (uuid.uuid4().hex, cloudpickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL))
+        [shared_future] = client.scatter([pickled], broadcast=True, hash=False)
         futures = [client.submit(run_partition, partition, options, func, shared_future,
                                  pure=False) for partition in partitions]
         position = {future.key: i for i, future in enumerate(futures)}
