@@ -7,8 +7,9 @@ JSONL partitions of 1,000 articles into a temporary folder; each run scores them
 against the releases (what `framing score --sources` does), in a fresh process:
 
 - local: `map_documents(..., engine="local")`, one process;
-- dask: the same through a LocalCluster(n_workers=2, threads_per_worker=1) started beforehand
-  (its start-up, a few seconds once, is printed apart and not counted in articles/s).
+- dask: the same through the LocalCluster that `--engine dask` starts (`engines.dask_client`: 2
+  workers of one thread, Dask's monitoring quieted), started beforehand (its start-up, a few
+  seconds once, is printed apart and not counted in articles/s).
 
 Prints articles/s, the speedup, and the peak resident memory of the local process and of each
 Dask worker, for each corpus size: the workers' memory should not grow with the corpus (they
@@ -78,16 +79,15 @@ def measure(engine: str, articles: str, releases: str, workers: int, no_model: b
         n = sum(1 for _ in map_documents(score_with, [articles], {}, shared))
         out.update(articles=n, seconds=time.perf_counter() - start, peak_mb=peak_mb())
         return out
-    from distributed import Client, LocalCluster
+    from framing.engines import dask_client
 
     started = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with dask_client(workers=workers) as client:
         client.run(lambda: __import__("framing.score"))  # the workers' imports, as set-up
         out["setup_s"] = time.perf_counter() - started
         start = time.perf_counter()
         n = sum(1 for _ in map_documents(score_with, [articles], {}, shared, engine="dask",
-                                         scheduler=cluster.scheduler_address))
+                                         scheduler=client.scheduler.address))
         out.update(articles=n, seconds=time.perf_counter() - start, peak_mb=peak_mb())
         out["workers_mb"] = sorted(client.run(peak_mb).values())
     return out

@@ -1,16 +1,18 @@
 """Where the documents are analysed: here (one process, or `--jobs N` forked processes), or on a
 Dask cluster (`--engine dask`: a LocalCluster on this machine, or `--scheduler tcp://HOST:8786`).
 
-    map_documents(func, paths, read_options, shared, engine=..., scheduler=..., jobs=...)
+    map_documents(func, paths, read_options, shared, engine=..., scheduler=..., workers=...)
 
 yields `(document, func(document, shared))` for every document `read_documents` would read, in
 the same order, with the same documents, whatever the engine: the results do not depend on where
 they were computed. On Dask the inputs are planned here (paths, and where a big CSV/JSONL/Parquet
 file may be cut: see documents.plan_inputs), cut into partitions of files and parts of files, and
 each worker reads its partitions itself (so the workers must see the same paths: one machine, or
-a shared file system); `shared` (lexicon, model, source index) is
-sent once to every worker, not with each task. A worker that dies has its partitions run again
-elsewhere, and each partition's results are taken once, so no document is lost or doubled.
+a shared file system); `shared` (lexicon, model, source index) is pickled once here and sent
+once to every worker, not with each task, and each worker unpickles it once. The LocalCluster
+framing starts has Dask's monitoring quieted (LOCAL_CLUSTER_CONFIG): it would take CPU from the
+analysis. A worker that dies has its partitions run again elsewhere, and each partition's
+results are taken once, so no document is lost or doubled.
 
 Dask is imported only when asked for (`pip install 'framing[dask]'`).
 """
@@ -18,6 +20,8 @@ Dask is imported only when asked for (`pip install 'framing[dask]'`).
 from __future__ import annotations
 
 import os
+import pickle
+import threading
 from collections.abc import Callable, Iterator
 
 import click
@@ -28,6 +32,16 @@ ENGINES = ("local", "dask")
 # per task (about a millisecond) is small beside the work.
 PARTITION_FILES = 64
 PARTITION_BYTES = 1_000_000
+# Dask's own monitoring, which framing never reads, set quieter on the LocalCluster framing
+# starts: on a small machine it takes CPU from the analysis. Each process checks its event loop
+# every 20 ms and polls psutil every 0.5 s, and each worker stops its computing thread every
+# 10 ms to walk its stack for the dashboard's profile (measured on 2 cores: about a tenth of a
+# worker's time on framing's deep Python stacks).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
 
 ENGINE_OPTIONS = [
     click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
@@ -133,24 +147,46 @@ def _size(unit) -> int:
         return 1
 
 
-def run_partition(units: list, options, func: Callable, shared) -> list[tuple]:
-    """On a worker: read the partition's files and apply `func` to each document."""
+def run_partition(units: list, options, func: Callable, shared: tuple[str, bytes]
+                  ) -> list[tuple]:
+    """On a worker: read the partition's files and apply `func` to each document. `shared` is
+    (key, pickled shared state): unpickled by the worker's first partition of the run."""
     from framing.documents import read_unit
 
-    return [(document, func(document, shared))
+    state = _unpickled(*shared)
+    return [(document, func(document, state))
             for unit in units for document in read_unit(unit, options)]
+
+
+# On a worker: the shared state of the current run, by key (one run at a time is kept).
+_SHARED: dict = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _unpickled(key: str, pickled: bytes):
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED.clear()
+            _SHARED[key] = pickle.loads(pickled)
+        return _SHARED[key]
 
 
 def _dask_results(partitions, options, func, shared, scheduler, workers, progress):
     """Each partition's results, in partition order, as the cluster finishes them."""
+    import uuid
     from dataclasses import replace
 
+    import cloudpickle
     from distributed import as_completed
 
     options = replace(options, stdin=None)  # stdin was read into documents already
     with dask_client(scheduler, workers) as client:
-        # Once to every worker (a list: scatter would send a tuple's items one by one).
-        [shared_future] = client.scatter([shared], broadcast=True, hash=False)
+        # Once to every worker, pickled here: Dask would unpickle an object on the first worker
+        # and pickle it again there for the next, one after the other, while the others wait.
+        # Bytes are passed on as they are and unpickled by each worker at once. (A list:
+        # scatter would send a tuple's items one by one.)
+        pickled = (uuid.uuid4().hex, cloudpickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL))
+        [shared_future] = client.scatter([pickled], broadcast=True, hash=False)
         futures = [client.submit(run_partition, partition, options, func, shared_future,
                                  pure=False) for partition in partitions]
         position = {future.key: i for i, future in enumerate(futures)}
@@ -179,6 +215,7 @@ class dask_client:
     def __enter__(self):
         import logging
 
+        import dask
         from distributed import Client, LocalCluster
 
         if self.scheduler:
@@ -186,9 +223,10 @@ class dask_client:
         else:
             # Dask's own logs would cover the progress bar; its warnings still show.
             logging.getLogger("distributed").setLevel(logging.ERROR)
-            self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1,
-                                        threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):  # the workers take it at start
+                self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1,
+                                            threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
             self.client = Client(self.cluster)
         return self.client
 

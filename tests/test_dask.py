@@ -10,6 +10,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -210,29 +211,78 @@ def test_a_source_index_unpickled_with_another_hash_seed_finds_the_same_reuse(tm
     assert found == index.compare(article, "a") and found["passages"]
 
 
+# How long the kill test's function takes over each document: long enough that the test sees a
+# worker inside a partition and kills it there, short enough that the test stays quick.
+PER_DOCUMENT_S = 0.05
+
+
+def marked_slowly(document, markers: str) -> int:
+    """The kill test's function (module level: the workers import it): leaves a marker named
+    (document id, worker pid, time) as it starts a document, takes PER_DOCUMENT_S over it, and
+    returns the pid, so that the test knows who computed the result it kept."""
+    pid = os.getpid()
+    Path(markers, f"{document.id}.{pid}.{time.time_ns()}").touch()
+    time.sleep(PER_DOCUMENT_S)
+    return pid
+
+
+def kill_mid_partition(markers: Path, received: list, killed: dict, done: threading.Event
+                       ) -> None:
+    """SIGKILL the first worker seen starting its fourth document less than a quarter PER_DOCUMENT_S
+    ago: it is then inside that document, so inside a partition's task, with work done."""
+    while not done.is_set():
+        names = [name.split(".") for name in os.listdir(markers)]
+        for doc_id, pid, started in names:
+            mine = [d for d, p, _ in names if p == pid]
+            if len(mine) >= 4 and time.time_ns() - int(started) < PER_DOCUMENT_S / 4 * 1e9:
+                arrived = set(received)
+                os.kill(int(pid), signal.SIGKILL)
+                killed.update(pid=int(pid), doc=doc_id, started=mine, arrived=arrived,
+                              inside_for=(time.time_ns() - int(started)) / 1e9)
+                return
+        time.sleep(0.002)
+
+
 def test_a_killed_worker_loses_no_document(cluster, tmp_path):
-    """Last: it kills one of the module cluster's worker processes (its nanny restarts it)."""
+    """Last: it kills one of the module cluster's worker processes in the middle of a partition
+    (its nanny restarts it); the partition is computed again, and every input still has exactly
+    one result."""
     from framing.engines import map_documents
-    from framing.score import score_with
 
     address, local = cluster
-    import framing
-
-    lexicon = framing.load_lexicon()
-    for i in range(400):
-        (tmp_path / f"doc{i:03d}.txt").write_text(
-            f"Article {i}. " + "Le ministre a salué un investissement historique. " * 30,
-            encoding="utf-8")
-    pids = [nanny.process.pid for nanny in local.workers.values()]
-    seen = []
-    killed = False
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    ids = [f"doc{i:03d}" for i in range(128)]  # two partitions of 64 files
+    for doc_id in ids:
+        (inputs / f"{doc_id}.txt").write_text(f"Article {doc_id}.", encoding="utf-8")
+    workers = [nanny.process.pid for nanny in local.workers.values()]
+    received, kept, killed, done = [], {}, {}, threading.Event()
+    killer = threading.Thread(target=kill_mid_partition, args=(markers, received, killed, done))
     started = time.monotonic()
-    for document, record in map_documents(score_with, [tmp_path], {}, (lexicon, None, None, None),
-                                          engine="dask", scheduler=address):
-        seen.append(record.id)
-        if not killed:
-            os.kill(pids[0], signal.SIGKILL)
-            killed = True
-    assert killed and time.monotonic() - started < 60
-    assert sorted(seen) == [f"doc{i:03d}" for i in range(400)]
-    assert len(set(seen)) == len(seen)
+    killer.start()
+    try:
+        for document, pid in map_documents(marked_slowly, [inputs], {}, str(markers),
+                                           engine="dask", scheduler=address):
+            received.append(document.id)
+            kept[document.id] = pid
+    finally:
+        done.set()
+        killer.join()
+    assert killed, "no worker was seen inside a partition"
+    assert killed["pid"] in workers
+    # The worker died inside the document it had started, before its partition's results came.
+    assert killed["inside_for"] < PER_DOCUMENT_S
+    assert killed["doc"] not in killed["arrived"]
+    # What it had started and not delivered was computed again by another process, and only
+    # that result was kept.
+    lost = [d for d in killed["started"] if d not in killed["arrived"]]
+    assert killed["doc"] in lost
+    for doc_id in lost:
+        computed_by = {int(m.split(".")[1]) for m in os.listdir(markers)
+                       if m.startswith(doc_id + ".")}
+        assert killed["pid"] in computed_by and len(computed_by) >= 2
+        assert kept[doc_id] != killed["pid"]
+    assert received == ids  # each once, in reading order
+    assert time.monotonic() - started < 30
