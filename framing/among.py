@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from operator import getitem
 
 from framing.reuse import (
@@ -63,46 +64,48 @@ def among_on_dask(paths, read_options: dict, *, scheduler: str | None = None,
     """(documents in reading order, {id: reuse record} of the readable ones): what
     `framing.reuse.among` gives for those documents, computed on a Dask cluster.
 
-    `progress_length(tasks)` once the align tasks are known, `progress(1)` as each finishes.
-    `sizes`, when given, receives how much each task held, one number per task: {"read":
-    documents, "reduce": distinct shingles, "align": prepared articles}."""
+    `progress_length(tasks)` once the align and summary tasks are known, `progress(1)` as each
+    finishes. `sizes`, when given, receives how much each task held, one number per task:
+    {"read": documents, "reduce": distinct shingles, "align": prepared articles}."""
     from framing.engines import dask_client, plan_partitions
 
     options, partitions = plan_partitions(paths, read_options)
     with dask_client(scheduler, workers) as client:
         read = [client.submit(_read, units, options, pure=False) for units in partitions]
-        documents, numbers, places = _numbered(client.gather(read))
+        documents, numbers, places = _numbered([batch.items for batch in client.gather(read)])
         if sizes is not None:
             sizes["read"] = [len(part) for part in numbers]
-        found: dict[int, list] = defaultdict(list)
-        words, identical = {}, {}
+        records = {}
         if places:
-            prepared, plans, summaries = _planned(client, read, numbers, len(places), sizes)
+            prepared, words, plans = _planned(client, read, numbers, len(places), sizes)
             del read  # the prepared articles are all the next steps need
-            pairs = []
-            for part_words, part_identical, part_pairs in client.gather(summaries):
-                words.update(part_words)
-                identical.update(part_identical)
-                pairs.extend(part_pairs)
+            batches = client.gather([client.submit(_pairs, plan, pure=False) for plan in plans])
+            pairs = [pair for batch in batches for pair in batch.items]
             tasks = _tasks(pairs, max(1, group_texts // 2))
             if sizes is not None:
                 sizes["align"] = [len(_ends(task)) for task in tasks]
             if progress_length:
-                progress_length(len(tasks))
-            for task_found in _aligned(client, prepared, plans, tasks, places, progress):
-                for article, match in task_found:
-                    found[article].append(match)
+                progress_length(len(tasks) + len(plans))
+            for part_records in _records(client, prepared, words, plans, tasks, places,
+                                         progress):
+                records.update(part_records)
     in_order = sorted(places, key=lambda number: places[number][0])
-    return documents, clustered({documents[places[n][0]].id: summary(words[n], found[n],
-                                                                     identical.get(n))
-                                 for n in in_order})
+    return documents, clustered({documents[places[n][0]].id: records[n] for n in in_order})
 
 
-def _read(units: list, options) -> list:
+@dataclass(frozen=True)
+class _Batch:
+    """The items of a task's result, sent in one piece: distributed sends a list, tuple, set or
+    dict result item by item, about 50 microseconds each (seconds for a partition's pairs)."""
+
+    items: object
+
+
+def _read(units: list, options) -> _Batch:
     """On a worker: the documents of a partition's files, in reading order."""
     from framing.documents import read_unit
 
-    return [document for unit in units for document in read_unit(unit, options)]
+    return _Batch(tuple(document for unit in units for document in read_unit(unit, options)))
 
 
 def _numbered(partitions: list[list]) -> tuple:
@@ -128,8 +131,8 @@ def _numbered(partitions: list[list]) -> tuple:
 
 
 def _planned(client, read, numbers, n_articles, sizes) -> tuple:
-    """Steps 2 to 4, one future per partition each: (its prepared articles, its plans, the
-    summaries of its plans)."""
+    """Steps 2 to 4, one future per partition each: (its prepared articles, their numbers of
+    words, their plans)."""
     n_parts = len(read)
     n_buckets = max(n_parts, len(client.nthreads()))
     mapped = [client.submit(_postings, documents, numbers[p], n_buckets, pure=False)
@@ -147,20 +150,19 @@ def _planned(client, read, numbers, n_articles, sizes) -> tuple:
         pieces = [client.submit(getitem, r, p, pure=False) for r in reduced]
         articles = [n for n in numbers[p] if n is not None]
         plans.append(client.submit(_plan, pieces, articles, n_articles, pure=False))
-    summaries = [client.submit(_summary, plan, w, pure=False) for plan, w in zip(plans, words)]
-    return prepared, plans, summaries
+    return prepared, words, plans
 
 
 # --- map: postings of a partition's articles, by bucket -----------------------------------------
 
 
-def _postings(documents: list, numbers: list, n_buckets: int) -> list:
+def _postings(documents: _Batch, numbers: list, n_buckets: int) -> tuple:
     """On a worker: for each bucket (shingles [(hash, article, occurrences, occurrences outside
     boilerplate)], texts [(digest, article, id)], keys [(key, article, language)]); then
-    {article: Prepared} and {article: words}."""
+    _Batch({article: Prepared}) and {article: words}."""
     buckets = [([], [], []) for _ in range(n_buckets)]
     prepared = {}
-    for document, number in zip(documents, numbers):
+    for document, number in zip(documents.items, numbers):
         if number is None:
             continue
         article = prepared[number] = prepare(document.id, document.text)
@@ -174,7 +176,7 @@ def _postings(documents: list, numbers: list, n_buckets: int) -> list:
         buckets[digest % n_buckets][1].append((digest, number, document.id))
         for key in document_keys(article):
             buckets[_hash(key) % n_buckets][2].append((key, number, article.lang))
-    return [*buckets, prepared, {n: article.n_words for n, article in prepared.items()}]
+    return (*buckets, _Batch(prepared), {n: article.n_words for n, article in prepared.items()})
 
 
 def _hash(text: str, size: int = 8) -> int:
@@ -186,8 +188,9 @@ def _hash(text: str, size: int = 8) -> int:
 # --- reduce: one bucket of every partition's postings --------------------------------------------
 
 
-def _reduce(pieces: list[tuple], n_articles: int, n_parts: int) -> list[dict]:
-    """On a worker, for each partition: {"pairs": {(article, other): seeds}, "pruned": {article:
+def _reduce(pieces: list[tuple], n_articles: int, n_parts: int) -> tuple[dict, ...]:
+    """On a worker, for each partition: {"pairs": {article x n_articles + other: seeds} (one int
+    rather than a tuple: there are millions, most with one seed), "pruned": {article:
     its boilerplate shingles}, "identical": {article: id}, "keys": {key: [(article,
     language)]}, "held": distinct shingles in this bucket}, about that partition's articles."""
     out = [{"pairs": defaultdict(int), "pruned": defaultdict(list), "identical": {}, "keys": {}}
@@ -200,7 +203,7 @@ def _reduce(pieces: list[tuple], n_articles: int, n_parts: int) -> list[dict]:
             by_text[digest].append((number, p, doc_id))
         for key, number, lang in keys:
             by_key[key].append((number, p, lang))
-    _pair_seeds(by_shingle, boilerplate_limit(n_articles), out)
+    _pair_seeds(by_shingle, n_articles, out)
     for same in by_text.values():
         same.sort()
         for number, p, _ in same:
@@ -214,13 +217,15 @@ def _reduce(pieces: list[tuple], n_articles: int, n_parts: int) -> list[dict]:
                 out[p]["keys"][key] = entry
     for part in out:
         part["held"] = len(by_shingle)
-    return out
+    return tuple(out)
 
 
-def _pair_seeds(by_shingle: dict, limit: float, out: list[dict]) -> None:
+def _pair_seeds(by_shingle: dict, n_articles: int, out: list[dict]) -> None:
     """Seeds per pair of articles, and boilerplate shingles per article, into `out`: a pair
     (a, s) gets one seed per occurrence of a shingle in `a` and occurrence outside boilerplate in
-    `s`, from the shingles that fewer than `limit` articles hold outside boilerplate."""
+    `s`, from the shingles that fewer than `boilerplate_limit` articles hold outside
+    boilerplate."""
+    limit = boilerplate_limit(n_articles)
     for h, holders in by_shingle.items():
         sources = [(number, outside) for number, _, _, outside in holders if outside]
         if len(sources) >= limit:
@@ -228,13 +233,13 @@ def _pair_seeds(by_shingle: dict, limit: float, out: list[dict]) -> None:
                 out[p]["pruned"][number].append(h)
             continue
         for article, p, occurrences, _ in holders:
-            pairs = out[p]["pairs"]
+            pairs, row = out[p]["pairs"], article * n_articles
             for source, outside in sources:
                 if source != article:
-                    pairs[article, source] += occurrences * outside
+                    pairs[row + source] += occurrences * outside
 
 
-def _held(reduced: list[dict]) -> int:
+def _held(reduced: tuple[dict, ...]) -> int:
     return reduced[0]["held"] if reduced else 0
 
 
@@ -253,8 +258,9 @@ def _plan(pieces: list[dict], articles: list[int], n_articles: int) -> dict:
         identical.update(piece["identical"])
         keys.update(piece["keys"])
     same = defaultdict(list)
-    for (article, source), count in seeds.items():
+    for pair, count in seeds.items():
         if count >= MIN_SHARED_SHINGLES:
+            article, source = divmod(pair, n_articles)
             same[article].append(source)
     postings = {key: [number for number, _ in holders] for key, holders in keys.items()}
     lang_of = {number: lang for holders in keys.values() for number, lang in holders}
@@ -274,16 +280,14 @@ def _plan(pieces: list[dict], articles: list[int], n_articles: int) -> dict:
     return plans
 
 
-def _summary(plans: dict, words: dict) -> tuple[dict, dict, list]:
-    """What the client needs of a partition's plans: ({article: words}, {article:
-    identical_to}, [(article, partner, aligned in the same language, as a translation)])."""
-    identical, pairs = {}, []
-    for article, (same, translate, identical_to, _) in plans.items():
-        if identical_to is not None:
-            identical[article] = identical_to
+def _pairs(plans: dict) -> _Batch:
+    """[(article, partner, aligned in the same language, as a translation)] of a partition's
+    plans: what the client needs to cut the align tasks."""
+    pairs = []
+    for article, (same, translate, _, _) in plans.items():
         for partner in sorted({*same, *translate}):
             pairs.append((article, partner, partner in same, partner in translate))
-    return words, identical, pairs
+    return _Batch(tuple(pairs))
 
 
 # --- align: the pairs, by ranges of article numbers ----------------------------------------------
@@ -304,36 +308,45 @@ def _ends(task: list[tuple]) -> set[int]:
     return {n for pair in task for n in pair[:2]}
 
 
-def _aligned(client, prepared, plans, tasks, places, progress):
-    """Each task's [(article, SourceMatch)], as the tasks finish; a task's prepared articles
-    and plans are picked from the partitions that hold them."""
+def _records(client, prepared, words, plans, tasks, places, progress):
+    """Each partition's {article: record}, as they are made: one align task per task of pairs,
+    which receives the prepared articles and plans it needs from the partitions that hold them
+    and sends each partition the matches of its articles; one summary task per partition."""
     from distributed import as_completed
 
-    futures = []
+    aligned_futures, matches_for = [], defaultdict(list)
     for task in tasks:
         texts, articles = defaultdict(list), defaultdict(set)
         for number in _ends(task):
             texts[places[number][1]].append(number)
         for pair in task:
             articles[places[pair[0]][1]].add(pair[0])
-        picks = [client.submit(_pick, prepared[p], plans[p], texts[p], articles[p], pure=False)
-                 for p in sorted(texts)]
-        futures.append(client.submit(_align, picks, task, pure=False))
-    for future in as_completed(futures):
-        yield future.result()
+        picks = [client.submit(_pick, prepared[p], plans[p], tuple(texts[p]), articles[p],
+                               pure=False) for p in sorted(texts)]
+        part_of = {number: places[number][1] for number in {pair[0] for pair in task}}
+        future = client.submit(_align, picks, tuple(task), part_of, pure=False)
+        aligned_futures.append(future)
+        for p in articles:
+            matches_for[p].append(client.submit(getitem, future, p, pure=False))
+    summaries = [client.submit(_summarise, matches_for[p], plans[p], words[p], pure=False)
+                 for p in range(len(plans))]
+    summary_keys = {future.key for future in summaries}
+    for future in as_completed(aligned_futures + summaries):
+        if future.key in summary_keys:
+            yield future.result()
         future.release()
         if progress:
             progress(1)
 
 
-def _pick(prepared: dict, plans: dict, texts: list[int], articles: set[int]) -> tuple:
+def _pick(prepared: _Batch, plans: dict, texts: tuple[int, ...], articles: set[int]) -> tuple:
     """On a worker: ({number: Prepared} of `texts`, {article: its boilerplate shingles})."""
-    return {n: prepared[n] for n in texts}, {n: plans[n][3] for n in articles}
+    return {n: prepared.items[n] for n in texts}, {n: plans[n][3] for n in articles}
 
 
-def _align(picks: list[tuple], pairs: list[tuple]) -> list[tuple]:
-    """On a worker: [(article, SourceMatch)] of the pairs (article, partner, same language,
-    translation) that share passages, found as SourceIndex.compare finds them."""
+def _align(picks: list[tuple], pairs: tuple[tuple, ...], part_of: dict[int, int]) -> dict:
+    """On a worker: {partition: _Batch([(article, SourceMatch)])} of the pairs (article, partner, same
+    language, translation) that share passages, found as SourceIndex.compare finds them."""
     prepared, pruned = {}, {}
     for picked, picked_pruned in picks:
         prepared.update(picked)
@@ -346,7 +359,7 @@ def _align(picks: list[tuple], pairs: list[tuple]) -> list[tuple]:
     by_article = defaultdict(list)
     for number, partner, same, translation in pairs:
         by_article[number].append((partner, same, translation))
-    tables, found = {}, []
+    tables, found = {}, defaultdict(list)
     for number, partners in by_article.items():
         article = prepared[number]
         seeds = _seeds(hashes[number], boilerplate, postings, {p for p, same, _ in partners if same})
@@ -357,8 +370,19 @@ def _align(picks: list[tuple], pairs: list[tuple]) -> list[tuple]:
                 if partner not in tables:
                     tables[partner] = _sentence_table(source)
                 passages += translated(article, [(source, tables[partner])])
-            found.extend((number, match) for match in matches(passages))
-    return found
+            found[part_of[number]].extend((number, match) for match in matches(passages))
+    return {p: _Batch(tuple(found[p])) for p in set(part_of.values())}
+
+
+def _summarise(pieces: list[_Batch], plans: dict, words: dict) -> dict:
+    """On a worker: {article: reuse record} of a partition's articles, from the matches the
+    align tasks found for them."""
+    found = defaultdict(list)
+    for piece in pieces:
+        for article, match in piece.items:
+            found[article].append(match)
+    return {article: summary(words[article], found[article], identical)
+            for article, (_, _, identical, _) in plans.items()}
 
 
 def _postings_of(prepared: dict, hashes: dict, sources: set[int],
