@@ -34,6 +34,7 @@ compares the texts themselves; everything else is the same computation, so the r
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,10 +158,11 @@ def _planned(client, read, numbers, n_articles, sizes) -> tuple:
 
 
 def _postings(documents: _Batch, numbers: list, n_buckets: int) -> tuple:
-    """On a worker: for each bucket (shingles [(hash, article, occurrences, occurrences outside
-    boilerplate)], texts [(digest, article, id)], keys [(key, article, language)]); then
-    _Batch({article: Prepared}) and {article: words}."""
-    buckets = [([], [], []) for _ in range(n_buckets)]
+    """On a worker: for each bucket (shingles [hash, article, occurrences, occurrences outside
+    boilerplate, hash, ...], texts [(digest, article, id)], keys [(key, article, language)]);
+    then _Batch({article: Prepared}) and {article: words}. Shingles are a flat array of 64-bit
+    ints: 32 bytes a posting where tuples take 100."""
+    buckets = [(array("q"), [], []) for _ in range(n_buckets)]
     prepared = {}
     for document, number in zip(documents.items, numbers):
         if number is None:
@@ -171,7 +173,7 @@ def _postings(documents: _Batch, numbers: list, n_buckets: int) -> tuple:
             counts[h][0] += 1
             counts[h][1] += not article.boilerplate[position]
         for h, (occurrences, outside) in counts.items():
-            buckets[h % n_buckets][0].append((h, number, occurrences, outside))
+            buckets[h % n_buckets][0].extend((h, number, occurrences, outside))
         digest = _hash(document.text.strip(), 16)
         buckets[digest % n_buckets][1].append((digest, number, document.id))
         for key in document_keys(article):
@@ -189,15 +191,16 @@ def _hash(text: str, size: int = 8) -> int:
 
 
 def _reduce(pieces: list[tuple], n_articles: int, n_parts: int) -> tuple[dict, ...]:
-    """On a worker, for each partition: {"pairs": {article x n_articles + other: seeds} (one int
-    rather than a tuple: there are millions, most with one seed), "pruned": {article:
+    """On a worker, for each partition: {"pairs": (article x n_articles + other, seeds) as two
+    arrays (there are millions of pairs, most with one seed), "pruned": {article:
     its boilerplate shingles}, "identical": {article: id}, "keys": {key: [(article,
     language)]}, "held": distinct shingles in this bucket}, about that partition's articles."""
     out = [{"pairs": defaultdict(int), "pruned": defaultdict(list), "identical": {}, "keys": {}}
            for _ in range(n_parts)]
     by_shingle, by_text, by_key = defaultdict(list), defaultdict(list), defaultdict(list)
     for p, (shingle_counts, texts, keys) in enumerate(pieces):
-        for h, number, occurrences, outside in shingle_counts:
+        postings = iter(shingle_counts)
+        for h, number, occurrences, outside in zip(postings, postings, postings, postings):
             by_shingle[h].append((number, p, occurrences, outside))
         for digest, number, doc_id in texts:
             by_text[digest].append((number, p, doc_id))
@@ -216,6 +219,7 @@ def _reduce(pieces: list[tuple], n_articles: int, n_parts: int) -> tuple[dict, .
             for p in {p for _, p, _ in holders}:
                 out[p]["keys"][key] = entry
     for part in out:
+        part["pairs"] = array("q", part["pairs"].keys()), array("q", part["pairs"].values())
         part["held"] = len(by_shingle)
     return tuple(out)
 
@@ -251,7 +255,7 @@ def _plan(pieces: list[dict], articles: list[int], n_articles: int) -> dict:
     translation candidates, identical_to, boilerplate shingles)}."""
     seeds, pruned, identical, keys = defaultdict(int), defaultdict(set), {}, {}
     for piece in pieces:
-        for pair, count in piece["pairs"].items():
+        for pair, count in zip(*piece["pairs"]):
             seeds[pair] += count
         for number, hashes in piece["pruned"].items():
             pruned[number].update(hashes)
