@@ -38,6 +38,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from operator import getitem
 
 from framing.reuse import (
@@ -313,34 +314,49 @@ def _ends(task: list[tuple]) -> set[int]:
 
 
 def _records(client, prepared, words, plans, tasks, places, progress):
-    """Each partition's {article: record}, as they are made: one align task per task of pairs,
-    which receives the prepared articles and plans it needs from the partitions that hold them
-    and sends each partition the matches of its articles; one summary task per partition."""
+    """Each partition's {article: record}: one align task per task of pairs, which receives the
+    prepared articles and plans it needs from the partitions that hold them and sends each
+    partition the matches of its articles; then one summary task per partition."""
     from distributed import as_completed
 
-    aligned_futures, matches_for = [], defaultdict(list)
-    for task in tasks:
-        texts, articles = defaultdict(list), defaultdict(set)
-        for number in _ends(task):
-            texts[places[number][1]].append(number)
-        for pair in task:
-            articles[places[pair[0]][1]].add(pair[0])
-        picks = [client.submit(_pick, prepared[p], plans[p], tuple(texts[p]), articles[p],
-                               pure=False) for p in sorted(texts)]
-        part_of = {number: places[number][1] for number in {pair[0] for pair in task}}
-        future = client.submit(_align, picks, tuple(task), part_of, pure=False)
-        aligned_futures.append(future)
-        for p in articles:
-            matches_for[p].append(client.submit(getitem, future, p, pure=False))
-    summaries = [client.submit(_summarise, matches_for[p], plans[p], words[p], pure=False)
-                 for p in range(len(plans))]
-    summary_keys = {future.key for future in summaries}
-    for future in as_completed(aligned_futures + summaries):
-        if future.key in summary_keys:
-            yield future.result()
+    # One align task per worker thread, and one more: a worker fetches the inputs of every task
+    # it is given, and an align task's are up to GROUP_TEXTS prepared articles.
+    in_flight = sum(client.nthreads().values()) + 1
+    matches_for = defaultdict(list)
+    waiting = iter(tasks)
+    running = as_completed()
+    for task in islice(waiting, in_flight):
+        running.add(_submit_align(client, task, prepared, plans, places, matches_for))
+    for future in running:
         future.release()
         if progress:
             progress(1)
+        task = next(waiting, None)
+        if task is not None:
+            running.add(_submit_align(client, task, prepared, plans, places, matches_for))
+    summaries = [client.submit(_summarise, matches_for[p], plans[p], words[p], pure=False)
+                 for p in range(len(plans))]
+    for future in as_completed(summaries):
+        yield future.result()
+        future.release()
+        if progress:
+            progress(1)
+
+
+def _submit_align(client, task, prepared, plans, places, matches_for):
+    """The align task of `task`, and its picks; each partition's matches go to `matches_for`."""
+    texts, articles = defaultdict(list), defaultdict(set)
+    for number in _ends(task):
+        texts[places[number][1]].append(number)
+    for pair in task:
+        articles[places[pair[0]][1]].add(pair[0])
+    picks = [client.submit(_pick, prepared[p], plans[p], tuple(texts[p]), articles[p],
+                           pure=False) for p in sorted(texts)]
+    part_of = {number: places[number][1] for number in {pair[0] for pair in task}}
+    future = client.submit(_align, picks, tuple(task), part_of, pure=False)
+    for p in articles:
+        matches_for[p].append(client.submit(getitem, future, p, pure=False))
+    return future
 
 
 def _pick(prepared: _Batch, plans: dict, texts: tuple[int, ...], articles: set[int]) -> tuple:
@@ -349,24 +365,24 @@ def _pick(prepared: _Batch, plans: dict, texts: tuple[int, ...], articles: set[i
 
 
 def _align(picks: list[tuple], pairs: tuple[tuple, ...], part_of: dict[int, int]) -> dict:
-    """On a worker: {partition: _Batch([(article, SourceMatch)])} of the pairs (article, partner, same
-    language, translation) that share passages, found as SourceIndex.compare finds them."""
+    """On a worker: {partition: _Batch([(article, SourceMatch)])} of the pairs (article,
+    partner, same language, translation) that share passages, found as SourceIndex.compare
+    finds them."""
     prepared, pruned = {}, {}
     for picked, picked_pruned in picks:
         prepared.update(picked)
         pruned.update(picked_pruned)
-    hashes = {n: shingles(article.keys) for n, article in prepared.items()}
     # A boilerplate shingle is boilerplate for every article that holds it.
     boilerplate = set().union(*pruned.values())
     sources = {partner for _, partner, same, _ in pairs if same}
-    postings = _postings_of(prepared, hashes, sources, boilerplate)
+    postings = _postings_of(prepared, sources, boilerplate)
     by_article = defaultdict(list)
     for number, partner, same, translation in pairs:
         by_article[number].append((partner, same, translation))
     tables, found = {}, defaultdict(list)
     for number, partners in by_article.items():
         article = prepared[number]
-        seeds = _seeds(hashes[number], boilerplate, postings, {p for p, same, _ in partners if same})
+        seeds = _seeds(article, boilerplate, postings, {p for p, same, _ in partners if same})
         for partner, same, translation in partners:
             source = prepared[partner]
             passages = aligned(article, [(source, seeds[partner])]) if same else []
@@ -389,25 +405,24 @@ def _summarise(pieces: list[_Batch], plans: dict, words: dict) -> dict:
             for article, (_, _, identical, _) in plans.items()}
 
 
-def _postings_of(prepared: dict, hashes: dict, sources: set[int],
+def _postings_of(prepared: dict, sources: set[int],
                  boilerplate: set[int]) -> dict[int, list[tuple[int, int]]]:
     """{shingle hash: [(source, position outside boilerplate)]} of the `sources`, without the
     `boilerplate` shingles: SourceIndex.postings for these sources."""
     postings = defaultdict(list)
     for number in sorted(sources):
-        in_boilerplate = prepared[number].boilerplate
-        for position, h in hashes[number]:
-            if not in_boilerplate[position] and h not in boilerplate:
+        source = prepared[number]
+        for position, h in shingles(source.keys):
+            if not source.boilerplate[position] and h not in boilerplate:
                 postings[h].append((number, position))
     return postings
 
 
-def _seeds(hashes: list, boilerplate: set[int], postings: dict,
-           sources: set[int]) -> dict[int, set]:
-    """{source: {(article position, source position)}} of the shingles an article (its
-    `hashes`) shares with `sources`: SourceIndex._seeds for this article."""
+def _seeds(article, boilerplate: set[int], postings: dict, sources: set[int]) -> dict[int, set]:
+    """{source: {(article position, source position)}} of the shingles `article` shares with
+    `sources`: SourceIndex._seeds for this article."""
     seeds = defaultdict(set)
-    for a, h in hashes:
+    for a, h in shingles(article.keys):
         if h not in boilerplate:
             for number, s in postings.get(h, ()):
                 if number in sources:
