@@ -9,7 +9,9 @@ dropped. Across languages, `framing.translation` aligns sentences instead.
 
 Sources are indexed once (`SourceIndex`): an article looks up its shingles in one dict and only
 the sources it shares enough shingles with are aligned, so cost grows with the number of
-articles, not with articles x sources.
+articles, not with articles x sources. `among` compares articles with each other through one
+index of them all; `framing.among` computes the same records on a Dask cluster, where no worker
+holds that index.
 
 >>> index = SourceIndex([("release", "Acme will build a plant in Lyon that will employ 400 "
 ...                      "people and produce batteries for the European market from 2026.")])
