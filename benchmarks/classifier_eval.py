@@ -53,12 +53,12 @@ def compare_families(articles, lexicon, folds: int) -> None:
               f"{m['article_macro_f1']:.3f}   sentence macro-F1 {m['sentence_macro_f1']:.3f}")
 
 
-def cross_validate(articles, lexicon, folds: int) -> dict:
+def cross_validate(articles, lexicon, folds: int, seed: int = 13) -> dict:
     from sklearn.model_selection import KFold
 
     predictions = {name: {} for name in SYSTEMS}
     order = list(range(len(articles)))
-    splitter = KFold(n_splits=folds, shuffle=True, random_state=13)
+    splitter = KFold(n_splits=folds, shuffle=True, random_state=seed)
     for train_idx, test_idx in splitter.split(order):
         train = [articles[i] for i in train_idx]
         models = {"classifier": FramingClassifier(lexicon, use_lexicon=False).fit(train),
@@ -104,9 +104,27 @@ def check_set(articles, lexicon) -> dict:
     return {k: round(v, 3) for k, v in out.items()}
 
 
+def repeated(articles, lexicon, folds: int, repeats: int) -> None:
+    """Mean and range of each system's macro-F1 over `repeats` shuffles of the folds."""
+    runs = [scores(articles, cross_validate(articles, lexicon, folds, seed), langs=("all",))
+            for seed in range(13, 13 + repeats)]
+    print(f"{len(articles)} articles, {folds}-fold cross-validation by article, "
+          f"{repeats} shuffles (seeds 13..{12 + repeats}): mean [min, max]")
+    for name in SYSTEMS:
+        line = f"  {name:<10}"
+        for level in ("article", "sentence"):
+            values = [run[name]["all"][f"{level}_macro_f1"] for run in runs]
+            line += (f"  {level} macro-F1 {sum(values) / len(values):.3f} "
+                     f"[{min(values):.3f}, {max(values):.3f}]")
+        print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="repeat the cross-validation with this many fold shuffles and "
+                             "print each system's mean and range (one split moves by ±0.02)")
     parser.add_argument("--families", action="store_true",
                         help="compare model families for the combined model instead")
     args = parser.parse_args()
@@ -117,6 +135,9 @@ def main() -> None:
         compare_families(articles, lexicon, args.folds)
         return
     started = time.perf_counter()
+    if args.repeats > 1:
+        repeated(articles, lexicon, args.folds, args.repeats)
+        return
     results = scores(articles, cross_validate(articles, lexicon, args.folds))
     print(f"{len(articles)} articles, {sum(len(a.sentences) for a in articles)} sentences, "
           f"{args.folds}-fold cross-validation by article ({time.perf_counter() - started:.0f} s)")

@@ -51,6 +51,9 @@ UI = {
         "voice.mixed": "{w} of them in the writer's own voice and {o} in quotes or reported speech",
         "voice.writer": "all in the writer's own voice",
         "voice.others": "all in quotes or reported speech",
+        "voice.cued": ("{c} with a lexicon cue ({voice}) and {m} labelled by the trained model "
+                       "alone, from their wording and their article"),
+        "voice.model": "all labelled by the trained model alone, from their wording and article",
         "because.neutral": ("Rated {label}: {k} of its {n} sentences are neutral (no praise or "
                             "criticism framing recognises); {p} promotional, {c} critical."),
         "closing": ("{c} of the {k} critical sentences come in the last fifth: the article ends "
@@ -161,6 +164,10 @@ UI = {
                         "au discours rapporté"),
         "voice.writer": "toutes dans la voix même du rédacteur",
         "voice.others": "toutes dans des citations ou au discours rapporté",
+        "voice.cued": ("{c} avec un indice du lexique ({voice}) et {m} classées par le modèle "
+                       "entraîné seul, d’après leur formulation et leur article"),
+        "voice.model": ("toutes classées par le modèle entraîné seul, d’après leur formulation "
+                        "et leur article"),
         "because.neutral": ("Jugé {label} : {k} de ses {n} phrases sont neutres (ni éloge ni "
                             "critique que framing reconnaisse) ; {p} promotionnelles, "
                             "{c} critiques."),
@@ -308,10 +315,12 @@ def explanation(record, text: str) -> dict:
 
     voice = {}
     for label in ("promotional", "critical"):
-        own = [i for i, x in enumerate(sentences) if x.label == label and any(
-            e.effect == label and e.context in WRITER_CONTEXTS for e in x.evidence)]
         mine = [i for i, x in enumerate(sentences) if x.label == label]
-        voice[label] = {"writer": len(own), "others": len(mine) - len(own),
+        contexts = [{e.context for e in sentences[i].evidence if e.effect == label}
+                    for i in mine]
+        own = sum(1 for c in contexts if c & set(WRITER_CONTEXTS))
+        cued = sum(1 for c in contexts if c)  # the rest were labelled by the trained model
+        voice[label] = {"writer": own, "others": cued - own, "model": len(mine) - cued,
                         "sentences": [i + 1 for i in mine]}
     evidence = {}
     for effect in ("promotional", "critical"):
@@ -380,9 +389,13 @@ def explanation_parts(facts: dict, ui: str) -> list[dict]:
         v = voice[label]
         said = "voice.others" if not v["writer"] else "voice.writer" if not v["others"] \
             else "voice.mixed"
+        said = t[said].format(w=v["writer"], o=v["others"])
+        cued = v["writer"] + v["others"]
+        if v["model"]:  # sentences the trained model labelled without a lexicon cue
+            said = (t["voice.cued"].format(c=cued, voice=said, m=v["model"]) if cued
+                    else t["voice.model"])
         because.append(t[f"because.{label}"].format(
-            label=names[label], k=counts[label], n=n,
-            voice=t[said].format(w=v["writer"], o=v["others"])))
+            label=names[label], k=counts[label], n=n, voice=said))
     else:
         because.append(t["because.neutral"].format(label=names[label], k=counts["neutral"], n=n,
                                                    p=counts["promotional"],

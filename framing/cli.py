@@ -16,12 +16,12 @@ from framing.engines import check_engine, engine_options, map_documents
 
 READ_OPTIONS = [
     click.option("--text-column", default="text", show_default=True,
-                 help="CSV/JSONL column (field) holding the article text."),
+                 help="CSV/JSONL/Parquet column (field) holding the article text."),
     click.option("--id-column", default="id", show_default=True,
-                 help="CSV/JSONL column (field) holding the document id."),
+                 help="CSV/JSONL/Parquet column (field) holding the document id."),
     click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
-                 help="Larger files are reported as too_large, not read (CSV/JSONL: larger "
-                      "rows; the file itself may be 100 times larger)."),
+                 help="Larger files are reported as too_large, not read (CSV/JSONL/Parquet: "
+                      "larger rows; a CSV/JSONL file itself may be 100 times larger)."),
     click.option("--encoding", default=None,
                  help="Force an input encoding (default: UTF-8, else cp1252 French, detected)."),
 ]
@@ -96,7 +96,7 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
           workers):
     """Score articles: files, folders (recursive), globs, or - for stdin.
 
-    Formats: .txt .md .html .csv .jsonl (one document per CSV/JSONL row).
+    Formats: .txt .md .html .csv .jsonl .parquet (one document per CSV/JSONL/Parquet row).
     """
     from framing.score import score_with
 

@@ -4,6 +4,10 @@ Design rule: every document-to-be yields exactly one `Document`, in a
 deterministic order. A failure never raises and never disappears: it becomes a
 `Document` whose `error` says what went wrong, naming the file (and row), so a
 batch run can report every problem at once instead of stopping at the first.
+
+Reading is planned in units that can be read apart (`plan_inputs`, `read_unit`): a file, a
+byte range of a big CSV/JSONL file (framing.splitting) or a run of rows of a Parquet file
+(framing.parquet), so that no file is ever loaded whole to be cut up.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import PurePath
@@ -37,7 +42,7 @@ DEFAULT_MAX_BYTES = 10_000_000
 # A CSV or JSONL file holds many documents: the size limit applies to each row's text, and the
 # file itself may be this many times larger (a corpus of 10,000 articles is about 30 MB).
 TABLE_FILE_FACTOR = 100
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl", ".parquet")
 
 _FORMAT_BY_SUFFIX = {
     ".txt": "txt",
@@ -46,6 +51,7 @@ _FORMAT_BY_SUFFIX = {
     ".htm": "html",
     ".csv": "csv",
     ".jsonl": "jsonl",
+    ".parquet": "parquet",
 }
 
 
@@ -96,6 +102,41 @@ class _Source:
     fmt: str
 
 
+@dataclass(frozen=True)
+class _ByteRange:
+    """Bytes [start, end) of a big CSV or JSONL file, to be read on their own, with what reading
+    the whole file would have decided (framing.splitting makes them)."""
+
+    source: _Source
+    start: int
+    end: int
+    decoding: tuple  # splitting.Decoding: the whole file's encoding, BOM and mojibake rules
+    rows_before: int  # data rows before `start` (CSV); lines before it (JSONL)
+    lines_before: int  # lines before `start`, for "line N" in messages
+    delimiter: str
+    header: tuple[str, ...] | None  # CSV: the header row; None: this range holds it
+    stamp: tuple[int, int]  # the file's (size, mtime_ns) when planned: a changed file is refused
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class _RowRange:
+    """Rows [skip, skip + rows) of one row group of a Parquet file (framing.parquet)."""
+
+    source: _Source
+    row_group: int
+    skip: int
+    rows: int
+    rows_before: int  # rows of the file before this range
+    size: int  # uncompressed bytes, about: what a partition is measured in
+
+
+_Unit = _Source | _ByteRange | _RowRange | Document
+
+
 def read_documents(
     inputs: Iterable[str | os.PathLike],
     *,
@@ -105,7 +146,7 @@ def read_documents(
     encoding: str | None = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Document]:
-    """Yield one Document per file (or csv/jsonl row) named by `inputs`.
+    """Yield one Document per file (or CSV/JSONL/Parquet row) named by `inputs`.
 
     Each input is a file, a directory (walked recursively), a glob pattern or
     "-" for stdin. Order: input order, then sorted paths, then row order.
@@ -159,10 +200,20 @@ def _documents_for_input(item: str, options: _Options) -> Iterator[Document]:
         yield from read_unit(unit, options)
 
 
-def read_unit(unit: _Source | Document, options: _Options) -> Iterator[Document]:
-    """The documents of one unit of `plan_inputs`: a file read, or a document already made."""
+def read_unit(unit: _Unit, options: _Options) -> Iterator[Document]:
+    """The documents of one unit of `plan_inputs`: a file, a part of one, or a document already
+    made."""
+    # Imported here, not at the top: both modules build on this one.
     if isinstance(unit, Document):
         yield unit
+    elif isinstance(unit, _ByteRange):
+        from framing.splitting import read_byte_range
+
+        yield from read_byte_range(unit, options)
+    elif isinstance(unit, _RowRange):
+        from framing.parquet import read_row_range
+
+        yield from read_row_range(unit, options)
     else:
         yield from _read_source(unit, options)
 
@@ -175,12 +226,15 @@ def plan_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str | None = None,
     stdin: BinaryIO | None = None,
-) -> tuple[_Options, list[_Source | Document]]:
+) -> tuple[_Options, list[_Unit]]:
     """What `read_documents` would read, without reading it: (options, units), where a unit is a
-    file to read (`read_unit` reads it, on any machine that sees the same paths) or a document
-    already made (stdin, a missing file). Reading the units in order and flagging duplicate ids
-    with `flag_duplicates` gives exactly `read_documents`'s documents: a distributed run reads
-    the units as partitions where the work is done."""
+    file, a part of a big CSV/JSONL/Parquet file (`read_unit` reads it, on any machine that sees
+    the same paths) or a document already made (stdin, a missing file). Reading the units in
+    order and flagging duplicate ids with `flag_duplicates` gives exactly `read_documents`'s
+    documents: a distributed run reads the units as partitions where the work is done.
+
+    Nothing is read but the ends of Parquet files and, for a CSV/JSONL file over
+    `splitting.PART_BYTES`, one streaming pass to find where rows end."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     options = _Options(text_column, id_column, max_bytes, encoding, stdin)
@@ -195,13 +249,13 @@ def flag_duplicates() -> Callable[[Document], Document]:
     return lambda doc: _flag_duplicate(doc, first_place_of_id)
 
 
-def _units_for_input(item: str, options: _Options) -> Iterator[_Source | Document]:
+def _units_for_input(item: str, options: _Options) -> Iterator[_Unit]:
     if item == "-":
         yield _read_stdin(options)
     elif os.path.isdir(item):
         yield from _units_for_directory(item, options)
     elif os.path.exists(item):
-        yield _Source(item, _stem(item), _format_of(item))
+        yield from _units_for_file(_Source(item, _stem(item), _format_of(item)), options)
     elif _is_glob(item):
         yield from _units_for_glob(item, options)
     else:
@@ -211,7 +265,7 @@ def _units_for_input(item: str, options: _Options) -> Iterator[_Source | Documen
         yield _failed(_stem(item), item, "unreadable", message, {"format": _format_of(item)})
 
 
-def _units_for_directory(directory: str, options: _Options) -> Iterator[_Source | Document]:
+def _units_for_directory(directory: str, options: _Options) -> Iterator[_Unit]:
     relative_paths, errors = _walk(directory)
     if not relative_paths and not errors:
         message = (
@@ -224,7 +278,7 @@ def _units_for_directory(directory: str, options: _Options) -> Iterator[_Source 
     yield from _units_for_found(directory, found, errors, options)
 
 
-def _units_for_glob(pattern: str, options: _Options) -> Iterator[_Source | Document]:
+def _units_for_glob(pattern: str, options: _Options) -> Iterator[_Unit]:
     # Ids are relative to the pattern's fixed leading folders, as for a
     # directory walk, so "corpus/*/*.txt" gives "outlet1/a", not a clash on "a".
     base = _glob_base(pattern)
@@ -247,7 +301,7 @@ def _units_for_glob(pattern: str, options: _Options) -> Iterator[_Source | Docum
 
 def _units_for_found(
     base: str, found: list[tuple[str, str]], errors: list[OSError], options: _Options
-) -> Iterator[_Source | Document]:
+) -> Iterator[_Unit]:
     """The (path, path relative to base) files to read, and the folders that could not be
     listed, all sorted by relative path. Ids are the relative paths without suffix."""
     entries: list[tuple[str, str, OSError | None]] = [(path, rel, None) for path, rel in found]
@@ -260,7 +314,21 @@ def _units_for_found(
             message = f"{path}: cannot list this folder ({error.strerror or error})"
             yield _failed(doc_id, path, "unreadable", message, {})
         else:
-            yield _Source(path, doc_id, _format_of(path))
+            yield from _units_for_file(_Source(path, doc_id, _format_of(path)), options)
+
+
+def _units_for_file(source: _Source, options: _Options) -> Iterator[_Unit]:
+    """The file, or its parts: row ranges of a Parquet file, byte ranges of a big CSV/JSONL."""
+    if source.fmt == "parquet":
+        from framing.parquet import row_ranges
+
+        yield from row_ranges(source, options)
+    elif source.fmt in ("csv", "jsonl"):
+        from framing.splitting import byte_ranges
+
+        yield from byte_ranges(source, options) or [source]
+    else:
+        yield source
 
 
 def _wanted_by_glob(path: str, pattern: str) -> bool:
@@ -418,6 +486,7 @@ _MOJIBAKE_LEAD = bytes(range(0xC2, 0xF5)).decode("cp1252")
 _MOJIBAKE_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
 _MOJIBAKE = re.compile(f"[{re.escape(_MOJIBAKE_LEAD)}][{re.escape(_MOJIBAKE_CONTINUATION)}]")
 _MIN_MOJIBAKE_SEQUENCES = 2
+_REPAIRED_MOJIBAKE = "utf-8 (repaired mojibake)"  # the encoding named in meta
 
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -440,8 +509,12 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
             text, used = _decode_cp1252(data, name), "cp1252"
     if encoding is None:
         text, used = _repair_mojibake(text, used)
-    # Normalised once, here, so every later offset refers to the same text.
-    return text.replace("\r\n", "\n").replace("\r", "\n"), used
+    return _normalise_newlines(text), used
+
+
+def _normalise_newlines(text: str) -> str:
+    # Once, on reading, so every later offset refers to the same text.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _refuse_binary(data: bytes, name: str, encoding: str | None) -> None:
@@ -522,7 +595,7 @@ def _repair_mojibake(text: str, used: str) -> tuple[str, str]:
         repaired = text.encode("cp1252").decode("utf-8")
     except UnicodeError:
         return text, used
-    return repaired, "utf-8 (repaired mojibake)"
+    return repaired, _REPAIRED_MOJIBAKE
 
 
 # ---------------------------------------------------------------------------
@@ -796,7 +869,7 @@ def _collapse_spaces(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------
-# CSV and JSON Lines files: one document per row
+# CSV and JSON Lines files: one document per row (big ones in byte ranges: framing.splitting)
 # ---------------------------------------------------------------------------
 
 _CSV_DELIMITERS = ",;\t"
@@ -814,7 +887,7 @@ def _csv_documents(data: bytes, source: _Source, options: _Options) -> Iterator[
     file_meta = {"format": "csv", "sha256": hashlib.sha256(data).hexdigest()}
     try:
         text, file_meta["encoding"] = _decode_table(data, source, options)
-        header, rows = _parse_csv(text, source.path, options.max_bytes)
+        header, rows = _parse_csv(text, source.path, options.max_bytes, _sniff_delimiter(text))
     except DocumentReadError as exc:
         yield _failed(source.doc_id, source.path, exc.code, exc.message, file_meta)
         return
@@ -841,35 +914,64 @@ class _CsvRow(NamedTuple):
     problem: str  # why fields is None
 
 
-def _parse_csv(text: str, path: str, max_bytes: int) -> tuple[list[str], list[_CsvRow]]:
-    """Parse all rows at once, so the global field size limit can be restored."""
-    reader = csv.reader(io.StringIO(text), delimiter=_sniff_delimiter(text), strict=True)
-    header: list[str] | None = None
+def _parse_csv(
+    text: str,
+    path: str,
+    max_bytes: int,
+    delimiter: str,
+    header: Iterable[str] | None = None,
+    rows_before: int = 0,
+    lines_before: int = 0,
+) -> tuple[list[str], list[_CsvRow]]:
+    """The header (the first row, unless given) and the data rows of `text`, numbered after
+    `rows_before` rows and `lines_before` lines (for a byte range of a file).
+
+    All rows at once, so that the global field size limit is restored before anything else runs.
+    """
     rows: list[_CsvRow] = []
-    old_limit = csv.field_size_limit()
-    # Article text can exceed the csv module's 128 KiB default field limit.
-    csv.field_size_limit(max(old_limit, min(max_bytes, 2**31 - 1)))
-    try:
-        while True:
-            try:
-                fields = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                if header is None:
-                    message = f"{path}: the header line cannot be parsed ({exc}); fix the quoting"
-                    raise DocumentReadError("malformed_row", message) from None
-                rows.append(_CsvRow(len(rows) + 1, reader.line_num, None, str(exc)))
-                continue
-            if not fields:
+    with _csv_field_limit(max_bytes):
+        for fields, line, problem in _csv_records(io.StringIO(text), delimiter):
+            if fields == []:
                 continue  # a blank line is not a row
             if header is None:
+                if fields is None:
+                    message = (f"{path}: the header line cannot be parsed ({problem}); "
+                               "fix the quoting")
+                    raise DocumentReadError("malformed_row", message)
                 header = [name.strip() for name in fields]
             else:
-                rows.append(_CsvRow(len(rows) + 1, reader.line_num, fields, ""))
+                number = rows_before + len(rows) + 1
+                rows.append(_CsvRow(number, lines_before + line, fields, problem))
+    return list(header or []), rows
+
+
+def _csv_records(
+    lines: Iterable[str], delimiter: str
+) -> Iterator[tuple[list[str] | None, int, str]]:
+    """(fields, line, problem) for each record of `lines`, blank ones ([]) included: fields is
+    None when the csv module cannot parse it (problem says why), line is the last line it took.
+    A record that cannot be parsed ends with its line: the next one starts on the next line."""
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield None, reader.line_num, str(exc)
+        else:
+            yield fields, reader.line_num, ""
+
+
+@contextmanager
+def _csv_field_limit(max_bytes: int) -> Iterator[None]:
+    # Article text can exceed the csv module's 128 KiB default field limit, which is global.
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, min(max_bytes, 2**31 - 1)))
+    try:
+        yield
     finally:
         csv.field_size_limit(old_limit)
-    return header or [], rows
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -914,8 +1016,14 @@ def _jsonl_documents(data: bytes, source: _Source, options: _Options) -> Iterato
         yield _failed(source.doc_id, source.path, exc.code, exc.message, file_meta)
         return
     row_meta = {"format": "jsonl", "encoding": file_meta["encoding"]}
+    yield from _jsonl_lines(text, source, options, row_meta)
+
+
+def _jsonl_lines(
+    text: str, source: _Source, options: _Options, row_meta: dict, lines_before: int = 0
+) -> Iterator[Document]:
     # split("\n"), not splitlines(): JSON strings may contain raw U+2028 etc.
-    for line_number, line in enumerate(text.split("\n"), start=1):
+    for line_number, line in enumerate(text.split("\n"), start=lines_before + 1):
         if line.strip():
             yield _jsonl_row_document(line, line_number, source, options, row_meta)
 
@@ -952,10 +1060,11 @@ def _jsonl_row_document(
 
 
 def _meta_string(value: object) -> str:
-    # JSON spelling (true, 0.5, compact objects) keeps the original meaning.
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # JSON spelling (true, 0.5, compact objects) keeps the original meaning; a value JSON cannot
+    # spell (a Parquet date or timestamp) is written as str() writes it (2024-05-13).
+    if not isinstance(value, (bool, int, float, list, dict)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def _row_document(
@@ -966,7 +1075,7 @@ def _row_document(
     fallback_id: str,
     where: str,
 ) -> Document:
-    """Build the document for a parsed csv/jsonl row holding the text column."""
+    """Build the document for a parsed CSV/JSONL/Parquet row holding the text column."""
     doc_id = values.get(options.id_column, "").strip() or fallback_id
     text = values[options.text_column]
     extra = {

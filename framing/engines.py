@@ -5,9 +5,10 @@ Dask cluster (`--engine dask`: a LocalCluster on this machine, or `--scheduler t
 
 yields `(document, func(document, shared))` for every document `read_documents` would read, in
 the same order, with the same documents, whatever the engine: the results do not depend on where
-they were computed. On Dask the inputs are planned here (paths only, nothing read), cut into
-partitions of files, and each worker reads its partitions itself (so the workers must see the
-same paths: one machine, or a shared file system); `shared` (lexicon, model, source index) is
+they were computed. On Dask the inputs are planned here (paths, and where a big CSV/JSONL/Parquet
+file may be cut: see documents.plan_inputs), cut into partitions of files and parts of files, and
+each worker reads its partitions itself (so the workers must see the same paths: one machine, or
+a shared file system); `shared` (lexicon, model, source index) is
 sent once to every worker, not with each task. A worker that dies has its partitions run again
 elsewhere, and each partition's results are taken once, so no document is lost or doubled.
 
@@ -121,6 +122,8 @@ def _partitions(units: list) -> list[list]:
 
 
 def _size(unit) -> int:
+    if hasattr(unit, "size"):  # a part of a big file
+        return unit.size
     path = getattr(unit, "path", None)
     if path is None or not hasattr(unit, "fmt"):
         return len(getattr(unit, "text", "")) + 1

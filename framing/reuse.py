@@ -494,7 +494,7 @@ def _compare_in_worker(document):
 
 def load_sources(paths, **read_options):
     """(SourceIndex of the readable sources, the sources that could not be read). Sources are
-    read like articles (files, folders, globs; txt, md, html, csv, jsonl)."""
+    read like articles (files, folders, globs; txt, md, html, csv, jsonl, parquet)."""
     from framing.documents import read_documents
 
     readable, failed = [], []

@@ -134,8 +134,11 @@ def _count(framing: Framing | None, label: str) -> int | None:
 
 def _sentence_dict(s) -> dict[str, Any]:
     promo, crit = sentence_scores(s)
-    return {"start": s.start, "end": s.end, "label": s.label, "promotional": promo,
-            "critical": crit, "lang": s.lang}
+    out = {"start": s.start, "end": s.end, "label": s.label, "promotional": promo,
+           "critical": crit, "lang": s.lang}
+    if s.lexicon_label is not None:
+        out["lexicon_label"] = s.lexicon_label
+    return out
 
 
 def top_evidence(framing: Framing, n: int = 6):
@@ -206,8 +209,9 @@ DRIVING_SENTENCES = 3
 
 
 def apply_classifier(found: Analysis, model) -> None:
-    """Let the trained model choose the article label, keeping the lexicon's label and adding
-    the sentences that pushed hardest toward the model's choice."""
+    """Let the trained model choose the article and sentence labels, keeping the lexicon's
+    labels and adding the sentences that pushed hardest toward the model's choice."""
+    from framing.classifier import sentence_labels
     from framing.corpus import LABELS
 
     label, sentence_p, article_p = model.predict_analysis(found)
@@ -216,6 +220,8 @@ def apply_classifier(found: Analysis, model) -> None:
     sentences = found.text.sentences
     found.framing.label = label
     found.framing.method = "combined"
+    for scored, combined in zip(found.framing.sentences, sentence_labels(sentence_p, article_p)):
+        scored.lexicon_label, scored.label = scored.label, combined
     found.framing.classifier = {
         "label": label,
         "probabilities": {c: round(float(p), 4) for c, p in zip(LABELS, article_p)},

@@ -80,6 +80,7 @@ class SentenceScore:
     critical: float
     lang: str
     evidence: list[Span] = field(default_factory=list)
+    lexicon_label: str | None = None  # the lexicon's own label, when a trained model relabels
 
 
 @dataclass

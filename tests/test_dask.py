@@ -125,6 +125,51 @@ def test_duplicate_ids_and_errors_across_partitions(cluster, tmp_path):
     assert '"duplicate_id"' in on_dask.stdout
 
 
+def test_one_big_jsonl_file_is_read_as_several_partitions(cluster, corpus, tmp_path, monkeypatch):
+    from framing import engines, splitting
+    from framing.documents import plan_inputs
+
+    address, _ = cluster
+    big = tmp_path / "big.jsonl"  # 500 articles, 1.4 MB
+    parts = sorted((corpus / "articles").glob("*.jsonl"))[:2]
+    big.write_bytes(b"".join(part.read_bytes() for part in parts))
+    # Parts and partitions of 200 kB rather than 1 MB: the same cuts, in a file small enough to
+    # score twice.
+    monkeypatch.setattr(splitting, "PART_BYTES", 200_000)
+    monkeypatch.setattr(engines, "PARTITION_BYTES", 200_000)
+    assert len(engines._partitions(plan_inputs([str(big)])[1])) >= 6
+    args = ["score", big, "--json", "--no-model", "--no-sentences"]
+    local = run(*args)
+    assert run(*args, "--engine", "dask", "--scheduler", address) == local
+    assert len(local.splitlines()) == 500
+
+
+def test_parquet_input_gives_the_records_of_the_same_jsonl(cluster, corpus, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    address, _ = cluster
+    lines = (corpus / "articles" / "part-00000.jsonl").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "articles.jsonl").write_text("\n".join(lines[:100]) + "\n", encoding="utf-8")
+    rows = pa.Table.from_pylist([json.loads(line) for line in lines[:100]])
+    pq.write_table(rows, tmp_path / "articles.parquet", row_group_size=20)
+    args = ["--json", "--no-model", "--no-sentences"]
+    local = run("score", tmp_path / "articles.parquet", *args)
+    assert run("score", tmp_path / "articles.parquet", *args, "--engine", "dask",
+               "--scheduler", address) == local
+
+    def as_read_from_anywhere(line):
+        record = json.loads(line)
+        record["path"] = None
+        meta = record["meta"]
+        record["meta"] = {k: v for k, v in meta.items() if k not in ("format", "encoding")}
+        return record
+
+    from_jsonl = run("score", tmp_path / "articles.jsonl", *args)
+    assert list(map(as_read_from_anywhere, local.splitlines())) == list(
+        map(as_read_from_anywhere, from_jsonl.splitlines()))
+
+
 def test_parquet_output_of_score(cluster, tmp_path):
     address, _ = cluster
     run("score", SEEDS, "--no-model", "--out", tmp_path, "--format", "parquet", "--format", "csv",

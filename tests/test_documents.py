@@ -6,10 +6,12 @@ import hashlib
 import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
+from framing import splitting
 from framing.documents import (
     DEFAULT_MAX_BYTES,
     ERROR_CODES,
@@ -18,7 +20,9 @@ from framing.documents import (
     DocumentReadError,
     decode_bytes,
     html_to_text,
+    plan_inputs,
     read_documents,
+    read_unit,
 )
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -753,6 +757,216 @@ def test_empty_csv_and_jsonl_files(tmp_path):
 
 
 # ---------------------------------------------------------------------------
+# Big CSV and JSONL files: read in byte ranges, to the documents of reading them whole
+# ---------------------------------------------------------------------------
+
+
+def seed_paragraphs() -> list[str]:
+    paragraphs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        paragraphs += [p for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+    return paragraphs
+
+
+def read_whole(monkeypatch, *inputs: object, **options: object) -> list[Document]:
+    with monkeypatch.context() as patch:
+        patch.setattr(splitting, "PART_BYTES", 10**12)
+        return read(*inputs, **options)
+
+
+def units_of(*inputs: object, **options: object) -> list:
+    return plan_inputs([str(item) for item in inputs], **options)[1]
+
+
+def test_a_big_jsonl_file_is_read_in_ranges_to_the_documents_of_reading_it_whole(
+    tmp_path, monkeypatch
+):
+    paragraphs = seed_paragraphs()
+    lines = [json.dumps({"id": f"a{i}", "outlet": "Le Monde", "text": paragraphs[i % 40]})
+             for i in range(6000)]  # fmt: skip
+    lines[3000] = "not json"
+    lines[4000] = ""  # a blank line is not a row
+    lines[5000] = json.dumps({"id": "big", "text": "mot " * 10_000})  # over max_bytes
+    lines[5999] = json.dumps({"id": "a7", "text": "Même id qu'une ligne de la première partie."})
+    path = write(tmp_path / "flux.jsonl", "\n".join(lines) + "\n")
+    assert 1_500_000 < path.stat().st_size < 3_000_000  # the file limit is 100 x max_bytes
+
+    units = units_of(path, max_bytes=30_000)
+    assert len(units) == 2 and units[0].end - units[0].start >= splitting.PART_BYTES
+    docs = read(path, max_bytes=30_000)
+    assert docs == read_whole(monkeypatch, path, max_bytes=30_000)
+    assert_error(docs[3000], "malformed_row", f"{path}, line 3001", "not valid JSON")
+    assert docs[4000].meta["row"] == "4002"  # line numbers count the blank line
+    assert_error(docs[4999], "too_large", "line 5001", "40,000 bytes")
+    assert_error(docs[-1], "duplicate_id", f"{path} line 6000", f"{path} line 8")
+
+
+CSV_ROW_TEXT = 'Il a dit\u00a0: « non ; jamais ».\nDeuxième ligne, "citée".\n\nFin.'
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_a_big_csv_with_line_breaks_in_quoted_fields_is_cut_between_records(
+    tmp_path, monkeypatch, encoding
+):
+    # A French Excel export: ";", CRLF, quoted fields holding line breaks and doubled quotes.
+    rows = ["id;titre;text"]
+    for i in range(300):
+        text = CSV_ROW_TEXT.replace("\n", "\r\n") + f" {i}"
+        rows.append(f'r{i};Réforme {i};"{text.replace(chr(34), 2 * chr(34))}"')
+    rows[150] = 'r149;"mal"fermé;texte'  # cannot be parsed
+    rows[200] = "r199;deux champs"
+    path = write(tmp_path / "export.csv", "\r\n".join(rows) + "\r\n", encoding=encoding)
+    monkeypatch.setattr(splitting, "PART_BYTES", 2_000)
+
+    units = units_of(path)
+    assert len(units) > 10
+    assert all(unit.header == ("id", "titre", "text") for unit in units[1:])
+    docs = read(path)
+    assert docs == read_whole(monkeypatch, path)
+    assert len(docs) == 300 and docs[0].meta["encoding"] == encoding
+    assert docs[299].text == CSV_ROW_TEXT + " 299"
+    # Rows take 4 lines after the header; row 150 takes one.
+    assert_error(docs[149], "malformed_row", f"{path}, row 150 (line 598)", "cannot be parsed")
+    assert_error(docs[199], "malformed_row", "row 200 (line 795)", "2 fields")
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding", "first_text"),
+    [
+        # UTF-8 until one cp1252 byte in the last line: the whole file is cp1252, and so is the
+        # first range, which alone would have read as UTF-8.
+        ([f'{{"text": "Élu {i}"}}' for i in range(200)] + ['{"text": "caf\xe9"}'], "cp1252",
+         "Ã‰lu 0"),
+        # Mojibake (UTF-8 read as cp1252 and saved as UTF-8) everywhere: repaired in every range.
+        ([f'{{"text": "Ã©tÃ© {i}"}}' for i in range(200)], "utf-8 (repaired mojibake)",
+         "été 0"),
+        # A byte-order mark starts only the first range.
+        (["\ufeff" + '{"text": "a"}'] + [f'{{"text": "b{i}"}}' for i in range(200)], "utf-8-sig",
+         "a"),
+    ],
+)  # fmt: skip
+def test_the_encoding_of_every_range_is_decided_on_the_whole_file(
+    tmp_path, monkeypatch, content, encoding, first_text
+):
+    data = "\n".join(content).encode("utf-8")
+    if encoding == "cp1252":
+        data = data.replace("caf\xe9".encode(), b"caf\xe9")
+    path = write(tmp_path / "flux.jsonl", data)
+    monkeypatch.setattr(splitting, "PART_BYTES", 500)
+    assert len(units_of(path)) > 3
+    docs = read(path)
+    assert docs == read_whole(monkeypatch, path)
+    assert {doc.meta["encoding"] for doc in docs} == {encoding}
+    assert docs[0].text == first_text
+
+
+def test_a_file_that_is_one_error_is_not_cut(tmp_path, monkeypatch):
+    monkeypatch.setattr(splitting, "PART_BYTES", 100)
+    no_text = write(tmp_path / "sans.csv", "id;corps\n" + "1;Texte\n" * 100)
+    binary = write(tmp_path / "nul.jsonl", '{"text": "a"}\n' * 100 + "\x00\n")
+    assert len(units_of(no_text, binary)) == 2
+    docs = read(no_text, binary)
+    assert_error(docs[0], "missing_column", str(no_text), "'text'")
+    assert_error(docs[1], "binary", str(binary), "NUL")
+
+
+def test_a_file_changed_after_planning_gives_an_error_not_wrong_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr(splitting, "PART_BYTES", 100)
+    path = write(tmp_path / "flux.jsonl", '{"text": "a"}\n' * 100)
+    options, units = plan_inputs([str(path)])
+    write(path, '{"text": "b"}\n' * 101)
+    doc = only(list(read_unit(units[1], options)))
+    assert_error(doc, "unreadable", str(path), "changed", "run again")
+
+
+# ---------------------------------------------------------------------------
+# Parquet: one document per row, read by row groups
+# ---------------------------------------------------------------------------
+
+ROWS = [
+    {"id": f"p{i}", "text": f"Le ministre a salué l'accord numéro {i}.", "outlet": "Libération",
+     "score": i / 2, "tags": ["a", "é"], "ok": i % 2 == 0}
+    for i in range(30)
+]  # fmt: skip
+
+
+def write_parquet(path: Path, rows: list[dict], **options) -> Path:
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pylist(rows), path, **options)
+    return path
+
+
+def without_format(doc: Document) -> Document:
+    meta = {k: v for k, v in doc.meta.items() if k not in ("format", "encoding")}
+    return Document(doc.id, None, doc.text, meta, doc.error)
+
+
+def test_parquet_files_give_the_documents_of_the_same_jsonl(tmp_path):
+    for part, rows in enumerate((ROWS[:20], ROWS[20:])):
+        write_parquet(tmp_path / "scores.parquet" / f"part-{part}.parquet", rows,
+                      row_group_size=7)  # fmt: skip
+        lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        write(tmp_path / "jsonl" / f"part-{part}.jsonl", lines)
+    units = units_of(tmp_path / "scores.parquet")
+    assert len(units) == 5  # row groups of 7, 7 and 6 rows, then 7 and 3
+    docs = read(tmp_path / "scores.parquet")
+    assert [without_format(doc) for doc in docs] == [
+        without_format(doc) for doc in read(tmp_path / "jsonl")
+    ]
+    sha256 = hashlib.sha256(ROWS[0]["text"].encode()).hexdigest()
+    assert docs[0].meta == {"outlet": "Libération", "score": "0.0", "tags": '["a","é"]',
+                            "ok": "true", "format": "parquet", "row": "1",
+                            "sha256": sha256}  # fmt: skip
+    assert docs[-1].meta["row"] == "10" and docs[-1].path.endswith("part-1.parquet")
+
+
+def test_a_big_row_group_is_read_in_several_units(tmp_path, monkeypatch):
+    import framing.parquet
+
+    path = write_parquet(tmp_path / "un.parquet", ROWS)  # one row group
+    monkeypatch.setattr(framing.parquet, "PART_BYTES", 300)
+    units = units_of(path)
+    assert len(units) > 3 and {unit.row_group for unit in units} == {0}
+    assert [doc.id for doc in read(path)] == [row["id"] for row in ROWS]
+
+
+def test_parquet_errors_name_the_file_and_row(tmp_path):
+    import datetime
+
+    rows = [
+        {"ident": "x1", "corps": "Bon texte.", "date": datetime.date(2024, 5, 13)},
+        {"ident": "x2", "corps": None, "date": None},
+        {"ident": None, "corps": "  ", "date": None},
+    ]
+    good = write_parquet(tmp_path / "a.parquet", rows, row_group_size=2)
+    not_parquet = write(tmp_path / "b.parquet", "id,text\n1,pas du parquet\n")
+    broken = write(tmp_path / "c.parquet", good.read_bytes()[:-30])
+    no_text = write_parquet(tmp_path / "d.parquet", [{"id": "1", "body": "texte"}])
+    number = write_parquet(tmp_path / "e.parquet", [{"id": "1", "text": 42}])
+    docs = read(good, not_parquet, broken, no_text, number, text_column="corps", id_column="ident")
+    assert docs[0].text == "Bon texte." and docs[0].meta["date"] == "2024-05-13"
+    assert_error(docs[1], "empty", f"{good}, row 2", "'corps' field is null")
+    assert docs[1].id == "x2"
+    assert_error(docs[2], "empty", f"{good}, row 3", "empty")
+    assert docs[2].id == "a:3"
+    assert_error(docs[3], "unreadable", str(not_parquet), "not a readable Parquet file")
+    assert_error(docs[4], "unreadable", str(broken), "not a readable Parquet file")
+    assert_error(docs[5], "missing_column", str(no_text), "'corps'", "id, body")
+    docs = read(number)
+    assert_error(only(docs), "missing_column", f"{number}, row 1", "int, not a string")
+
+
+def test_parquet_without_pyarrow_is_an_error_naming_the_file(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.parquet", b"PAR1")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if it were not installed
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    assert_error(only(read(path)), "unreadable", str(path), "pip install pyarrow")
+
+
+# ---------------------------------------------------------------------------
 # Whole batches: nothing lost, order kept, deterministic
 # ---------------------------------------------------------------------------
 
@@ -803,5 +1017,5 @@ def test_reading_is_deterministic(tmp_path):
 
 def test_constants():
     assert DEFAULT_MAX_BYTES == 10_000_000
-    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".html", ".htm", ".csv", ".jsonl")
+    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".html", ".htm", ".csv", ".jsonl", ".parquet")
     assert len(set(ERROR_CODES)) == 8
