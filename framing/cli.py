@@ -198,7 +198,8 @@ def _source_index(paths, read_options):
 @click.option("--sources", multiple=True, metavar="PATH",
               help="Press releases: a file or a folder (repeatable).")
 @click.option("--among", is_flag=True,
-              help="Compare the articles with each other and group them into reuse clusters.")
+              help="Compare the articles with each other and group them into reuse clusters "
+                   "(on Dask: a shuffle of shingles, no worker holds the whole corpus).")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one reuse record per article.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes comparing articles with the sources.")
@@ -216,12 +217,18 @@ def reuse(paths, sources, among, as_json, jobs, text_column, id_column, max_byte
     if bool(sources) == among:
         raise click.UsageError("give --sources PATH, or --among to compare the articles")
     check_engine(engine, scheduler, workers)
-    if among and engine == "dask":
-        raise click.UsageError("--among does not run on --engine dask yet (it compares every "
-                               "article with every other in one process): drop --engine dask")
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
                "encoding": encoding}
-    if engine == "dask":
+    if among and engine == "dask":
+        from framing.among import among_on_dask
+
+        bad_sources = []
+        with _progress(engine, "comparing") as (progress, length):
+            documents, found = among_on_dask(paths, options, scheduler=scheduler,
+                                             workers=workers, progress=progress,
+                                             progress_length=length)
+        texts = {d.id: d.text for d in documents if d.error is None}
+    elif engine == "dask":
         index, bad_sources = _source_index(sources, options)
         texts = {s.id: s.text for s in index.sources}
         documents, found = [], {}

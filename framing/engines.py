@@ -236,3 +236,14 @@ class dask_client:
         if self.cluster is not None:
             self.cluster.close()
         return False
+
+
+def plan_partitions(paths, read_options: dict) -> tuple:
+    """(reading options for the workers, partitions of input units): the inputs planned and cut
+    as map_documents does it, for a Dask computation that runs its own tasks on them."""
+    from dataclasses import replace
+
+    from framing.documents import plan_inputs
+
+    options, units = plan_inputs(list(paths), **read_options)
+    return replace(options, stdin=None), _partitions(units)  # stdin is read here, into units

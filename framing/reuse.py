@@ -9,7 +9,9 @@ dropped. Across languages, `framing.translation` aligns sentences instead.
 
 Sources are indexed once (`SourceIndex`): an article looks up its shingles in one dict and only
 the sources it shares enough shingles with are aligned, so cost grows with the number of
-articles, not with articles x sources.
+articles, not with articles x sources. `among` compares articles with each other through one
+index of them all; `framing.among` computes the same records on a Dask cluster, where no worker
+holds that index.
 
 >>> index = SourceIndex([("release", "Acme will build a plant in Lyon that will employ 400 "
 ...                      "people and produce batteries for the European market from 2026.")])
@@ -26,6 +28,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from hashlib import blake2b
 
 from framing.text import FUNCTION_WORDS, analyse, fold, tokens
 
@@ -134,8 +137,16 @@ def _boilerplate_tokens(text: str, starts: list[int]) -> list[bool]:
 
 
 def shingles(keys: list[str]):
-    """(position, hash) of every SHINGLE-word window."""
-    return [(i, hash(tuple(keys[i : i + SHINGLE]))) for i in range(len(keys) - SHINGLE + 1)]
+    """(position, hash) of every SHINGLE-word window. The hashes are the same in every process
+    (a tuple of ints hashes without the per-process salt of str hashes), so that Dask workers
+    agree on them (`framing.among`)."""
+    words = list(map(_word_hash, keys))
+    return list(enumerate(map(hash, zip(*(words[i:] for i in range(SHINGLE))))))
+
+
+@lru_cache(maxsize=200_000)
+def _word_hash(key: str) -> int:
+    return int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +183,9 @@ class SourceIndex:
             self.translation = TranslationIndex(self.sources)
 
     def __setstate__(self, state: dict) -> None:
-        """Unpickled in another process (a Dask worker): Python's str hashes, which key the
-        postings, differ between processes unless PYTHONHASHSEED is the same, so the postings
-        are re-keyed when this process hashes differently (the sources are not prepared again)."""
+        """Unpickled in another process (a Dask worker): shingle hashes are the same in every
+        process of one Python version; should this one hash differently (a worker on another
+        Python), the postings are re-keyed (the sources are not prepared again)."""
         self.__dict__.update(state)
         if state.get("_hash_probe") != _hash_probe():
             self.postings = {
@@ -188,12 +199,9 @@ class SourceIndex:
         article = prepare(doc_id, text)
         skip = doc_id if skip_self else None
         identical = next((i for i in self.by_text.get(text.strip(), ()) if i != skip), None)
-        found = []
-        for number, seeds in self._seeds(article).items():
-            if self.sources[number].id != skip:
-                passages = align(article, self.sources[number], seeds)
-                if passages:
-                    found.append((self.sources[number], passages))
+        seeded = [(self.sources[number], seeds) for number, seeds in self._seeds(article).items()
+                  if self.sources[number].id != skip]
+        found = aligned(article, seeded)
         if self.translation is not None:
             found.extend((s, p) for s, p in self.translation.compare(article) if s.id != skip)
         return summarise(article, found, identical)
@@ -209,17 +217,22 @@ class SourceIndex:
 
 
 def _hash_probe() -> int:
-    return hash(("framing", "shingle", "probe"))
+    return shingles(["framing", "shingle", "probe"])[0][1]
 
 
 def _rehash(sources: list[Prepared], where: list[tuple[int, int]]) -> int:
     """This process's hash of the shingle found at `where` (all places hold the same words)."""
     number, position = where[0]
-    return hash(tuple(sources[number].keys[position : position + SHINGLE]))
+    return shingles(sources[number].keys[position : position + SHINGLE])[0][1]
+
+
+def boilerplate_limit(n_sources: int) -> float:
+    """A shingle found in this many of `n_sources` sources or more is boilerplate."""
+    return max(BOILERPLATE_MIN_SOURCES, BOILERPLATE_SOURCE_SHARE * n_sources)
 
 
 def _prune_boilerplate(postings, n_sources: int) -> dict[int, list[tuple[int, int]]]:
-    limit = max(BOILERPLATE_MIN_SOURCES, BOILERPLATE_SOURCE_SHARE * n_sources)
+    limit = boilerplate_limit(n_sources)
     kept = {}
     for h, where in postings.items():
         if len({n for n, _ in where}) < limit:
@@ -228,6 +241,17 @@ def _prune_boilerplate(postings, n_sources: int) -> dict[int, list[tuple[int, in
 
 
 # --- alignment of one article with one source -------------------------------------------------
+
+
+def aligned(article: Prepared, seeded) -> list[tuple[Prepared, list[dict]]]:
+    """(source, passages) for each (source, seeds) of `seeded` that shares passages with
+    `article`, in the order given."""
+    found = []
+    for source, seeds in seeded:
+        passages = align(article, source, seeds)
+        if passages:
+            found.append((source, passages))
+    return found
 
 
 def align(article: Prepared, source: Prepared, seeds=None) -> list[dict]:
@@ -342,7 +366,7 @@ def _passage(article: Prepared, source: Prepared, chain: list[Run]) -> dict | No
 class SourceMatch:
     """The passages one source contributes to an article, and what they cover."""
 
-    source: Prepared
+    source: str  # its id
     passages: list[dict]
     covered: set[int]  # article token positions inside passages
     source_share: float  # share of the source's non-boilerplate words reproduced
@@ -360,13 +384,13 @@ class SourceMatch:
         return "verbatim" if len(self.covered) >= VERBATIM_SHARE * n_words else "partial"
 
 
-def _matches(found) -> list[SourceMatch]:
-    """One SourceMatch per source (same-language and translated passages together), the source
-    that covers most of the article first."""
+def matches(found) -> list[SourceMatch]:
+    """One SourceMatch per source of `found` [(source, passages)] (same-language and translated
+    passages together)."""
     by_source: dict[str, tuple[Prepared, list[dict]]] = {}
     for source, passages in found:
         by_source.setdefault(source.id, (source, []))[1].extend(passages)
-    matches = []
+    found_matches = []
     for source, passages in by_source.values():
         covered, source_covered = set(), set()
         for p in passages:
@@ -374,37 +398,44 @@ def _matches(found) -> list[SourceMatch]:
             covered.update(range(a0, a1))
             source_covered.update(i for i in range(s0, s1) if not source.boilerplate[i])
         body = source.boilerplate.count(False) or 1
-        matches.append(SourceMatch(source, passages, covered, min(1.0, len(source_covered) / body)))
-    return sorted(matches, key=lambda m: (-len(m.covered), m.source.id))
+        share = min(1.0, len(source_covered) / body)
+        found_matches.append(SourceMatch(source.id, passages, covered, share))
+    return found_matches
 
 
 def summarise(article: Prepared, found, identical: str | None) -> dict:
     """The `reuse` record: best source, kind, shares and passages (article order)."""
-    if not found:
+    return summary(article.n_words, matches(found), identical)
+
+
+def summary(n_words: int, found_matches: list[SourceMatch], identical: str | None) -> dict:
+    """The `reuse` record of an article of `n_words` words from its SourceMatch list (in any
+    order: the source that covers most of the article comes first)."""
+    if not found_matches:
         return _empty(identical)
-    matches = _matches(found)
-    best = matches[0]
-    n = article.n_words or 1
-    covered = set().union(*(m.covered for m in matches))
+    found_matches = sorted(found_matches, key=lambda m: (-len(m.covered), m.source))
+    best = found_matches[0]
+    n = n_words or 1
+    covered = set().union(*(m.covered for m in found_matches))
     kind = best.kind(n)
     if identical and kind == "partial":
         kind = "verbatim"
-    passages = sorted((p for m in matches for p in m.passages),
+    passages = sorted((p for m in found_matches for p in m.passages),
                       key=lambda p: (p["article_start"], p["source"], p["source_start"]))
     for p in passages:
         del p["_tokens"]
     return {
-        "source": best.source.id,
+        "source": best.source,
         "kind": kind,
         "article_share": round(1.0 if identical else min(1.0, len(covered) / n), 4),
-        "source_share": round(1.0 if identical == best.source.id else best.source_share, 4),
+        "source_share": round(1.0 if identical == best.source else best.source_share, 4),
         "longest_passage_words": max(p["words"] for p in passages),
         "identical_to": identical,
         "sources": [
-            {"source": m.source.id, "kind": m.kind(n),
+            {"source": m.source, "kind": m.kind(n),
              "article_share": round(len(m.covered) / n, 4),
              "source_share": round(m.source_share, 4), "passages": len(m.passages)}
-            for m in matches
+            for m in found_matches
         ],
         "passages": passages,
     }
@@ -477,7 +508,13 @@ def among(documents) -> dict[str, dict]:
     shared by articles linked by reuse, directly or through others; None when alone) and
     `shares_with` (the articles it shares passages with)."""
     index = SourceIndex(documents)
-    found = {doc_id: index.compare(text, doc_id, skip_self=True) for doc_id, text in documents}
+    return clustered({doc_id: index.compare(text, doc_id, skip_self=True)
+                      for doc_id, text in documents})
+
+
+def clustered(found: dict[str, dict]) -> dict[str, dict]:
+    """`found` ({id: reuse record} of articles compared with each other), each record given
+    `shares_with` and `cluster` (see `among`)."""
     parent = {doc_id: doc_id for doc_id in found}
 
     def root(x):

@@ -158,35 +158,47 @@ class TranslationIndex:
         """[(source, passages)] for the sources the article translates."""
         if self.languages <= {article.lang}:
             return []  # no source in another language
-        candidates = self._candidates(article)
-        if not candidates:
-            return []
-        table = _sentence_table(article)
-        found = []
-        for number in candidates:
-            passages = align_sentences(article, table, self.sources[number], self._table(number))
-            if passages:
-                found.append((self.sources[number], passages))
-        return found
+        candidates = rank_candidates(document_keys(article), self.postings, len(self.sources),
+                                     article.lang, lambda n: self.sources[n].lang,
+                                     lambda n: self.sources[n].id)
+        return translated(article, [(self.sources[n], self._table(n)) for n in candidates])
 
     def _table(self, number: int) -> list:
         if number not in self.tables:
             self.tables[number] = _sentence_table(self.sources[number])
         return self.tables[number]
 
-    def _candidates(self, article) -> list[int]:
-        n = len(self.sources)
-        scores: dict[int, float] = defaultdict(float)
-        counts: dict[int, int] = defaultdict(int)
-        for key in document_keys(article):
-            holders = self.postings.get(key, ())
-            for number in holders:
-                if self.sources[number].lang != article.lang:
-                    scores[number] += math.log(1 + n / len(holders))
-                    counts[number] += 1
-        ranked = sorted((n for n in scores if counts[n] >= MIN_CANDIDATE_ANCHORS),
-                        key=lambda n: (-scores[n], self.sources[n].id))
-        return ranked[:MAX_CANDIDATES]
+
+def rank_candidates(keys, postings, n_sources: int, lang: str, lang_of, order_of) -> list[int]:
+    """The numbers of the (at most MAX_CANDIDATES) sources in another language than `lang`
+    that share the most rare keys with an article whose document_keys are `keys`. `postings`:
+    {key: numbers of all the sources holding it}; `lang_of(number)`, `order_of(number)` (ties)."""
+    scores: dict[int, float] = defaultdict(float)
+    counts: dict[int, int] = defaultdict(int)
+    # Keys in a fixed order: a float sum must not depend on the process's string hashes.
+    for key in sorted(keys):
+        holders = postings.get(key, ())
+        for number in holders:
+            if lang_of(number) != lang:
+                scores[number] += math.log(1 + n_sources / len(holders))
+                counts[number] += 1
+    ranked = sorted((n for n in scores if counts[n] >= MIN_CANDIDATE_ANCHORS),
+                    key=lambda n: (-scores[n], order_of(n)))
+    return ranked[:MAX_CANDIDATES]
+
+
+def translated(article, candidates) -> list:
+    """[(source, passages)] for the (source, sentence table) candidates the article
+    translates, in the order given."""
+    if not candidates:
+        return []
+    table = _sentence_table(article)
+    found = []
+    for source, source_table in candidates:
+        passages = align_sentences(article, table, source, source_table)
+        if passages:
+            found.append((source, passages))
+    return found
 
 
 def document_keys(prepared) -> set[str]:

@@ -186,11 +186,71 @@ def test_engine_usage_errors(monkeypatch):
     runner = CliRunner()
     result = runner.invoke(main, ["score", str(SEEDS), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "--engine dask" in result.output
-    result = runner.invoke(main, ["reuse", str(SEEDS), "--among", "--engine", "dask"])
-    assert result.exit_code == 2 and "--among" in result.output
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if Dask were not installed
     result = runner.invoke(main, ["score", str(SEEDS), "--engine", "dask"])
     assert result.exit_code == 2 and "pip install 'framing[dask]'" in result.output
+
+
+def test_reuse_among_on_dask_gives_the_local_output(cluster, tmp_path):
+    """Seeds (French and English: translations), a reprint under another name, an empty file."""
+    address, _ = cluster
+    for path in SEEDS.glob("*.txt"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "reprint.txt").write_bytes(seed_path("004").read_bytes())
+    (tmp_path / "empty.txt").write_text("")
+    for extra in ([], ["--json"]):
+        args = ["reuse", tmp_path, "--among", *extra]
+        local = CliRunner().invoke(main, list(map(str, args)))
+        on_dask = CliRunner().invoke(main, list(map(str, [*args, "--engine", "dask",
+                                                          "--scheduler", address])))
+        assert local.exit_code == on_dask.exit_code == 1  # empty.txt
+        assert on_dask.stdout == local.stdout
+    records = {r["id"]: r["reuse"] for r in map(json.loads, on_dask.stdout.splitlines())
+               if "reuse" in r}
+    assert records["reprint"]["identical_to"] == seed_path("004").stem
+    assert records[seed_path("001").stem]["kind"] == "translated"
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory):
+    """300 generated articles as files (5 partitions), most reprinting passages of 20 releases:
+    more than half share passages with other articles."""
+    from reuse_speed import make_corpus
+
+    _, articles = make_corpus(300, 20)
+    root = tmp_path_factory.mktemp("copies")
+    for article_id, text, _ in articles:
+        (root / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_reuse_among_of_300_articles_on_dask_is_the_local_output(cluster, copies):
+    address, _ = cluster
+    args = ["reuse", copies, "--among", "--json"]
+    local = run(*args)
+    assert run(*args, "--engine", "dask", "--scheduler", address) == local
+    clusters = [json.loads(line)["reuse"]["cluster"] for line in local.splitlines()]
+    assert sum(c is not None for c in clusters) > 150
+
+
+def test_no_task_of_reuse_among_holds_the_whole_corpus(cluster, copies):
+    from framing.among import among_on_dask
+    from framing.documents import read_documents
+    from framing.reuse import among, prepare, shingles
+
+    address, _ = cluster
+    documents = list(read_documents([str(copies)]))
+    sizes = {}
+    _, found = among_on_dask([copies], {}, scheduler=address, group_texts=60, sizes=sizes)
+    assert json.dumps(found) == json.dumps(among([(d.id, d.text) for d in documents]))
+    n = len(documents)
+    # Workers read partitions, a bucket holds its share of the shingles, and an align task
+    # receives at most 60 prepared articles: the articles it compares and their partners.
+    assert len(sizes["read"]) == 5 and max(sizes["read"]) <= 64
+    distinct = {h for d in documents for _, h in shingles(prepare(d.id, d.text).keys)}
+    assert len(sizes["reduce"]) >= 5 and sum(sizes["reduce"]) == len(distinct)
+    assert max(sizes["reduce"]) < len(distinct) / 3
+    assert max(sizes["align"]) <= 60 < n and len(sizes["align"]) > n // 30  # 10 ranges
 
 
 def test_a_source_index_unpickled_with_another_hash_seed_finds_the_same_reuse(tmp_path):
