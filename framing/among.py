@@ -37,10 +37,10 @@ import hashlib
 from array import array
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import islice
 from operator import getitem
 
+from framing.engines import Batch
 from framing.reuse import (
     MIN_SHARED_SHINGLES,
     aligned,
@@ -95,19 +95,11 @@ def among_on_dask(paths, read_options: dict, *, scheduler: str | None = None,
     return documents, clustered({documents[places[n][0]].id: records[n] for n in in_order})
 
 
-@dataclass(frozen=True)
-class _Batch:
-    """The items of a task's result, sent in one piece: distributed sends a list, tuple, set or
-    dict result item by item, about 50 microseconds each (seconds for a partition's pairs)."""
-
-    items: object
-
-
-def _read(units: list, options) -> _Batch:
+def _read(units: list, options) -> Batch:
     """On a worker: the documents of a partition's files, in reading order."""
     from framing.documents import read_unit
 
-    return _Batch(tuple(document for unit in units for document in read_unit(unit, options)))
+    return Batch(tuple(document for unit in units for document in read_unit(unit, options)))
 
 
 def _numbered(partitions: list[list]) -> tuple:
@@ -158,10 +150,10 @@ def _planned(client, read, numbers, n_articles, sizes) -> tuple:
 # --- map: postings of a partition's articles, by bucket -----------------------------------------
 
 
-def _postings(documents: _Batch, numbers: list, n_buckets: int) -> tuple:
+def _postings(documents: Batch, numbers: list, n_buckets: int) -> tuple:
     """On a worker: for each bucket (shingles [hash, article, occurrences, occurrences outside
     boilerplate, hash, ...], texts [(digest, article, id)], keys [(key, article, language)]);
-    then _Batch({article: Prepared}) and {article: words}. Shingles are a flat array of 64-bit
+    then Batch({article: Prepared}) and {article: words}. Shingles are a flat array of 64-bit
     ints: 32 bytes a posting where tuples take 100."""
     buckets = [(array("q"), [], []) for _ in range(n_buckets)]
     prepared = {}
@@ -179,7 +171,7 @@ def _postings(documents: _Batch, numbers: list, n_buckets: int) -> tuple:
         buckets[digest % n_buckets][1].append((digest, number, document.id))
         for key in document_keys(article):
             buckets[_hash(key) % n_buckets][2].append((key, number, article.lang))
-    return (*buckets, _Batch(prepared), {n: article.n_words for n, article in prepared.items()})
+    return (*buckets, Batch(prepared), {n: article.n_words for n, article in prepared.items()})
 
 
 def _hash(text: str, size: int = 8) -> int:
@@ -285,14 +277,14 @@ def _plan(pieces: list[dict], articles: list[int], n_articles: int) -> dict:
     return plans
 
 
-def _pairs(plans: dict) -> _Batch:
+def _pairs(plans: dict) -> Batch:
     """[(article, partner, aligned in the same language, as a translation)] of a partition's
     plans: what the client needs to cut the align tasks."""
     pairs = []
     for article, (same, translate, _, _) in plans.items():
         for partner in sorted({*same, *translate}):
             pairs.append((article, partner, partner in same, partner in translate))
-    return _Batch(tuple(pairs))
+    return Batch(tuple(pairs))
 
 
 # --- align: the pairs, by ranges of article numbers ----------------------------------------------
@@ -360,13 +352,13 @@ def _submit_align(client, task, prepared, plans, places, matches_for):
     return future
 
 
-def _pick(prepared: _Batch, plans: dict, texts: tuple[int, ...], articles: set[int]) -> tuple:
+def _pick(prepared: Batch, plans: dict, texts: tuple[int, ...], articles: set[int]) -> tuple:
     """On a worker: ({number: Prepared} of `texts`, {article: its boilerplate shingles})."""
     return {n: prepared.items[n] for n in texts}, {n: plans[n][3] for n in articles}
 
 
 def _align(picks: list[tuple], pairs: tuple[tuple, ...], part_of: dict[int, int]) -> dict:
-    """On a worker: {partition: _Batch([(article, SourceMatch)])} of the pairs (article,
+    """On a worker: {partition: Batch([(article, SourceMatch)])} of the pairs (article,
     partner, same language, translation) that share passages, found as SourceIndex.compare
     finds them."""
     prepared, pruned = {}, {}
@@ -392,10 +384,10 @@ def _align(picks: list[tuple], pairs: tuple[tuple, ...], part_of: dict[int, int]
                     tables[partner] = _sentence_table(source)
                 passages += translated(article, [(source, tables[partner])])
             found[part_of[number]].extend((number, match) for match in matches(passages))
-    return {p: _Batch(tuple(found[p])) for p in set(part_of.values())}
+    return {p: Batch(tuple(found[p])) for p in set(part_of.values())}
 
 
-def _summarise(pieces: list[_Batch], plans: dict, words: dict) -> dict:
+def _summarise(pieces: list[Batch], plans: dict, words: dict) -> dict:
     """On a worker: {article: reuse record} of a partition's articles, from the matches the
     align tasks found for them."""
     found = defaultdict(list)
