@@ -72,6 +72,9 @@ def load_scorer(lexicons, model_dir, no_model):
 def main():
     """How promotional or critical is a news article, does it raise digital sovereignty and
     foreign-law questions, and on what evidence. French and English."""
+    from framing.engines import batch_gc
+
+    batch_gc()
 
 
 @main.command()

@@ -122,6 +122,20 @@ def test_help_is_fast_and_imports_no_heavy_library():
     assert out.stdout.strip() == "[]"
 
 
+def test_the_command_line_collects_garbage_as_a_batch_run():
+    import gc
+
+    from framing.engines import BATCH_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)  # Python's default
+        assert run("score", seed_path("003")).exit_code == 0
+        assert gc.get_threshold()[0] == BATCH_GC_THRESHOLD
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_explain_uses_colour_and_a_second_cue_on_a_terminal():
     import framing
     from framing.explain import marked_text

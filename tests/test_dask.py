@@ -346,3 +346,13 @@ def test_a_killed_worker_loses_no_document(cluster, tmp_path):
         assert kept[doc_id] != killed["pid"]
     assert received == ids  # each once, in reading order
     assert time.monotonic() - started < 30
+
+
+def test_framings_local_cluster_workers_collect_garbage_as_a_batch_run():
+    import gc
+
+    from framing.engines import BATCH_GC_THRESHOLD, dask_client
+
+    with dask_client(workers=1) as client:
+        thresholds = client.run(gc.get_threshold)
+    assert [t[0] for t in thresholds.values()] == [BATCH_GC_THRESHOLD]
