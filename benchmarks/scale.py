@@ -66,6 +66,16 @@ def write_corpus(folder: Path, n_articles: int, n_releases: int) -> tuple[Path, 
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory. Not getrusage's ru_maxrss: on Linux a child keeps
+    the peak of the process it was forked from (this benchmark's parent, which holds the
+    generated corpus; a worker's, the client), so it would not show the child's own."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
