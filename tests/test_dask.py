@@ -356,3 +356,18 @@ def test_framings_local_cluster_workers_collect_garbage_as_a_batch_run():
     with dask_client(workers=1) as client:
         thresholds = client.run(gc.get_threshold)
     assert [t[0] for t in thresholds.values()] == [BATCH_GC_THRESHOLD]
+
+
+def test_relative_paths_are_read_by_workers_running_in_another_folder(cluster, tmp_path,
+                                                                      monkeypatch):
+    import shutil
+
+    address, _ = cluster
+    (tmp_path / "in").mkdir()
+    for n in ("001", "003"):
+        shutil.copy(seed_path(n), tmp_path / "in")
+    monkeypatch.chdir(tmp_path)  # the workers stay in the folder they started in
+    local = run("score", "in", "--json")
+    on_dask = run("score", "in", "--json", "--engine", "dask", "--scheduler", address)
+    assert on_dask == local
+    assert '"error"' not in local and local.count('"path": "in/') == 2
