@@ -43,11 +43,11 @@ LOCAL_CLUSTER_CONFIG = {
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
 }
-# Python's cyclic garbage collector runs a young-generation pass every 700 net new containers,
-# and scoring one article makes and frees thousands (tokens, spans, dicts), none of them in a
-# cycle: with the lexicon, model and index in memory, the passes took 7-10 % of the scoring time
-# and two thirds of the time to (un)pickle a partition's records. Batch runs raise the
-# threshold; cycles are still collected, less often.
+# The command line's cyclic garbage collector scans the young generation every 10,000 net new
+# containers, not Python's 700: a Dask client unpickles every partition's records (thousands of
+# small objects each) while holding the source index, and one pass in ten at 700 walks the older
+# objects too. Unpickling 1,000 records took 0.23 s, now 0.07 s; the scoring itself is no faster
+# (benchmarks/gc_threshold.py). Cycles are still collected, less often.
 BATCH_GC_THRESHOLD = 10_000
 
 ENGINE_OPTIONS = [
@@ -69,18 +69,11 @@ def engine_options(f):
 
 
 def batch_gc() -> None:
-    """Collect cyclic garbage less often in this process (a batch run's, not a library
-    caller's: the command line and framing's own Dask workers call it)."""
+    """BATCH_GC_THRESHOLD for this process: the command line's, not a library caller's."""
     import gc
 
     _, older, oldest = gc.get_threshold()
     gc.set_threshold(BATCH_GC_THRESHOLD, older, oldest)
-
-
-def dask_setup(worker) -> None:
-    """Dask's preload hook (`dask worker --preload framing.engines`), which framing's
-    LocalCluster uses: each worker process, restarted ones included, gets `batch_gc`."""
-    batch_gc()
 
 
 class EngineError(click.UsageError):
@@ -253,7 +246,7 @@ class dask_client:
             with dask.config.set(LOCAL_CLUSTER_CONFIG):  # the workers take it at start
                 self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1,
                                             threads_per_worker=1, processes=True,
-                                            dashboard_address=None, preload=[__name__])
+                                            dashboard_address=None)
             self.client = Client(self.cluster)
         return self.client
 

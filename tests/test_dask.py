@@ -348,16 +348,6 @@ def test_a_killed_worker_loses_no_document(cluster, tmp_path):
     assert time.monotonic() - started < 30
 
 
-def test_framings_local_cluster_workers_collect_garbage_as_a_batch_run():
-    import gc
-
-    from framing.engines import BATCH_GC_THRESHOLD, dask_client
-
-    with dask_client(workers=1) as client:
-        thresholds = client.run(gc.get_threshold)
-    assert [t[0] for t in thresholds.values()] == [BATCH_GC_THRESHOLD]
-
-
 def test_relative_paths_are_read_by_workers_running_in_another_folder(cluster, tmp_path,
                                                                       monkeypatch):
     import shutil
