@@ -5,6 +5,7 @@ Exit status: 0 all documents scored, 1 some failed (all others still scored), 2 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -72,6 +73,9 @@ def load_scorer(lexicons, model_dir, no_model):
 def main():
     """How promotional or critical is a news article, does it raise digital sovereignty and
     foreign-law questions, and on what evidence. French and English."""
+    from framing.engines import batch_gc
+
+    batch_gc()
 
 
 @main.command()
@@ -108,23 +112,33 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
                "encoding": encoding}
     index, bad_sources = _source_index(sources, options)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    records = []
-    with _progress(engine, "scoring") as (progress, length):
+    failed, total = [], 0
+    with _score_files(out_dir, formats) as files, \
+            _progress(engine, "scoring") as (progress, length):
         results = map_documents(score_with, paths, options, (lexicon, lang, model, index),
                                 engine=engine, scheduler=scheduler, workers=workers,
                                 progress=progress, progress_length=length)
         for document, record in results:
-            records.append(record)
+            total += 1
+            if files:
+                files.add(record)
+            if record.error is not None:
+                failed.append(record)
             _print_record(record, document, as_json, explain, no_sentences, color)
-    if out_dir:
-        from framing.outputs import write_scores
-
-        for written in write_scores(records, out_dir, formats or ("jsonl", "csv")):
-            click.echo(f"wrote {written}", err=True)
-    failed = [r for r in records if r.error is not None]
-    _report_failures(failed, len(records))
+    for written in files.written if files else []:
+        click.echo(f"wrote {written}", err=True)
+    _report_failures(failed, total)
     if failed or bad_sources:
         sys.exit(1)
+
+
+def _score_files(out_dir, formats):
+    """--out's files, written as the records come (a context giving None without --out)."""
+    if not out_dir:
+        return contextlib.nullcontext()
+    from framing.outputs import ScoreFiles
+
+    return ScoreFiles(out_dir, formats or ("jsonl", "csv"))
 
 
 def _print_record(record, document, as_json, explain, no_sentences, color):

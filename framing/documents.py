@@ -95,11 +95,17 @@ class _Options:
 
 @dataclass(frozen=True)
 class _Source:
-    """One file to read: where it is, the id it gets, and how to parse it."""
+    """One file to read: its path as given (what records show), the id it gets, how to parse
+    it, and its absolute path (what is opened: a Dask worker may run in another folder)."""
 
     path: str
     doc_id: str
     fmt: str
+    location: str = ""
+
+    @property
+    def where(self) -> str:
+        return self.location or self.path
 
 
 @dataclass(frozen=True)
@@ -255,7 +261,8 @@ def _units_for_input(item: str, options: _Options) -> Iterator[_Unit]:
     elif os.path.isdir(item):
         yield from _units_for_directory(item, options)
     elif os.path.exists(item):
-        yield from _units_for_file(_Source(item, _stem(item), _format_of(item)), options)
+        yield from _units_for_file(_Source(item, _stem(item), _format_of(item),
+                                           os.path.abspath(item)), options)
     elif _is_glob(item):
         yield from _units_for_glob(item, options)
     else:
@@ -314,7 +321,8 @@ def _units_for_found(
             message = f"{path}: cannot list this folder ({error.strerror or error})"
             yield _failed(doc_id, path, "unreadable", message, {})
         else:
-            yield from _units_for_file(_Source(path, doc_id, _format_of(path)), options)
+            yield from _units_for_file(_Source(path, doc_id, _format_of(path),
+                                               os.path.abspath(path)), options)
 
 
 def _units_for_file(source: _Source, options: _Options) -> Iterator[_Unit]:
@@ -399,7 +407,7 @@ def _read_source(source: _Source, options: _Options) -> Iterator[Document]:
     if source.fmt in ("csv", "jsonl"):
         limit *= TABLE_FILE_FACTOR
     try:
-        data = _read_file_bytes(source.path, limit)
+        data = _read_file_bytes(source, limit)
     except DocumentReadError as exc:
         yield _failed(source.doc_id, source.path, exc.code, exc.message, {"format": source.fmt})
         return
@@ -411,13 +419,14 @@ def _read_source(source: _Source, options: _Options) -> Iterator[Document]:
         yield _text_document(data, source, options)
 
 
-def _read_file_bytes(path: str, max_bytes: int) -> bytes:
+def _read_file_bytes(source: _Source, max_bytes: int) -> bytes:
+    path = source.path
     try:
         # stat first so a huge file is refused without being read.
-        size = os.stat(path).st_size
+        size = os.stat(source.where).st_size
         if size > max_bytes:
             raise DocumentReadError("too_large", _too_large_message(path, f"{size:,}", max_bytes))
-        with open(path, "rb") as handle:
+        with open(source.where, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise DocumentReadError("unreadable", f"{path}: no such file") from None

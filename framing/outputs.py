@@ -54,16 +54,83 @@ PARQUET_ROWS = 10_000
 
 
 def write_scores(records, out_dir: Path | str, formats=("jsonl", "csv")) -> list[Path]:
-    out_dir = Path(out_dir)
-    written = []
-    if "jsonl" in formats:
-        written.append(write_atomic(out_dir / "scores.jsonl", jsonl(records)))
-    rows = [r.to_row() for r in records] if {"csv", "parquet"} & set(formats) else []
-    if "csv" in formats:
-        written.append(write_atomic(out_dir / "scores.csv", csv_text(rows)))
-    if "parquet" in formats:
-        written.append(write_parquet(rows, out_dir / "scores.parquet"))
-    return written
+    with ScoreFiles(out_dir, formats) as files:
+        for record in records:
+            files.add(record)
+    return files.written
+
+
+class ScoreFiles:
+    """scores.jsonl, scores.csv and scores.parquet/ in `out_dir`, written as the records come:
+    each record's JSON line and CSV row go to temporary files at once, so that memory does not
+    grow with the corpus (Parquet, whose column types depend on every row, keeps the rows), and
+    the files are renamed into place when the block ends without an error."""
+
+    def __init__(self, out_dir: Path | str, formats=("jsonl", "csv")):
+        self.out_dir, self.formats = Path(out_dir), set(formats)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.columns: dict[str, None] = {}  # the CSV's: all rows' keys, in first-seen order
+        self.parquet_rows: list[dict] = []
+        self.written: list[Path] = []
+        self._open: dict[str, tuple] = {}
+
+    def __enter__(self):
+        for name in ("jsonl", "csv"):
+            if name in self.formats:
+                fd, tmp = tempfile.mkstemp(prefix=f".scores.{name}.", suffix=".tmp",
+                                           dir=self.out_dir)
+                self._open[name] = (os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp)
+        return self
+
+    def add(self, record) -> None:
+        if "jsonl" in self._open:
+            self._open["jsonl"][0].write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        if "csv" in self._open or "parquet" in self.formats:
+            row = record.to_row()
+            self.columns.update(dict.fromkeys(row))
+            if "csv" in self._open:  # spooled as JSON: the header is known only at the end
+                self._open["csv"][0].write(json.dumps(row, ensure_ascii=False) + "\n")
+            if "parquet" in self.formats:
+                self.parquet_rows.append(row)
+
+    def __exit__(self, kind, error, trace):
+        try:
+            for out, _ in self._open.values():
+                out.close()
+            if kind is None:
+                self._finish()
+        finally:
+            for _, tmp in self._open.values():
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        return False
+
+    def _finish(self) -> None:
+        if "jsonl" in self._open:
+            self.written.append(_rename(self._open["jsonl"][1], self.out_dir / "scores.jsonl"))
+        if "csv" in self._open:
+            self.written.append(self._csv_from_spool(self._open["csv"][1]))
+        if "parquet" in self.formats:
+            self.written.append(write_parquet(self.parquet_rows, self.out_dir / "scores.parquet"))
+
+    def _csv_from_spool(self, spool: str) -> Path:
+        fd, tmp = tempfile.mkstemp(prefix=".scores.csv.", suffix=".tmp", dir=self.out_dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out, \
+                    open(spool, encoding="utf-8") as rows:
+                writer = csv.DictWriter(out, fieldnames=list(self.columns), lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(json.loads(line) for line in rows)
+            return _rename(tmp, self.out_dir / "scores.csv")
+        except BaseException:
+            os.unlink(tmp)
+            raise
+
+
+def _rename(tmp: str, path: Path) -> Path:
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; results are not
+    os.replace(tmp, path)
+    return path
 
 
 def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = PARQUET_ROWS

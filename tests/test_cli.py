@@ -3,12 +3,15 @@
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
+from framing.documents import DocumentError
 
 from .conftest import SEEDS, seed_path
 
@@ -98,6 +101,30 @@ def test_out_writes_jsonl_and_csv(tmp_path):
     assert not [p for p in (tmp_path / "seeds").iterdir() if p.name.endswith(".tmp")]
 
 
+def test_out_files_written_as_records_come_match_the_whole_corpus_writers(tmp_path):
+    from framing import score_paths
+    from framing.outputs import ScoreFiles, csv_text, jsonl
+
+    records = list(score_paths([seed_path(n) for n in ("001", "002", "003")]))
+    records.append(replace(records[0], id="broken", error=DocumentError("empty", "no text")))
+    with ScoreFiles(tmp_path, ("jsonl", "csv")) as files:
+        for record in records:
+            files.add(record)
+    assert (tmp_path / "scores.jsonl").read_text("utf-8") == jsonl(records)
+    assert (tmp_path / "scores.csv").read_text("utf-8") == csv_text([r.to_row() for r in records])
+    assert [p.name for p in files.written] == ["scores.jsonl", "scores.csv"]
+
+
+def test_out_files_of_an_interrupted_run_are_not_written(tmp_path):
+    from framing import score_paths
+    from framing.outputs import ScoreFiles
+
+    with pytest.raises(KeyboardInterrupt), ScoreFiles(tmp_path, ("jsonl", "csv")) as files:
+        files.add(next(iter(score_paths([seed_path("001")]))))
+        raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_lexicon_check_passes_on_the_project_and_reports_file_and_line(tmp_path):
     assert run("lexicon", "check").exit_code == 0
     (tmp_path / "bad.tsv").write_text(
@@ -120,6 +147,20 @@ def test_help_is_fast_and_imports_no_heavy_library():
             "print([m for m in ('matplotlib', 'sklearn', 'nltk', 'textstat') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_command_line_collects_garbage_as_a_batch_run():
+    import gc
+
+    from framing.engines import BATCH_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)  # Python's default
+        assert run("score", seed_path("003")).exit_code == 0
+        assert gc.get_threshold()[0] == BATCH_GC_THRESHOLD
+    finally:
+        gc.set_threshold(*before)
 
 
 def test_explain_uses_colour_and_a_second_cue_on_a_terminal():
