@@ -101,11 +101,7 @@ class _Source:
     path: str
     doc_id: str
     fmt: str
-    location: str = ""
-
-    @property
-    def where(self) -> str:
-        return self.location or self.path
+    location: str
 
 
 @dataclass(frozen=True)
@@ -423,10 +419,10 @@ def _read_file_bytes(source: _Source, max_bytes: int) -> bytes:
     path = source.path
     try:
         # stat first so a huge file is refused without being read.
-        size = os.stat(source.where).st_size
+        size = os.stat(source.location).st_size
         if size > max_bytes:
             raise DocumentReadError("too_large", _too_large_message(path, f"{size:,}", max_bytes))
-        with open(source.where, "rb") as handle:
+        with open(source.location, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise DocumentReadError("unreadable", f"{path}: no such file") from None
@@ -461,7 +457,7 @@ def _read_stdin(options: _Options) -> Document:
         message = _too_large_message("stdin", "more than", options.max_bytes)
         return _failed("stdin", "-", "too_large", message, {"format": "txt"})
     fmt = "html" if _looks_like_html(data) else "txt"
-    return _text_document(data, _Source("-", "stdin", fmt), options)
+    return _text_document(data, _Source("-", "stdin", fmt, "-"), options)
 
 
 _HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|article|main|div|p)\b", re.IGNORECASE)

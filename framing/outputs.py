@@ -32,10 +32,6 @@ def _umask() -> int:
     return mask
 
 
-def jsonl(records, sentences: bool = True) -> str:
-    return "".join(json.dumps(r.to_dict(sentences), ensure_ascii=False) + "\n" for r in records)
-
-
 def csv_text(rows: list[dict]) -> str:
     """CSV with the union of all keys as columns, in first-seen order (errors have fewer)."""
     columns: dict[str, None] = {}
@@ -51,13 +47,6 @@ def csv_text(rows: list[dict]) -> str:
 FORMATS = ("csv", "jsonl", "parquet")
 # Rows per Parquet part file.
 PARQUET_ROWS = 10_000
-
-
-def write_scores(records, out_dir: Path | str, formats=("jsonl", "csv")) -> list[Path]:
-    with ScoreFiles(out_dir, formats) as files:
-        for record in records:
-            files.add(record)
-    return files.written
 
 
 class ScoreFiles:

@@ -100,7 +100,7 @@ def _read_rows(part: _RowRange) -> list[dict]:
     rows: list[dict] = []
     skip = part.skip
     # Unbuffered pre-reading would load the whole row group: read it a megabyte at a time.
-    with pq.ParquetFile(part.source.where, pre_buffer=False, buffer_size=1 << 20) as file:
+    with pq.ParquetFile(part.source.location, pre_buffer=False, buffer_size=1 << 20) as file:
         for batch in file.iter_batches(batch_size=BATCH_ROWS, row_groups=[part.row_group]):
             if skip >= batch.num_rows:
                 skip -= batch.num_rows

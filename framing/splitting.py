@@ -308,7 +308,7 @@ def read_byte_range(part: _ByteRange, options: _Options) -> Iterator[Document]:
 
 
 def _read_range(part: _ByteRange) -> bytes:
-    with open(part.source.where, "rb") as handle:
+    with open(part.source.location, "rb") as handle:
         stat = os.fstat(handle.fileno())
         if (stat.st_size, stat.st_mtime_ns) != part.stamp:
             raise DocumentReadError("unreadable", "the file changed after it was planned")
