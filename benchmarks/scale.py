@@ -13,9 +13,9 @@ against the releases (what `framing score --sources` does), in a fresh process:
   workers' imports, a few seconds once, are printed apart and not counted in articles/s, as the
   local process's imports and model loading are not).
 
-Both processes collect garbage as the command line does (`engines.batch_gc`). This machine's
-speed drifts by a fifth from minute to minute: `--repeats N` alternates the two runs N times and
-prints the median speedup.
+The local process and the Dask client collect garbage as the command line does
+(`engines.batch_gc`). This machine's speed drifts by a fifth from minute to minute: `--repeats N`
+alternates the two runs N times and prints the median speedup.
 
 Prints articles/s, the speedup, and the peak resident memory of the local process and of each
 Dask worker, for each corpus size: the workers' memory should not grow with the corpus (they
@@ -96,7 +96,6 @@ def measure(engine: str, articles: str, releases: str, workers: int, no_model: b
     from framing.score import score_with
 
     batch_gc()  # as the command line does
-
     lexicon = framing.load_lexicon()
     model = None if no_model else framing.load_model(None, lexicon)
     index, _ = load_sources([releases])
@@ -171,6 +170,7 @@ def print_pair(size: int, mean: float, local: dict, dask: dict) -> None:
           f"(peak {local['peak_mb']:,.0f} MB); dask {dask_rate:6.0f} articles/s "
           f"(cluster start {dask['setup_s']:.1f} s, client peak {dask['peak_mb']:,.0f} MB, "
           f"worker peaks {workers} MB); speedup {dask_rate / local_rate:.2f}", flush=True)
+
 
 if __name__ == "__main__":
     main()

@@ -14,15 +14,24 @@ from pathlib import Path
 def write_atomic(path: Path | str, content: str) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temporary(path)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; results are not
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(content)
-        os.replace(tmp, path)
+        return _rename(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    """(descriptor, name) of a new hidden file beside `path`, to be renamed over it."""
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+
+def _rename(tmp: str, path: Path) -> Path:
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; results are not
+    os.replace(tmp, path)
     return path
 
 
@@ -34,14 +43,22 @@ def _umask() -> int:
 
 def csv_text(rows: list[dict]) -> str:
     """CSV with the union of all keys as columns, in first-seen order (errors have fewer)."""
+    buffer = io.StringIO()
+    _write_csv(buffer, _columns(rows), rows)
+    return buffer.getvalue()
+
+
+def _columns(rows) -> dict[str, None]:
     columns: dict[str, None] = {}
     for row in rows:
         columns.update(dict.fromkeys(row))
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    return columns
+
+
+def _write_csv(out, columns, rows) -> None:
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    return buffer.getvalue()
 
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -66,8 +83,7 @@ class ScoreFiles:
     def __enter__(self):
         for name in ("jsonl", "csv"):
             if name in self.formats:
-                fd, tmp = tempfile.mkstemp(prefix=f".scores.{name}.", suffix=".tmp",
-                                           dir=self.out_dir)
+                fd, tmp = _temporary(self.out_dir / f"scores.{name}")
                 self._open[name] = (os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp)
         return self
 
@@ -103,23 +119,16 @@ class ScoreFiles:
             self.written.append(write_parquet(self.parquet_rows, self.out_dir / "scores.parquet"))
 
     def _csv_from_spool(self, spool: str) -> Path:
-        fd, tmp = tempfile.mkstemp(prefix=".scores.csv.", suffix=".tmp", dir=self.out_dir)
+        path = self.out_dir / "scores.csv"
+        fd, tmp = _temporary(path)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out, \
                     open(spool, encoding="utf-8") as rows:
-                writer = csv.DictWriter(out, fieldnames=list(self.columns), lineterminator="\n")
-                writer.writeheader()
-                writer.writerows(json.loads(line) for line in rows)
-            return _rename(tmp, self.out_dir / "scores.csv")
+                _write_csv(out, self.columns, (json.loads(line) for line in rows))
+            return _rename(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
-
-
-def _rename(tmp: str, path: Path) -> Path:
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; results are not
-    os.replace(tmp, path)
-    return path
 
 
 def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = PARQUET_ROWS
@@ -129,7 +138,6 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
     pyarrow, Dask, DuckDB, Spark or R's arrow read the folder as one table. Written into a
     temporary folder, then renamed over the old one."""
     import shutil
-    import tempfile
 
     try:
         import pyarrow as pa
@@ -137,9 +145,7 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
     except ImportError as err:
         raise RuntimeError("--format parquet needs pyarrow: pip install 'framing[dask]'") from err
     directory = Path(directory)
-    columns: dict[str, None] = {}
-    for row in rows:
-        columns.update(dict.fromkeys(row))
+    columns = _columns(rows)
     arrays = {}
     for name in columns:
         values = [row.get(name) for row in rows]

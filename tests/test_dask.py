@@ -271,6 +271,21 @@ def test_a_source_index_unpickled_with_another_hash_seed_finds_the_same_reuse(tm
     assert found == index.compare(article, "a") and found["passages"]
 
 
+def test_relative_paths_are_read_by_workers_running_in_another_folder(cluster, tmp_path,
+                                                                      monkeypatch):
+    import shutil
+
+    address, _ = cluster
+    (tmp_path / "in").mkdir()
+    for n in ("001", "003"):
+        shutil.copy(seed_path(n), tmp_path / "in")
+    monkeypatch.chdir(tmp_path)  # the workers stay in the folder they started in
+    local = run("score", "in", "--json")
+    on_dask = run("score", "in", "--json", "--engine", "dask", "--scheduler", address)
+    assert on_dask == local
+    assert '"error"' not in local and local.count('"path": "in/') == 2
+
+
 # How long the kill test's function takes over each document: long enough that the test sees a
 # worker inside a partition and kills it there, short enough that the test stays quick.
 PER_DOCUMENT_S = 0.05
@@ -347,17 +362,3 @@ def test_a_killed_worker_loses_no_document(cluster, tmp_path):
     assert received == ids  # each once, in reading order
     assert time.monotonic() - started < 30
 
-
-def test_relative_paths_are_read_by_workers_running_in_another_folder(cluster, tmp_path,
-                                                                      monkeypatch):
-    import shutil
-
-    address, _ = cluster
-    (tmp_path / "in").mkdir()
-    for n in ("001", "003"):
-        shutil.copy(seed_path(n), tmp_path / "in")
-    monkeypatch.chdir(tmp_path)  # the workers stay in the folder they started in
-    local = run("score", "in", "--json")
-    on_dask = run("score", "in", "--json", "--engine", "dask", "--scheduler", address)
-    assert on_dask == local
-    assert '"error"' not in local and local.count('"path": "in/') == 2
