@@ -3,14 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-MODEL := models/default/model.pickle
+# The trained model ships in the package (framing/data/model/); `make model` refits it from the
+# written corpus and the real articles (their texts must be in real-texts/: README.md says how).
+MODEL_DIR := framing/data/model
 
-.PHONY: report test install lint bench accuracy reuse-accuracy clean
+.PHONY: report test install lint bench accuracy reuse-accuracy clean model
 
-report: $(STAMP) $(MODEL)
+report: $(STAMP)
 	$(BIN)/framing report seeds/ --sources seeds/004_f1608429cd902174.txt --title "Seeds: Microsoft's €4bn investment in France (May 2024)" --out reports/seeds
 
-test: $(STAMP) $(MODEL)
+test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 install: $(STAMP)
@@ -21,12 +23,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The trained classifier: deterministic, about 4 s, rebuilt when the corpus or lexicons change.
-$(MODEL): $(STAMP) framing/classifier.py framing/training.py $(wildcard framing/data/corpus/*.jsonl) $(wildcard lexicons/*.tsv)
-	$(BIN)/framing train
+model: $(STAMP)
+	$(BIN)/framing train --out $(MODEL_DIR)
 
-accuracy: $(STAMP) $(MODEL)
-	$(BIN)/python benchmarks/accuracy.py tests/data/checkset.jsonl
+# The written check set and the real one (whatever part of its texts is on this machine).
+accuracy: $(STAMP)
+	$(BIN)/python benchmarks/accuracy.py tests/data/checkset.jsonl tests/data/real_checkset.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/score_speed.py

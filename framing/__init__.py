@@ -27,8 +27,8 @@ def load_lexicon(directory=None):
 
 
 def load_model(directory=None, lexicon=None):
-    """The trained framing classifier in `directory` (default: $FRAMING_MODEL, or the
-    models/default/ that `make` trains), or None when there is none."""
+    """The trained framing classifier in `directory` (default: $FRAMING_MODEL, or the model that
+    ships with framing in framing/data/model/), or None when there is none."""
     from framing.classifier import load
     from framing.training import default_model_dir
 

@@ -27,18 +27,22 @@ import numpy as np
 from framing.corpus import LABELS, LabelledArticle
 from framing.lexicon import stem
 from framing.score import Analysis, analyse_text
-from framing.tone import closing_start
+from framing.tone import closing_start, in_any
 
 RANDOM_STATE = 13
 SENTENCE_C = 1.0  # inverse regularisation: small data, many n-grams -> keep it modest
 ARTICLE_C = 1.0
 INNER_FOLDS = 3  # out-of-fold sentence probabilities for training the article model
 NEUTRAL_WEIGHT = 0.5  # a sentence's neutral probability against its article's (sentence_labels)
+ARTICLE_TEXT = True
+ARTICLE_CUES = True  # the article model reads the mean of its sentences' cue features  # the article model also reads a whole-article text model's probabilities
+TEXT_C = 4.0
 
 
 def sentence_cues(analysis: Analysis) -> np.ndarray:
-    """One row of lexicon and structure features per sentence of `analysis`."""
+    """One row of lexicon, structure and voice features per sentence of `analysis`."""
     n = len(analysis.text.sentences)
+    voice = writer_voice(analysis)
     rows = []
     for i, (scored, hits) in enumerate(zip(analysis.framing.sentences, analysis.hits)):
         families = [h.entry.family for h in hits]
@@ -51,8 +55,33 @@ def sentence_cues(analysis: Analysis) -> np.ndarray:
             float(any(e.category == "critical.question" for e in scored.evidence)),
             i / max(1, n - 1), float(i >= closing_start(n)), float(i == 0),
             math.log1p(len(analysis.text.sentences[i].words)),
+            *voice[i],
         ])
     return np.array(rows, dtype=float).reshape(n, -1)
+
+
+# Who is speaking, word by word: a press release says "we" and "our" and talks to "you"; a
+# report quotes, attributes and says neither. Only words outside quotation marks count.
+FIRST_PLURAL = frozenset("nous notre nos nôtre nôtres we our ours us".split())
+SECOND_PERSON = frozenset("vous votre vos vôtre you your yours".split())
+VOICE_FEATURES = 4  # quoted share, first person plural, second person, exclamation
+
+
+def writer_voice(analysis: Analysis) -> np.ndarray:
+    """Per sentence: share of its words inside quotation marks, and, outside them, first
+    person plural words, second person words and exclamation marks."""
+    text = analysis.text.text
+    quotes = sorted((q.start, q.end) for q in analysis.attribution.passages)
+    starts = [a for a, _ in quotes]
+    rows = np.zeros((len(analysis.text.sentences), VOICE_FEATURES))
+    for i, sentence in enumerate(analysis.text.sentences):
+        inside = [in_any(start, quotes, starts) for start, _, _ in sentence.tokens]
+        outside = [w for w, quoted in zip(sentence.words, inside) if not quoted]
+        rows[i] = (sum(inside) / max(1, len(inside)),
+                   sum(w in FIRST_PLURAL for w in outside),
+                   sum(w in SECOND_PERSON for w in outside),
+                   float("!" in text[sentence.start:sentence.end] and len(outside) > 0))
+    return rows
 
 
 # Word stems (the lexicons' Snowball stems, cached) beside the words: they carry French
@@ -242,7 +271,52 @@ class FramingClassifier:
             blocks.append(csr_matrix(cues / self.cue_scale))
         return hstack(blocks).tocsr()
 
-    def _article_features(self, analysis: Analysis, probabilities: np.ndarray) -> list[float]:
+    def _article_vector(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
+        """(columns, weights) of the article's terms: the mean of its sentences' TF-IDF rows,
+        L2-normalised. The text model reads the whole article's vocabulary at once."""
+        _, cols, values = self.terms.weights(analysis)
+        columns, where = np.unique(cols, return_inverse=True)
+        summed = np.bincount(where, weights=values, minlength=len(columns))
+        return columns, summed / max(float(np.sqrt((summed * summed).sum())), 1e-12)
+
+    def _text_matrix(self, analyses: list[Analysis]):
+        from scipy.sparse import csr_matrix
+
+        rows, cols, values = [], [], []
+        for i, analysis in enumerate(analyses):
+            c, v = self._article_vector(analysis)
+            rows.append(np.full(len(c), i))
+            cols.append(c)
+            values.append(v)
+        return csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
+                          shape=(len(analyses), len(self.terms)))
+
+    def _text_probabilities(self, analysis: Analysis) -> np.ndarray:
+        columns, values = self._article_vector(analysis)
+        coef, intercept = self.text_model.coef_, self.text_model.intercept_
+        return _softmax((coef[:, columns] @ values + intercept)[None, :])[0]
+
+    def _fit_text(self, analyses, labels, weights) -> np.ndarray:
+        """The text model on every article; returns each article's out-of-fold probabilities
+        (models that did not see it), which the article model learns from."""
+        from sklearn.model_selection import StratifiedKFold
+
+        X = self._text_matrix(analyses)
+        y = np.array([LABELS.index(x) for x in labels])
+        w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
+        probabilities = np.zeros((len(y), 3))
+        with one_thread():
+            folds = StratifiedKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=RANDOM_STATE)
+            for train, test in folds.split(X, y):
+                model = make_estimator("logistic", TEXT_C).fit(X[train], y[train],
+                                                                sample_weight=w[train])
+                probabilities[test] = _full_proba(reduced(model), X[test])
+            self.text_model = reduced(make_estimator("logistic", TEXT_C).fit(X, y,
+                                                                              sample_weight=w))
+        return probabilities
+
+    def _article_features(self, analysis: Analysis, probabilities: np.ndarray,
+                          text_p: np.ndarray | None = None) -> list[float]:
         n = len(probabilities)
         closing = probabilities[closing_start(n):]
         predicted = probabilities.argmax(axis=1)
@@ -251,29 +325,41 @@ class FramingClassifier:
         if self.use_lexicon:
             f = analysis.framing
             row += [f.promotional, f.critical]
+            if ARTICLE_CUES:
+                row += list((sentence_cues(analysis) / self.cue_scale).mean(axis=0))
+            else:
+                row += list(writer_voice(analysis).mean(axis=0))
+        if ARTICLE_TEXT:
+            row += list(self._text_probabilities(analysis) if text_p is None else text_p)
         return row
 
     # --- training and prediction ------------------------------------------------------------
-    def fit(self, articles: list[LabelledArticle]) -> FramingClassifier:
-        """Both models on sentence-labelled articles (the labelled corpus)."""
-        analyses, probabilities = self.fit_sentences(articles, out_of_fold=True)
+    def fit(self, articles: list[LabelledArticle], weights=None) -> FramingClassifier:
+        """Both models on sentence-labelled articles (the labelled corpus); `weights`, one per
+        article, weigh its sentences and itself (real articles count more than written ones)."""
+        analyses, probabilities = self.fit_sentences(articles, out_of_fold=True, weights=weights)
+        labels = [a.label for a in articles]
+        text_p = self._fit_text(analyses, labels, weights) if ARTICLE_TEXT else [None] * len(articles)
         rows, start = [], 0
-        for analysis in analyses:
+        for analysis, t in zip(analyses, text_p):
             n = len(analysis.text.sentences)
-            rows.append(self._article_features(analysis, probabilities[start : start + n]))
+            rows.append(self._article_features(analysis, probabilities[start : start + n], t))
             start += n
-        return self.fit_articles(np.array(rows), [a.label for a in articles])
+        return self.fit_articles(np.array(rows), [a.label for a in articles], weights)
 
-    def fit_sentences(self, articles: list[LabelledArticle], out_of_fold: bool = False):
+    def fit_sentences(self, articles: list[LabelledArticle], out_of_fold: bool = False,
+                      weights=None):
         """The sentence model on sentence-labelled articles; returns their analyses and, with
         `out_of_fold`, each sentence's probabilities from models that did not see its article."""
         analyses = [self._analyse(a.text, [(s.start, s.end) for s in a.sentences])
                     for a in articles]
         y = np.array([LABELS.index(s.label) for a in articles for s in a.sentences])
+        w = None if weights is None else np.repeat(weights, [len(a.sentences) for a in articles])
         X = self._sentence_matrix(analyses, fit=True)
         with one_thread():
-            self.sentence_model = make_estimator(self.sentence_family, SENTENCE_C).fit(X, y)
-            probabilities = self._out_of_fold(X, y, articles) if out_of_fold else None
+            self.sentence_model = make_estimator(self.sentence_family, SENTENCE_C).fit(
+                X, y, sample_weight=w)
+            probabilities = self._out_of_fold(X, y, articles, w) if out_of_fold else None
         self.sentence_model = reduced(self.sentence_model)
         return analyses, probabilities
 
@@ -282,11 +368,12 @@ class FramingClassifier:
         article model on article-only coding, such as a researcher's sample)."""
         return np.array([self._article_features(a, self.predict_sentences(a)) for a in analyses])
 
-    def fit_articles(self, rows: np.ndarray, labels: list[str]) -> FramingClassifier:
+    def fit_articles(self, rows: np.ndarray, labels: list[str], weights=None) -> FramingClassifier:
         """The article model on article-level features (`article_rows`) and labels."""
         with one_thread():
             model = make_estimator(self.article_family, ARTICLE_C)
-            self.article_model = reduced(model.fit(rows, [LABELS.index(x) for x in labels]))
+            self.article_model = reduced(model.fit(rows, [LABELS.index(x) for x in labels],
+                                                   sample_weight=weights))
         return self
 
     def cross_validate_articles(self, rows: np.ndarray, labels: list[str],
@@ -303,7 +390,7 @@ class FramingClassifier:
             predicted[test] = _full_proba(model, rows[test]).argmax(axis=1)
         return [LABELS[i] for i in predicted]
 
-    def _out_of_fold(self, X, y, articles) -> np.ndarray:
+    def _out_of_fold(self, X, y, articles, w=None) -> np.ndarray:
         """Sentence probabilities for the training articles from models that did not see them,
         so the article model learns from probabilities as noisy as on new text."""
         from sklearn.base import clone
@@ -312,7 +399,8 @@ class FramingClassifier:
         groups = np.repeat(np.arange(len(articles)), [len(a.sentences) for a in articles])
         probabilities = np.zeros((len(y), 3))
         for train, test in GroupKFold(n_splits=INNER_FOLDS).split(X, y, groups):
-            model = reduced(clone(self.sentence_model).fit(X[train], y[train]))
+            model = reduced(clone(self.sentence_model).fit(
+                X[train], y[train], sample_weight=None if w is None else w[train]))
             probabilities[test] = _full_proba(model, X[test])
         return probabilities
 
@@ -377,6 +465,14 @@ class Softmax:
         else:
             self.coef_, self.intercept_ = model.coef_, model.intercept_
 
+    @classmethod
+    def from_weights(cls, coef: np.ndarray, intercept: np.ndarray,
+                     classes: np.ndarray) -> Softmax:
+        model = cls.__new__(cls)
+        model.classes_ = classes
+        model.coef_, model.intercept_ = coef, intercept
+        return model
+
     def predict_proba(self, X) -> np.ndarray:
         return _softmax(np.asarray(X @ self.coef_.T) + self.intercept_)
 
@@ -406,43 +502,79 @@ def _full_proba(model, X) -> np.ndarray:
 
 
 # --- saving and loading ---------------------------------------------------------------------
-MODEL_FILE = "model.pickle"
+# A model is three plain files: the weights as NumPy arrays, the term vocabulary as JSON, and a
+# JSON description. Loading them runs no code from the files (np.load without pickles), so a
+# model from anywhere is safe to load, and the default model ships inside the package.
+WEIGHTS_FILE = "weights.npz"
+VOCABULARY_FILE = "vocabulary.json"
 INFO_FILE = "model.json"
+FORMAT = "framing-model/2"
 
 
 def save(model: FramingClassifier, directory, info: dict) -> None:
-    """Write the model (without its lexicon: the lexicon files are loaded at run time) and a
-    JSON description (data hash, sizes, library versions, the command that rebuilt it)."""
+    """Write the model's weights, vocabulary and a JSON description (data hashes, sizes, library
+    versions, the command that rebuilt it). Only logistic-regression models can be saved: the
+    other families are for comparison in benchmarks/classifier_eval.py."""
+    import io
     import json
-    import os
-    import pickle
     from pathlib import Path
 
-    from framing.outputs import write_atomic
+    from framing.outputs import write_atomic, write_bytes_atomic
 
+    if not all(isinstance(m, Softmax) for m in (model.sentence_model, model.article_model)):
+        raise ValueError("only logistic-regression models can be saved")
+    terms = model.terms
+    arrays = {"idf": terms.idf, "pair_keys": terms.pair_keys, "pair_columns": terms.pair_columns,
+              "sentence_coef": model.sentence_model.coef_,
+              "sentence_intercept": model.sentence_model.intercept_,
+              "article_coef": model.article_model.coef_,
+              "article_intercept": model.article_model.intercept_,
+              "sentence_classes": np.asarray(model.sentence_model.classes_),
+              "article_classes": np.asarray(model.article_model.classes_)}
+    if model.use_lexicon:
+        arrays["cue_scale"] = model.cue_scale
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    lexicon, model.lexicon = model.lexicon, None
-    try:
-        data = pickle.dumps(model, protocol=5)
-    finally:
-        model.lexicon = lexicon
-    partial = directory / f".{MODEL_FILE}.tmp"
-    partial.write_bytes(data)
-    os.replace(partial, directory / MODEL_FILE)
-    write_atomic(directory / INFO_FILE, json.dumps(info, indent=1, sort_keys=True) + "\n")
+    vocabulary = sorted(terms.vocabulary, key=terms.vocabulary.get)
+    write_bytes_atomic(directory / WEIGHTS_FILE, buffer.getvalue())
+    write_atomic(directory / VOCABULARY_FILE,
+                 json.dumps(vocabulary, ensure_ascii=False, indent=0) + "\n")
+    shape = {"format": FORMAT, "use_lexicon": model.use_lexicon, "stems": terms.stems,
+             "split": terms.split}
+    write_atomic(directory / INFO_FILE,
+                 json.dumps({**info, "model": shape}, indent=1, sort_keys=True) + "\n")
 
 
 def load(directory, lexicon=None) -> FramingClassifier:
-    import pickle
+    """The model saved in `directory`; FileNotFoundError naming what is missing."""
+    import json
     from pathlib import Path
 
-    path = Path(directory) / MODEL_FILE
-    if not path.is_file():
-        raise FileNotFoundError(f"{directory}: no trained model ({MODEL_FILE}) here; build one with "
-                                f"`framing train --out {directory}` (or `framing train CODED.csv "
-                                f"--out {directory}`)")
-    with open(path, "rb") as f:
-        model = pickle.load(f)
-    model.lexicon = lexicon
+    directory = Path(directory)
+    missing = [name for name in (WEIGHTS_FILE, VOCABULARY_FILE, INFO_FILE)
+               if not (directory / name).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{directory}: no trained model here ({', '.join(missing)} "
+                                f"missing); build one with `framing train --out {directory}` "
+                                f"(or `framing train CODED.csv --out {directory}`)")
+    shape = json.loads((directory / INFO_FILE).read_text("utf-8")).get("model", {})
+    if shape.get("format") != FORMAT:
+        raise FileNotFoundError(f"{directory}: model format {shape.get('format')!r}, this "
+                                f"framing reads {FORMAT!r}; retrain with `framing train`")
+    with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:
+        a = {k: arrays[k] for k in arrays.files}
+    vocabulary = json.loads((directory / VOCABULARY_FILE).read_text("utf-8"))
+    terms = SentenceTerms(shape["stems"])
+    terms.vocabulary = {t: i for i, t in enumerate(vocabulary)}
+    terms.split, terms.idf = shape["split"], a["idf"]
+    terms.pair_keys, terms.pair_columns = a["pair_keys"], a["pair_columns"]
+    model = FramingClassifier(lexicon, use_lexicon=shape["use_lexicon"])
+    model.terms = terms
+    if model.use_lexicon:
+        model.cue_scale = a["cue_scale"]
+    model.sentence_model = Softmax.from_weights(a["sentence_coef"], a["sentence_intercept"],
+                                                a["sentence_classes"])
+    model.article_model = Softmax.from_weights(a["article_coef"], a["article_intercept"],
+                                               a["article_classes"])
     return model

@@ -40,7 +40,8 @@ SCORER_OPTIONS = [
                  envvar="FRAMING_LEXICONS", help="Lexicon folder (default: the project's lexicons/)."),
     click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False),
                  default=None,
-                 help="Trained classifier folder (default: $FRAMING_MODEL, or models/default/)."),
+                 help="Trained classifier folder (default: $FRAMING_MODEL, or the model that ships "
+                      "with framing)."),
     click.option("--no-model", is_flag=True, help="Lexicon scores only, even if a model exists."),
 ]
 
@@ -63,9 +64,14 @@ def load_scorer(lexicons, model_dir, no_model):
     if no_model:
         return lexicon, None
     try:
-        return lexicon, load_model(model_dir, lexicon)
+        model = load_model(model_dir, lexicon)
     except FileNotFoundError as err:
         raise click.UsageError(str(err)) from err
+    if model is None:
+        click.echo("framing: no trained model found (none ships with this install and "
+                   "$FRAMING_MODEL is not set): labels come from the lexicons alone "
+                   "(method: lexicon)", err=True)
+    return lexicon, model
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -311,12 +317,16 @@ def evaluate(coded, as_json, label_column, stance_column, lexicons, model_dir, n
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
               help="Folder of sentence-labelled *.jsonl articles (default: framing/data/corpus/).")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
-              help="Where to write the model (default: models/default/; required with CODED).")
+              help="Where to write the model (default: models/default/ in the current folder; "
+                   "required with CODED).")
+@click.option("--no-real", is_flag=True,
+              help="Leave out the real articles (framing/data/real/train.jsonl): train on "
+                   "--corpus alone.")
 @click.option("--json", "as_json", is_flag=True, help="Print the CODED figures as JSON.")
 @click.option("--label-column", default="label", show_default=True)
 @click.option("--stance-column", default="sovereignty", show_default=True,
               help="Optional column with the coded sovereignty stance.")
-def train(coded, corpus, out, as_json, label_column, stance_column):
+def train(coded, corpus, out, no_real, as_json, label_column, stance_column):
     """Train the framing classifier on the labelled corpus, or on CODED, a researcher's
     hand-coded CSV (the same columns as `framing evaluate`: id, text or file, label).
 
@@ -325,8 +335,8 @@ def train(coded, corpus, out, as_json, label_column, stance_column):
     combined). Rows it cannot use are listed with file:line (exit status 1); too few usable
     rows to train is a usage error (exit status 2) and writes nothing.
     """
-    from framing.corpus import CORPUS_DIR
-    from framing.training import DEFAULT_MODEL_DIR, train_coded, train_report
+    from framing.corpus import CORPUS_DIR, real_texts_dir
+    from framing.training import REAL_TRAIN, TRAIN_OUT, train_coded, train_report
     from framing.training import train as train_model
 
     if coded is not None:
@@ -343,12 +353,19 @@ def train(coded, corpus, out, as_json, label_column, stance_column):
         if result["rows_skipped"]:
             sys.exit(1)
         return
+    out = out or TRAIN_OUT
     try:
-        info = train_model(corpus or CORPUS_DIR, out or DEFAULT_MODEL_DIR)
+        info = train_model(corpus or CORPUS_DIR, out, real=None if no_real else REAL_TRAIN)
     except ValueError as err:
         raise click.UsageError(str(err)) from err
-    click.echo(f"trained on {info['articles']} articles, {info['sentences']} sentences "
-               f"(corpus sha256 {info['corpus_sha256'][:12]}) -> {out or DEFAULT_MODEL_DIR}")
+    click.echo(f"trained on {info['articles']} articles ({info['real_articles']} real), "
+               f"{info['sentences']} sentences -> {out}")
+    if info["real_articles_without_text"]:
+        click.echo(f"{info['real_articles_without_text']} real articles were left out: their "
+                   f"texts are not in {real_texts_dir()} (README.md, 'Real articles', says how "
+                   f"to rebuild them)", err=True)
+    click.echo(f"score with it: framing score --model {out} ... (or FRAMING_MODEL={out})",
+               err=True)
 
 
 @main.group()

@@ -34,6 +34,7 @@ class LabelledArticle:
     extraterritorial: bool
     text: str
     sentences: tuple[LabelledSentence, ...]
+    outlet: str = ""  # a real article's outlet; empty for the written corpus
 
 
 def build_text(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -84,3 +85,82 @@ def load_corpus(directory: Path | str = CORPUS_DIR) -> list[LabelledArticle]:
     if duplicates:
         raise ValueError(f"duplicate article ids in {directory}: {', '.join(duplicates)}")
     return articles
+
+
+# --- real articles ----------------------------------------------------------------------------
+# Real pages found with the search tool's `pages` corpus, coded under ANNOTATION.md. A record
+# holds the page's url, outlet, date, language, licence and labels; its text is in the record
+# only where the licence allows it to be published with framing, otherwise in a git-ignored
+# folder of texts (README.md, "Real articles", says how to rebuild it), checked by its sha256.
+REAL_DIR = Path(__file__).resolve().parent / "data" / "real"
+REAL_TEXTS_ENV = "FRAMING_REAL_TEXTS"
+
+
+def real_texts_dir() -> Path:
+    """Where the texts kept out of git are: $FRAMING_REAL_TEXTS, else real-texts/ in the current
+    folder, else real-texts/ beside the package (a source checkout)."""
+    import os
+
+    chosen = os.environ.get(REAL_TEXTS_ENV)
+    if chosen:
+        return Path(chosen)
+    here = Path.cwd() / "real-texts"
+    return here if here.is_dir() else Path(__file__).resolve().parent.parent / "real-texts"
+
+
+def read_real(path: Path | str) -> list[dict]:
+    """The JSON lines of a real-article file, checked field by field."""
+    rows = []
+    path = Path(path)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        where = f"{path.name}:{number}"
+        missing = [k for k in REAL_FIELDS if k not in row]
+        if missing:
+            raise ValueError(f"{where}: missing {', '.join(missing)}")
+        if row["label"] not in LABELS or row["sovereignty"] not in STANCES:
+            raise ValueError(f"{where}: unknown label {row['label']!r} or stance "
+                             f"{row['sovereignty']!r}")
+        rows.append(row)
+    return rows
+
+
+REAL_FIELDS = ("id", "url", "outlet", "date", "lang", "kind", "licence", "query", "label",
+               "sovereignty", "extraterritorial", "sha256", "sentences")
+
+
+def real_text(row: dict, texts_dir: Path | None = None) -> str | None:
+    """The article's text: in the record, or in the texts folder with the recorded sha256;
+    None when it is not on this machine (or is not the text that was coded)."""
+    import hashlib
+
+    text = row.get("text")
+    if text is None:
+        path = (texts_dir or real_texts_dir()) / f"{row['id']}.txt"
+        if not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8")
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != row["sha256"]:
+        return None
+    return text
+
+
+def load_real(path: Path | str, texts_dir: Path | None = None
+              ) -> tuple[list[LabelledArticle], list[dict], list[dict]]:
+    """(articles whose text is here, their records, records whose text is missing)."""
+    articles, found, missing = [], [], []
+    for row in read_real(path):
+        text = real_text(row, texts_dir)
+        if text is None:
+            missing.append(row)
+            continue
+        sentences = tuple(LabelledSentence(a, b, label) for a, b, label in row["sentences"])
+        articles.append(LabelledArticle(
+            id=row["id"], lang=row["lang"], subject=row.get("subject", ""), kind=row["kind"],
+            label=row["label"], sovereignty=row["sovereignty"],
+            extraterritorial=bool(row["extraterritorial"]), text=text, sentences=sentences,
+            outlet=row["outlet"]))
+        found.append(row)
+    return articles, found, missing

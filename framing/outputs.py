@@ -12,11 +12,15 @@ from pathlib import Path
 
 
 def write_atomic(path: Path | str, content: str) -> Path:
+    return write_bytes_atomic(path, content.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path | str, content: bytes) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temporary(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        with os.fdopen(fd, "wb") as out:
             out.write(content)
         return _rename(tmp, path)
     except BaseException:

@@ -1,7 +1,11 @@
 """Training the framing classifier on a labelled corpus, and finding the trained model.
 
-`make` trains the default model into models/default/ from framing/data/corpus/ (deterministic,
-about 4 s); `framing score` uses it when it is there and never trains on the fly.
+The default model ships inside the package (framing/data/model/: weights as NumPy arrays,
+vocabulary and description as JSON) and `framing score` loads it; it never trains on the fly.
+`framing train` refits it from the labelled articles that ship with framing: the written corpus
+(framing/data/corpus/) and the real articles (framing/data/real/train.jsonl), whose texts are in
+the records where their licence allows and otherwise in the git-ignored real-texts/ folder
+(README.md says how to rebuild it). `make model` writes the result over the shipped model.
 
 `train_coded` retrains on a researcher's hand-coded sample (the CSV `framing evaluate` reads):
 article labels only, so the article model is fitted on the sample while the sentence model stays
@@ -16,9 +20,11 @@ import os
 import platform
 from pathlib import Path
 
-from framing.corpus import CORPUS_DIR, LABELS, STANCES, load_corpus
+from framing.corpus import CORPUS_DIR, LABELS, REAL_DIR, STANCES, load_corpus, load_real
 
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
+SHIPPED_MODEL_DIR = Path(__file__).resolve().parent / "data" / "model"
+TRAIN_OUT = Path("models") / "default"  # `framing train`'s folder, in the current folder
+REAL_TRAIN = REAL_DIR / "train.jsonl"
 
 
 def files_sha256(directory: Path, pattern: str) -> str:
@@ -29,8 +35,38 @@ def files_sha256(directory: Path, pattern: str) -> str:
     return digest.hexdigest()
 
 
-def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = DEFAULT_MODEL_DIR,
-          lexicon=None) -> dict:
+def training_articles(corpus_dir: Path | str = CORPUS_DIR, real: Path | str | None = REAL_TRAIN,
+                      texts_dir: Path | None = None):
+    """(articles, how many are real, how many real records have no text here): the written
+    corpus, then the real articles whose text is on this machine. ValueError when there is
+    nothing to train on."""
+    articles = load_corpus(corpus_dir) if Path(corpus_dir).is_dir() else []
+    found: list = []
+    missing: list[dict] = []
+    if real is not None and Path(real).is_file():
+        found, _, missing = load_real(real, texts_dir)
+        articles += found
+    if not articles:
+        raise ValueError(f"no labelled articles to train on: {corpus_dir} has no *.jsonl corpus "
+                         f"and {real} no real article with its text; they ship with framing "
+                         f"(reinstall it), or give --corpus DIR")
+    return articles, len(found), len(missing)
+
+
+# A real article weighs this many written ones in training: the written corpus is larger and
+# all of one style, and it is real text that framing must read (benchmarks/classifier_eval.py
+# --real compares weights on folds grouped by outlet).
+REAL_WEIGHT = 6.0
+
+
+def weights(articles) -> "np.ndarray":
+    import numpy as np
+
+    return np.array([REAL_WEIGHT if a.outlet else 1.0 for a in articles])
+
+
+def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = TRAIN_OUT, lexicon=None,
+          real: Path | str | None = REAL_TRAIN, texts_dir: Path | None = None) -> dict:
     """Fit the combined (lexicon + n-gram) model on every labelled article and save it."""
     import sklearn
 
@@ -39,17 +75,21 @@ def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = DEFAULT_MODEL_D
     from framing.lexicon import LEXICON_DIR
 
     lexicon = lexicon or load_lexicon()
-    articles = load_corpus(corpus_dir)
-    model = FramingClassifier(lexicon, use_lexicon=True).fit(articles)
+    articles, real_used, missing = training_articles(corpus_dir, real, texts_dir)
+    model = FramingClassifier(lexicon, use_lexicon=True).fit(articles, weights(articles))
     info = {
         "framing": __version__,
         "python": platform.python_version(),
         "scikit_learn": sklearn.__version__,
         "articles": len(articles),
+        "real_articles": real_used,
+        "real_weight": REAL_WEIGHT,
+        "real_articles_without_text": missing,
         "sentences": sum(len(a.sentences) for a in articles),
         "corpus_sha256": files_sha256(Path(corpus_dir), "*.jsonl"),
+        "real_sha256": file_sha256(Path(real)) if real and Path(real).is_file() else None,
         "lexicons_sha256": files_sha256(LEXICON_DIR, "*.tsv"),
-        "command": f"framing train --corpus {corpus_dir} --out {out}",
+        "command": "framing train" + ("" if Path(out) == TRAIN_OUT else f" --out {out}"),
     }
     save(model, out, info)
     return info
@@ -175,10 +215,10 @@ def file_sha256(path: Path) -> str:
 
 
 def default_model_dir() -> Path | None:
-    """$FRAMING_MODEL, else models/default/ when it has been trained, else None."""
+    """$FRAMING_MODEL, else the model that ships with framing, else None."""
     chosen = os.environ.get("FRAMING_MODEL")
     if chosen:
         return Path(chosen)
-    from framing.classifier import MODEL_FILE
+    from framing.classifier import WEIGHTS_FILE
 
-    return DEFAULT_MODEL_DIR if (DEFAULT_MODEL_DIR / MODEL_FILE).exists() else None
+    return SHIPPED_MODEL_DIR if (SHIPPED_MODEL_DIR / WEIGHTS_FILE).exists() else None

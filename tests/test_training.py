@@ -201,4 +201,4 @@ def test_lines_are_counted_in_the_file_across_multi_line_texts(tmp_path):
 
 def test_a_folder_without_a_model_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["score", "--model", str(tmp_path), str(seed_path("002"))])
-    assert result.exit_code == 2 and "no trained model (model.pickle)" in result.output
+    assert result.exit_code == 2 and "no trained model here (weights.npz, vocabulary.json, model.json missing)" in result.output
