@@ -13,7 +13,7 @@ from framing.attribution import Attribution, attribution
 from framing.documents import Document, DocumentError
 from framing.lexicon import Lexicon
 from framing.readability import Readability, readability
-from framing.sovereignty import Sovereignty, score_sovereignty
+from framing.sovereignty import Sovereignty, score_sovereignty, stance_in
 from framing.text import Text, analyse
 from framing.tone import Framing, score_framing, sentence_scores
 
@@ -165,7 +165,8 @@ def analyse_text(text: str, lexicon: Lexicon, lang: str | None = None,
     hits = lexicon.match_sentences(doc.text, doc.sentences)
     quotes = attribution(doc.text, doc.n_words)
     framing = score_framing(doc, hits, [(q.start, q.end) for q in quotes.passages])
-    sovereignty = score_sovereignty(doc.text, doc.sentences, hits, framing.sentences)
+    sovereignty = score_sovereignty(doc.text, doc.sentences, hits, framing.sentences,
+                                    framing.label)
     return Analysis(doc, hits, quotes, framing, sovereignty)
 
 
@@ -220,6 +221,7 @@ def apply_classifier(found: Analysis, model) -> None:
     sentences = found.text.sentences
     found.framing.label = label
     found.framing.method = "combined"
+    found.sovereignty.stance = stance_in(found.sovereignty, label)
     for scored, combined in zip(found.framing.sentences, sentence_labels(sentence_p, article_p)):
         scored.lexicon_label, scored.label = scored.label, combined
     found.framing.classifier = {

@@ -10,6 +10,15 @@ makes a *promise*.
   must also name a specific sovereignty cue or enough digital vocabulary (`sovereignty.context`).
 - "souveraineté alimentaire" / "energy sovereignty" (`sovereignty.other`) never count.
 - A foreign law named with a shield cue ("à l'abri du CLOUD Act") is a promise, not a question.
+- The topic needs substance: a sovereignty or data-jurisdiction phrase, a foreign law, or the
+  bare word in a digital context. A foreign company's name ("groupe américain", "foreign
+  firms") or a size word weighs on the stance of an article that raises the topic, but never
+  raises it alone; nor does one plain mention in passing ("hébergement de données").
+- The article's own framing decides between question and promise when it is clear: a critical
+  article that names sovereignty questions it (it doubts a programme whose goal is
+  sovereignty), a promotional one sells it (an offer that names the CLOUD Act only to claim
+  immunity). A neutral article's stance comes from its sentences. `stance_in` applies this;
+  `framing score` uses the trained model's article label when there is one.
 """
 
 from __future__ import annotations
@@ -32,6 +41,11 @@ QUESTION_OVER_PROMISE = 0.5
 MIN_DIGITAL_CONTEXT = 2
 
 _COUNTED = ("sovereignty", "sovereignty.foreign", "extraterritorial")
+# What makes the topic: a specific phrase, a foreign law, or the bare word in a digital context.
+_SUBSTANCE = ("sovereignty", "sovereignty.generic", "extraterritorial")
+# Below this weight (question + promise) the article only mentions the topic in passing: one
+# plain mention weighs ASSERTED_SIGNAL.
+MIN_RAISED_WEIGHT = 0.5
 
 
 @dataclass
@@ -46,8 +60,9 @@ class Sovereignty:
 
 
 def score_sovereignty(text: str, sentences: list[Sentence], hits_by_sentence: list[list[Hit]],
-                      scores: list[SentenceScore]) -> Sovereignty:
-    """Stance from each sentence, its lexicon hits and its framing score, in parallel lists."""
+                      scores: list[SentenceScore], article_label: str = "neutral") -> Sovereignty:
+    """Stance from each sentence, its lexicon hits and its framing score, in parallel lists,
+    and from the article's framing label (`stance_in`)."""
     digital = _has_digital_context(hits_by_sentence)
     question = promise = 0.0
     evidence: list[Span] = []
@@ -64,15 +79,25 @@ def score_sovereignty(text: str, sentences: list[Sentence], hits_by_sentence: li
                                  round(max(q, p), 4), stance))
             if h.entry.category == "extraterritorial":
                 _add_law(laws, text[h.start : h.end])
-    raised = bool(evidence)
-    if not raised:
-        stance = "none"
-    elif question > 0 and question >= promise * QUESTION_OVER_PROMISE:
-        stance = "question"
-    else:
-        stance = "promise"
-    return Sovereignty(raised, stance, bool(laws), laws, evidence,
-                       round(question, 4), round(promise, 4))
+    raised = (any(span.category in _SUBSTANCE for span in evidence)
+              and question + promise >= MIN_RAISED_WEIGHT)
+    found = Sovereignty(raised, "none", bool(laws), laws, evidence if raised else [],
+                        round(question, 4), round(promise, 4))
+    found.stance = stance_in(found, article_label)
+    return found
+
+
+def stance_in(found: Sovereignty, article_label: str) -> str:
+    """The article's stance: none when the topic is not raised; else the side its framing
+    takes when it takes one, else the side its sentences weigh toward."""
+    if not found.raised:
+        return "none"
+    if article_label == "critical":
+        return "question"
+    if article_label == "promotional":
+        return "promise"
+    question, promise = found.question_weight, found.promise_weight
+    return "question" if question > 0 and question >= promise * QUESTION_OVER_PROMISE else "promise"
 
 
 def _counts(hit: Hit, digital: bool) -> bool:
