@@ -1,10 +1,16 @@
-"""Agreement of framing's labels with a hand-labelled set (JSON Lines with `text`, `lang`,
-`label`, `sovereignty`, `extraterritorial`), overall and per language.
+"""Agreement of framing's labels with hand-labelled check sets, each printed on its own:
+overall, per language and per kind of writing, with bootstrap 95 % intervals.
 
-    .venv/bin/python benchmarks/accuracy.py tests/data/checkset.jsonl
+    .venv/bin/python benchmarks/accuracy.py tests/data/checkset.jsonl tests/data/real_checkset.jsonl
 
-tests/data/checkset.jsonl is held out: written by a different author from the lexicons and
-never used to tune them or the thresholds (tests/data/devset.jsonl is the tuning set).
+A check set is JSON Lines with `id`, `lang`, `kind`, `label`, `sovereignty`, `extraterritorial`
+and either `text`, or (real pages whose text is not published with framing) `sha256`, the text
+being looked up in real-texts/ (README.md, "Real articles"). Real records whose text is not on
+this machine are counted and left out, and the figures say how many were scored.
+
+tests/data/checkset.jsonl: 48 written articles, by another author than the training corpus.
+tests/data/real_checkset.jsonl: real articles from outlets that are not in the training corpus,
+never trained or tuned on.
 """
 
 from __future__ import annotations
@@ -19,78 +25,115 @@ sys.path.insert(0, str(ROOT))
 
 import framing
 from framing import agreement
+from framing.corpus import real_text
 
+FRAMING = ["promotional", "neutral", "critical"]
+STANCES = ["question", "promise", "none"]
 TASKS = {  # task -> (gold key, prediction from a record, classes)
-    "framing label": ("label", lambda r: r.framing.label, ["promotional", "neutral", "critical"]),
-    "framing label, lexicon alone": ("label", lambda r: r.framing.lexicon_label,
-                                     ["promotional", "neutral", "critical"]),
-    "sovereignty stance": ("sovereignty", lambda r: r.sovereignty.stance, ["question", "promise", "none"]),
-    "extraterritorial law": ("extraterritorial", lambda r: r.sovereignty.extraterritorial_law, [True, False]),
+    "framing label": ("label", lambda r: r.framing.label, FRAMING),
+    "framing label, lexicon alone": ("label", lambda r: r.framing.lexicon_label, FRAMING),
+    "sovereignty stance": ("sovereignty", lambda r: r.sovereignty.stance, STANCES),
+    "extraterritorial law": ("extraterritorial", lambda r: r.sovereignty.extraterritorial_law,
+                             [True, False]),
 }
 
 
+def read_set(path: Path) -> tuple[list[dict], int]:
+    """(gold rows with their text, how many rows have no text on this machine)."""
+    rows, missing = [], 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        text = row["text"] if "sha256" not in row else real_text(row)
+        if text is None:
+            missing += 1
+            continue
+        rows.append({**row, "text": text})
+    return rows, missing
+
+
 def evaluate(path: Path, model=None) -> dict:
-    """{task: {lang: {"accuracy", "macro_f1", "per_class", "confusion", "n"}}} plus mistakes.
+    """The figures for one check set (the rows whose text is on this machine)."""
+    return evaluate_rows(read_set(path)[0], model)
+
+
+def evaluate_rows(gold: list[dict], model=None) -> dict:
+    """{task: {group: figures}} for the groups all, fr, en and each kind, plus the mistakes.
     With a trained `model`, "framing label" is the combined label; without, the lexicon's."""
-    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     lexicon = framing.load_lexicon()
     records = [framing.score_text(g["text"], id=g["id"], lexicon=lexicon, model=model)
                for g in gold]
+    groups = {"all": lambda g: True, "fr": lambda g: g["lang"] == "fr",
+              "en": lambda g: g["lang"] == "en"}
+    for kind in sorted({g.get("kind", "") for g in gold}):
+        groups[f"kind {kind}"] = lambda g, kind=kind: g.get("kind", "") == kind
     results: dict = {}
     for task, (key, predict, classes) in TASKS.items():
         results[task] = {}
-        for lang in ("all", "fr", "en"):
-            pairs = [(g[key], predict(r)) for g, r in zip(gold, records) if lang in ("all", g["lang"])]
-            results[task][lang] = metrics(pairs, classes)
+        for name, member in groups.items():
+            pairs = [(g[key], predict(r)) for g, r in zip(gold, records) if member(g)]
+            results[task][name] = figures(pairs, classes)
     results["mistakes"] = [
         {"id": g["id"], "task": task, "gold": g[key], "predicted": predict(r)}
-        for task, (key, predict, _) in TASKS.items()
-        for g, r in zip(gold, records)
-        if g[key] != predict(r)
+        for task, (key, predict, _) in TASKS.items() for g, r in zip(gold, records)
+        if g[key] != predict(r) and task != "framing label, lexicon alone"
     ]
     return results
 
 
-def metrics(pairs: list[tuple], classes: list) -> dict:
+def figures(pairs: list[tuple], classes: list) -> dict:
     gold, predicted = [g for g, _ in pairs], [p for _, p in pairs]
-    per_class = {c: {k: round(v, 3) if isinstance(v, float) else v for k, v in m.items()}
-                 for c, m in agreement.per_class(gold, predicted, classes).items()}
-    return {
-        "n": len(pairs),
-        "accuracy": round(agreement.accuracy(gold, predicted), 3),
-        "macro_f1": round(agreement.macro_f1(gold, predicted, classes), 3),
-        "per_class": per_class,
-        "confusion": agreement.confusion(gold, predicted, classes),
-    }
+    found = agreement.agreement(gold, predicted, classes)
+    return {"n": len(pairs),
+            "accuracy": _rounded(found["accuracy"]), "macro_f1": _rounded(found["macro_f1"]),
+            "per_class": {c: {k: round(v, 3) if isinstance(v, float) else v for k, v in m.items()}
+                          for c, m in found["per_class"].items()},
+            "confusion": found["confusion"]}
 
 
-def report(results: dict) -> str:
-    lines = []
+def _rounded(figure: dict) -> dict:
+    return {"value": round(figure["value"], 3), "ci95": [round(x, 3) for x in figure["ci95"]]}
+
+
+def report(name: str, results: dict, missing: int) -> str:
+    lines = [f"#### {name}" + (f" ({missing} articles not on this machine, left out)"
+                                if missing else "")]
     for task in TASKS:
         lines.append(f"== {task}")
-        for lang, m in results[task].items():
-            lines.append(f"  {lang:<3} n={m['n']:<3} accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
+        for group, m in results[task].items():
+            if m["n"] == 0:
+                continue
+            acc, f1 = m["accuracy"], m["macro_f1"]
+            lines.append(f"  {group:<30} n={m['n']:<4} accuracy {acc['value']:.3f} "
+                         f"[{acc['ci95'][0]:.2f}, {acc['ci95'][1]:.2f}]  macro-F1 "
+                         f"{f1['value']:.3f} [{f1['ci95'][0]:.2f}, {f1['ci95'][1]:.2f}]")
         m = results[task]["all"]
         for c, v in m["per_class"].items():
-            lines.append(f"      {c:<12} P {v['precision']:.2f}  R {v['recall']:.2f}  F1 {v['f1']:.2f}  (n={v['support']})")
+            lines.append(f"      {c!s:<12} P {v['precision']:.2f}  R {v['recall']:.2f}  "
+                         f"F1 {v['f1']:.2f}  (n={v['support']})")
         lines.append("      confusion (rows gold, columns predicted): "
                      + "; ".join(f"{g}: {list(row.values())}" for g, row in m["confusion"].items()))
     lines.append(f"mistakes: {len(results['mistakes'])}")
     for x in results["mistakes"]:
-        lines.append(f"  {x['id']:<12} {x['task']:<21} gold {x['gold']!s:<12} predicted {x['predicted']}")
+        lines.append(f"  {x['id']:<14} {x['task']:<21} gold {x['gold']!s:<12} "
+                     f"predicted {x['predicted']}")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    parser.add_argument("paths", type=Path, nargs="+")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--no-model", action="store_true", help="lexicon scores only")
     args = parser.parse_args()
     model = None if args.no_model else framing.load_model()
     print(f"model: {'none (lexicon only)' if model is None else 'trained classifier'}")
-    results = evaluate(args.path, model)
-    print(json.dumps(results, indent=1) if args.json else report(results))
+    for path in args.paths:
+        gold, missing = read_set(path)
+        results = evaluate_rows(gold, model)
+        print(json.dumps({"set": str(path), "missing": missing, **results}, indent=1)
+              if args.json else report(str(path), results, missing))
 
 
 if __name__ == "__main__":

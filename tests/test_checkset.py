@@ -17,7 +17,7 @@ def test_check_set_agreement_stays_above_its_floors():
     results = evaluate(ROOT / "tests" / "data" / "checkset.jsonl")
     for task, floor in FLOORS.items():
         assert results[task]["all"]["n"] == 48
-        assert results[task]["all"]["accuracy"] >= floor, (task, results[task]["all"])
+        assert results[task]["all"]["accuracy"]["value"] >= floor, (task, results[task]["all"])
     # Both languages are measured, and neither is left far behind on sovereignty.
     for lang in ("fr", "en"):
-        assert results["sovereignty stance"][lang]["accuracy"] >= 0.6
+        assert results["sovereignty stance"][lang]["accuracy"]["value"] >= 0.6
