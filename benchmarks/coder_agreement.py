@@ -22,6 +22,11 @@ from framing.agreement import cohen_kappa, confusion, macro_f1
 from framing.corpus import CORPUS_DIR, LABELS, load_corpus
 
 ADJUDICATION = CORPUS_DIR.parent / "reliability" / "adjudication.jsonl"
+# The real articles (training and check sets): both codings of each, and the adjudicator's
+# decision with its reason where they differed.
+REAL_CODING = CORPUS_DIR.parent / "reliability" / "real_coding.jsonl"
+CLASSES = {"label": list(LABELS), "sovereignty": ["question", "promise", "none"],
+           "extraterritorial": [True, False]}
 
 
 def codings() -> dict[str, dict[str, list[str]]]:
@@ -58,5 +63,26 @@ def main() -> None:
         print(f"  first (rows) against second (columns): {confusion(first, second, list(LABELS))}")
 
 
+def real_agreement() -> None:
+    """Agreement of the two blind codings of the real articles, before adjudication."""
+    rows = [json.loads(line) for line in REAL_CODING.read_text("utf-8").splitlines()]
+    print(f"real articles coded twice, blind: {len(rows)}; adjudicated: "
+          f"{sum('adjudicated' in r for r in rows)}")
+    for field, classes in CLASSES.items():
+        a = [r["coder_a"][field] for r in rows]
+        b = [r["coder_b"][field] for r in rows]
+        same = sum(x == y for x, y in zip(a, b)) / len(a)
+        print(f"  {field:<17} agree {same:.1%}, Cohen's kappa {cohen_kappa(a, b):.3f}, "
+              f"macro-F1 {macro_f1(a, b, classes):.3f}")
+    a = [x for r in rows if "sentences_a" in r for x in r["sentences_a"]]
+    b = [x for r in rows if "sentences_b" in r for x in r["sentences_b"]]
+    print(f"  sentences ({len(a)}, in {sum('sentences_b' in r for r in rows)} articles) agree "
+          f"{sum(x == y for x, y in zip(a, b)) / len(a):.1%}, Cohen's kappa "
+          f"{cohen_kappa(a, b):.3f}, macro-F1 {macro_f1(a, b, list(LABELS)):.3f}")
+
+
 if __name__ == "__main__":
+    print("== written corpus")
     main()
+    print("== real articles")
+    real_agreement()
