@@ -34,9 +34,6 @@ SENTENCE_C = 1.0  # inverse regularisation: small data, many n-grams -> keep it 
 ARTICLE_C = 1.0
 INNER_FOLDS = 3  # out-of-fold sentence probabilities for training the article model
 NEUTRAL_WEIGHT = 0.5  # a sentence's neutral probability against its article's (sentence_labels)
-ARTICLE_TEXT = True
-ARTICLE_CUES = True  # the article model reads the mean of its sentences' cue features  # the article model also reads a whole-article text model's probabilities
-TEXT_C = 4.0
 
 
 def sentence_cues(analysis: Analysis) -> np.ndarray:
@@ -271,52 +268,7 @@ class FramingClassifier:
             blocks.append(csr_matrix(cues / self.cue_scale))
         return hstack(blocks).tocsr()
 
-    def _article_vector(self, analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
-        """(columns, weights) of the article's terms: the mean of its sentences' TF-IDF rows,
-        L2-normalised. The text model reads the whole article's vocabulary at once."""
-        _, cols, values = self.terms.weights(analysis)
-        columns, where = np.unique(cols, return_inverse=True)
-        summed = np.bincount(where, weights=values, minlength=len(columns))
-        return columns, summed / max(float(np.sqrt((summed * summed).sum())), 1e-12)
-
-    def _text_matrix(self, analyses: list[Analysis]):
-        from scipy.sparse import csr_matrix
-
-        rows, cols, values = [], [], []
-        for i, analysis in enumerate(analyses):
-            c, v = self._article_vector(analysis)
-            rows.append(np.full(len(c), i))
-            cols.append(c)
-            values.append(v)
-        return csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
-                          shape=(len(analyses), len(self.terms)))
-
-    def _text_probabilities(self, analysis: Analysis) -> np.ndarray:
-        columns, values = self._article_vector(analysis)
-        coef, intercept = self.text_model.coef_, self.text_model.intercept_
-        return _softmax((coef[:, columns] @ values + intercept)[None, :])[0]
-
-    def _fit_text(self, analyses, labels, weights) -> np.ndarray:
-        """The text model on every article; returns each article's out-of-fold probabilities
-        (models that did not see it), which the article model learns from."""
-        from sklearn.model_selection import StratifiedKFold
-
-        X = self._text_matrix(analyses)
-        y = np.array([LABELS.index(x) for x in labels])
-        w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
-        probabilities = np.zeros((len(y), 3))
-        with one_thread():
-            folds = StratifiedKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=RANDOM_STATE)
-            for train, test in folds.split(X, y):
-                model = make_estimator("logistic", TEXT_C).fit(X[train], y[train],
-                                                                sample_weight=w[train])
-                probabilities[test] = _full_proba(reduced(model), X[test])
-            self.text_model = reduced(make_estimator("logistic", TEXT_C).fit(X, y,
-                                                                              sample_weight=w))
-        return probabilities
-
-    def _article_features(self, analysis: Analysis, probabilities: np.ndarray,
-                          text_p: np.ndarray | None = None) -> list[float]:
+    def _article_features(self, analysis: Analysis, probabilities: np.ndarray) -> list[float]:
         n = len(probabilities)
         closing = probabilities[closing_start(n):]
         predicted = probabilities.argmax(axis=1)
@@ -324,13 +276,10 @@ class FramingClassifier:
                *(np.bincount(predicted, minlength=3) / n)]
         if self.use_lexicon:
             f = analysis.framing
-            row += [f.promotional, f.critical]
-            if ARTICLE_CUES:
-                row += list((sentence_cues(analysis) / self.cue_scale).mean(axis=0))
-            else:
-                row += list(writer_voice(analysis).mean(axis=0))
-        if ARTICLE_TEXT:
-            row += list(self._text_probabilities(analysis) if text_p is None else text_p)
+            # The mean of the sentences' cues: how much of the article is quoted, attributed,
+            # hedged, asked, said in "we" or to "you" (benchmarks/classifier_eval.py --real).
+            row += [f.promotional, f.critical,
+                    *(sentence_cues(analysis) / self.cue_scale).mean(axis=0)]
         return row
 
     # --- training and prediction ------------------------------------------------------------
@@ -338,12 +287,10 @@ class FramingClassifier:
         """Both models on sentence-labelled articles (the labelled corpus); `weights`, one per
         article, weigh its sentences and itself (real articles count more than written ones)."""
         analyses, probabilities = self.fit_sentences(articles, out_of_fold=True, weights=weights)
-        labels = [a.label for a in articles]
-        text_p = self._fit_text(analyses, labels, weights) if ARTICLE_TEXT else [None] * len(articles)
         rows, start = [], 0
-        for analysis, t in zip(analyses, text_p):
+        for analysis in analyses:
             n = len(analysis.text.sentences)
-            rows.append(self._article_features(analysis, probabilities[start : start + n], t))
+            rows.append(self._article_features(analysis, probabilities[start : start + n]))
             start += n
         return self.fit_articles(np.array(rows), [a.label for a in articles], weights)
 

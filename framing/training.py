@@ -59,10 +59,9 @@ def training_articles(corpus_dir: Path | str = CORPUS_DIR, real: Path | str | No
 REAL_WEIGHT = 6.0
 
 
-def weights(articles) -> "np.ndarray":
-    import numpy as np
-
-    return np.array([REAL_WEIGHT if a.outlet else 1.0 for a in articles])
+def weights(articles) -> list[float]:
+    """Each article's training weight: REAL_WEIGHT for a real one, 1 for a written one."""
+    return [REAL_WEIGHT if a.outlet else 1.0 for a in articles]
 
 
 def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = TRAIN_OUT, lexicon=None,
