@@ -10,8 +10,8 @@ makes a *promise*.
   must also name a specific sovereignty cue or enough digital vocabulary (`sovereignty.context`).
 - "souveraineté alimentaire" / "energy sovereignty" (`sovereignty.other`) never count.
 - A foreign law named with a shield cue ("à l'abri du CLOUD Act") is a promise, not a question.
-- The topic needs substance: a sovereignty or data-jurisdiction phrase, a foreign law, or the
-  bare word in a digital context. A foreign company's name ("groupe américain", "foreign
+- The topic needs substance: a sovereignty or data-jurisdiction phrase, a foreign law, the bare
+  word in a digital context, or a foreign provider named as a dependence. A foreign company's name ("groupe américain", "foreign
   firms") or a size word weighs on the stance of an article that raises the topic, but never
   raises it alone; nor does one plain mention in passing ("hébergement de données").
 - The article's own framing decides between question and promise when it is clear: a critical
@@ -67,10 +67,12 @@ def score_sovereignty(text: str, sentences: list[Sentence], hits_by_sentence: li
     question = promise = 0.0
     evidence: list[Span] = []
     laws: list[str] = []
+    substance = False
     for sentence, hits, scored in zip(sentences, hits_by_sentence, scores):
         cues = [h for h in hits if _counts(h, digital)]
         if not cues:
             continue
+        substance = substance or _has_substance(cues, hits)
         q, p, stance = _sentence_stance(text, sentence, hits, cues, scored)
         question += q
         promise += p
@@ -79,8 +81,7 @@ def score_sovereignty(text: str, sentences: list[Sentence], hits_by_sentence: li
                                  round(max(q, p), 4), stance))
             if h.entry.category == "extraterritorial":
                 _add_law(laws, text[h.start : h.end])
-    raised = (any(span.category in _SUBSTANCE for span in evidence)
-              and question + promise >= MIN_RAISED_WEIGHT)
+    raised = substance and question + promise >= MIN_RAISED_WEIGHT
     found = Sovereignty(raised, "none", bool(laws), laws, evidence if raised else [],
                         round(question, 4), round(promise, 4))
     found.stance = stance_in(found, article_label)
@@ -98,6 +99,15 @@ def stance_in(found: Sovereignty, article_label: str) -> str:
         return "promise"
     question, promise = found.question_weight, found.promise_weight
     return "question" if question > 0 and question >= promise * QUESTION_OVER_PROMISE else "promise"
+
+
+def _has_substance(cues: list[Hit], hits: list[Hit]) -> bool:
+    """Does this sentence make the topic: a specific cue, or a foreign provider named as a
+    dependence ("la dépendance aux hyperscalers", "reliance on US cloud providers")?"""
+    if any(h.entry.category in _SUBSTANCE for h in cues):
+        return True
+    return (any(h.entry.category == "sovereignty.foreign" for h in cues)
+            and any(h.entry.category == "critical.dependence" for h in hits))
 
 
 def _counts(hit: Hit, digital: bool) -> bool:

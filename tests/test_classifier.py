@@ -14,7 +14,7 @@ import framing
 from framing.classifier import FramingClassifier, load
 from framing.cli import main
 from framing.corpus import build_text, load_corpus, parse_article
-from framing.training import train
+from framing.training import SHIPPED_MODEL_DIR
 
 from .conftest import SEEDS, seed_path
 
@@ -23,10 +23,10 @@ SCHEMA = json.loads((ROOT / "tests" / "data" / "score.schema.json").read_text("u
 
 
 @pytest.fixture(scope="session")
-def model_dir(tmp_path_factory, lexicon):
-    directory = tmp_path_factory.mktemp("model")
-    train(out=directory, lexicon=lexicon)
-    return directory
+def model_dir():
+    """The model that ships with framing (trained on the written corpus and the real articles,
+    some of whose texts are not in git: tests read it, `make model` rebuilds it)."""
+    return SHIPPED_MODEL_DIR
 
 
 @pytest.fixture(scope="session")
