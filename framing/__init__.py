@@ -29,7 +29,7 @@ def load_lexicon(directory=None):
 def load_model(directory=None, lexicon=None):
     """The trained framing classifier in `directory` (default: $FRAMING_MODEL, or the model that
     ships with framing in framing/data/model/), or None when there is none."""
-    from framing.classifier import load
+    from framing.model_files import load
     from framing.training import default_model_dir
 
     directory = directory or default_model_dir()

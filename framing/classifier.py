@@ -65,8 +65,9 @@ VOICE_FEATURES = 4  # quoted share, first person plural, second person, exclamat
 
 
 def writer_voice(analysis: Analysis) -> np.ndarray:
-    """Per sentence: share of its words inside quotation marks, and, outside them, first
-    person plural words, second person words and exclamation marks."""
+    """Per sentence: share of its words inside quotation marks, first person plural and second
+    person words outside them, and whether it has an exclamation mark and a word outside
+    quotation marks (a fully quoted exclamation is the speaker's)."""
     text = analysis.text.text
     quotes = sorted((q.start, q.end) for q in analysis.attribution.passages)
     starts = [a for a, _ in quotes]
@@ -255,20 +256,26 @@ class FramingClassifier:
             self.lexicon = framing.load_lexicon()
         return analyse_text(text, self.lexicon, spans=spans)
 
-    def _sentence_matrix(self, analyses: list[Analysis], fit: bool = False):
+    def _cues(self, analyses: list[Analysis]) -> list[np.ndarray | None]:
+        """Each analysis's sentence cues (`sentence_cues`, unscaled), computed once for both
+        models; None for each when the model does not read the lexicon."""
+        return [sentence_cues(a) if self.use_lexicon else None for a in analyses]
+
+    def _sentence_matrix(self, analyses: list[Analysis], cues: list, fit: bool = False):
         from scipy.sparse import csr_matrix, hstack, vstack
 
         if fit:
             self.terms = SentenceTerms(STEMS).fit(analyses)
         blocks = [vstack([self.terms.matrix(a) for a in analyses]).tocsr()]
         if self.use_lexicon:
-            cues = np.vstack([sentence_cues(a) for a in analyses])
+            stacked = np.vstack(cues)
             if fit:
-                self.cue_scale = np.maximum(cues.max(axis=0), 1e-9)
-            blocks.append(csr_matrix(cues / self.cue_scale))
+                self.cue_scale = np.maximum(stacked.max(axis=0), 1e-9)
+            blocks.append(csr_matrix(stacked / self.cue_scale))
         return hstack(blocks).tocsr()
 
-    def _article_features(self, analysis: Analysis, probabilities: np.ndarray) -> list[float]:
+    def _article_features(self, analysis: Analysis, probabilities: np.ndarray,
+                          cues: np.ndarray | None) -> list[float]:
         n = len(probabilities)
         closing = probabilities[closing_start(n):]
         predicted = probabilities.argmax(axis=1)
@@ -278,42 +285,45 @@ class FramingClassifier:
             f = analysis.framing
             # The mean of the sentences' cues: how much of the article is quoted, attributed,
             # hedged, asked, said in "we" or to "you" (benchmarks/classifier_eval.py --real).
-            row += [f.promotional, f.critical,
-                    *(sentence_cues(analysis) / self.cue_scale).mean(axis=0)]
+            row += [f.promotional, f.critical, *(cues / self.cue_scale).mean(axis=0)]
         return row
 
     # --- training and prediction ------------------------------------------------------------
     def fit(self, articles: list[LabelledArticle], weights=None) -> FramingClassifier:
         """Both models on sentence-labelled articles (the labelled corpus); `weights`, one per
         article, weigh its sentences and itself (real articles count more than written ones)."""
-        analyses, probabilities = self.fit_sentences(articles, out_of_fold=True, weights=weights)
+        analyses, probabilities, cues = self.fit_sentences(articles, out_of_fold=True,
+                                                           weights=weights)
         rows, start = [], 0
-        for analysis in analyses:
+        for analysis, found in zip(analyses, cues):
             n = len(analysis.text.sentences)
-            rows.append(self._article_features(analysis, probabilities[start : start + n]))
+            rows.append(self._article_features(analysis, probabilities[start : start + n], found))
             start += n
         return self.fit_articles(np.array(rows), [a.label for a in articles], weights)
 
     def fit_sentences(self, articles: list[LabelledArticle], out_of_fold: bool = False,
                       weights=None):
-        """The sentence model on sentence-labelled articles; returns their analyses and, with
-        `out_of_fold`, each sentence's probabilities from models that did not see its article."""
+        """The sentence model on sentence-labelled articles; returns their analyses, with
+        `out_of_fold` each sentence's probabilities from models that did not see its article,
+        and their cues (`_cues`)."""
         analyses = [self._analyse(a.text, [(s.start, s.end) for s in a.sentences])
                     for a in articles]
         y = np.array([LABELS.index(s.label) for a in articles for s in a.sentences])
         w = None if weights is None else np.repeat(weights, [len(a.sentences) for a in articles])
-        X = self._sentence_matrix(analyses, fit=True)
+        cues = self._cues(analyses)
+        X = self._sentence_matrix(analyses, cues, fit=True)
         with one_thread():
             self.sentence_model = make_estimator(self.sentence_family, SENTENCE_C).fit(
                 X, y, sample_weight=w)
             probabilities = self._out_of_fold(X, y, articles, w) if out_of_fold else None
         self.sentence_model = reduced(self.sentence_model)
-        return analyses, probabilities
+        return analyses, probabilities, cues
 
     def article_rows(self, analyses: list[Analysis]) -> np.ndarray:
         """Article-model features of texts the sentence model has not seen (for training the
         article model on article-only coding, such as a researcher's sample)."""
-        return np.array([self._article_features(a, self.predict_sentences(a)) for a in analyses])
+        return np.array([self._article_features(a, self.predict_sentences(a, c), c)
+                         for a, c in zip(analyses, self._cues(analyses))])
 
     def fit_articles(self, rows: np.ndarray, labels: list[str], weights=None) -> FramingClassifier:
         """The article model on article-level features (`article_rows`) and labels."""
@@ -351,11 +361,14 @@ class FramingClassifier:
             probabilities[test] = _full_proba(model, X[test])
         return probabilities
 
-    def predict_sentences(self, analysis: Analysis) -> np.ndarray:
-        """Probabilities (promotional, neutral, critical) for each sentence."""
+    def predict_sentences(self, analysis: Analysis, cues: np.ndarray | None = None) -> np.ndarray:
+        """Probabilities (promotional, neutral, critical) for each sentence (`cues`: its
+        `sentence_cues`, when already computed)."""
+        if cues is None:
+            (cues,) = self._cues([analysis])
         linear = _linear(self.sentence_model)
         if linear is None:
-            return _full_proba(self.sentence_model, self._sentence_matrix([analysis]))
+            return _full_proba(self.sentence_model, self._sentence_matrix([analysis], [cues]))
         # The same sums as predict_proba on the sparse matrix, without building it: a few
         # numpy calls instead of scikit-learn's checks, which cost more than the sums.
         coef, intercept = linear
@@ -366,7 +379,7 @@ class FramingClassifier:
         for k in range(coef.shape[0]):
             scores[:, k] = np.bincount(rows, weights=weighted[k], minlength=n)
         if self.use_lexicon:
-            scores += (sentence_cues(analysis) / self.cue_scale) @ coef[:, len(self.terms):].T
+            scores += (cues / self.cue_scale) @ coef[:, len(self.terms):].T
         return _softmax(scores + intercept)
 
     def predict(self, text: str, spans=None) -> tuple[str, list[str], np.ndarray]:
@@ -376,8 +389,9 @@ class FramingClassifier:
 
     def predict_analysis(self, analysis: Analysis) -> tuple[str, np.ndarray, np.ndarray]:
         """(article label, sentence probabilities, article probabilities) for an analysed text."""
-        probabilities = self.predict_sentences(analysis)
-        row = np.array([self._article_features(analysis, probabilities)])
+        (cues,) = self._cues([analysis])
+        probabilities = self.predict_sentences(analysis, cues)
+        row = np.array([self._article_features(analysis, probabilities, cues)])
         linear = _linear(self.article_model)
         if linear is None:
             article_probabilities = _full_proba(self.article_model, row)[0]
@@ -446,82 +460,3 @@ def _full_proba(model, X) -> np.ndarray:
     out = np.zeros((X.shape[0], 3))
     out[:, model.classes_] = model.predict_proba(X)
     return out
-
-
-# --- saving and loading ---------------------------------------------------------------------
-# A model is three plain files: the weights as NumPy arrays, the term vocabulary as JSON, and a
-# JSON description. Loading them runs no code from the files (np.load without pickles), so a
-# model from anywhere is safe to load, and the default model ships inside the package.
-WEIGHTS_FILE = "weights.npz"
-VOCABULARY_FILE = "vocabulary.json"
-INFO_FILE = "model.json"
-FORMAT = "framing-model/2"
-
-
-def save(model: FramingClassifier, directory, info: dict) -> None:
-    """Write the model's weights, vocabulary and a JSON description (data hashes, sizes, library
-    versions, the command that rebuilt it). Only logistic-regression models can be saved: the
-    other families are for comparison in benchmarks/classifier_eval.py."""
-    import io
-    import json
-    from pathlib import Path
-
-    from framing.outputs import write_atomic, write_bytes_atomic
-
-    if not all(isinstance(m, Softmax) for m in (model.sentence_model, model.article_model)):
-        raise ValueError("only logistic-regression models can be saved")
-    terms = model.terms
-    arrays = {"idf": terms.idf, "pair_keys": terms.pair_keys, "pair_columns": terms.pair_columns,
-              "sentence_coef": model.sentence_model.coef_,
-              "sentence_intercept": model.sentence_model.intercept_,
-              "article_coef": model.article_model.coef_,
-              "article_intercept": model.article_model.intercept_,
-              "sentence_classes": np.asarray(model.sentence_model.classes_),
-              "article_classes": np.asarray(model.article_model.classes_)}
-    if model.use_lexicon:
-        arrays["cue_scale"] = model.cue_scale
-    buffer = io.BytesIO()
-    np.savez_compressed(buffer, **arrays)
-    directory = Path(directory)
-    vocabulary = sorted(terms.vocabulary, key=terms.vocabulary.get)
-    write_bytes_atomic(directory / WEIGHTS_FILE, buffer.getvalue())
-    write_atomic(directory / VOCABULARY_FILE,
-                 json.dumps(vocabulary, ensure_ascii=False, indent=0) + "\n")
-    shape = {"format": FORMAT, "use_lexicon": model.use_lexicon, "stems": terms.stems,
-             "split": terms.split}
-    write_atomic(directory / INFO_FILE,
-                 json.dumps({**info, "model": shape}, indent=1, sort_keys=True) + "\n")
-
-
-def load(directory, lexicon=None) -> FramingClassifier:
-    """The model saved in `directory`; FileNotFoundError naming what is missing."""
-    import json
-    from pathlib import Path
-
-    directory = Path(directory)
-    missing = [name for name in (WEIGHTS_FILE, VOCABULARY_FILE, INFO_FILE)
-               if not (directory / name).is_file()]
-    if missing:
-        raise FileNotFoundError(f"{directory}: no trained model here ({', '.join(missing)} "
-                                f"missing); build one with `framing train --out {directory}` "
-                                f"(or `framing train CODED.csv --out {directory}`)")
-    shape = json.loads((directory / INFO_FILE).read_text("utf-8")).get("model", {})
-    if shape.get("format") != FORMAT:
-        raise FileNotFoundError(f"{directory}: model format {shape.get('format')!r}, this "
-                                f"framing reads {FORMAT!r}; retrain with `framing train`")
-    with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:
-        a = {k: arrays[k] for k in arrays.files}
-    vocabulary = json.loads((directory / VOCABULARY_FILE).read_text("utf-8"))
-    terms = SentenceTerms(shape["stems"])
-    terms.vocabulary = {t: i for i, t in enumerate(vocabulary)}
-    terms.split, terms.idf = shape["split"], a["idf"]
-    terms.pair_keys, terms.pair_columns = a["pair_keys"], a["pair_columns"]
-    model = FramingClassifier(lexicon, use_lexicon=shape["use_lexicon"])
-    model.terms = terms
-    if model.use_lexicon:
-        model.cue_scale = a["cue_scale"]
-    model.sentence_model = Softmax.from_weights(a["sentence_coef"], a["sentence_intercept"],
-                                                a["sentence_classes"])
-    model.article_model = Softmax.from_weights(a["article_coef"], a["article_intercept"],
-                                               a["article_classes"])
-    return model

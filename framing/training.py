@@ -44,7 +44,7 @@ def training_articles(corpus_dir: Path | str = CORPUS_DIR, real: Path | str | No
     found: list = []
     missing: list[dict] = []
     if real is not None and Path(real).is_file():
-        found, _, missing = load_real(real, texts_dir)
+        found, missing = load_real(real, texts_dir)
         articles += found
     if not articles:
         raise ValueError(f"no labelled articles to train on: {corpus_dir} has no *.jsonl corpus "
@@ -70,8 +70,9 @@ def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = TRAIN_OUT, lexi
     import sklearn
 
     from framing import __version__, load_lexicon
-    from framing.classifier import FramingClassifier, save
+    from framing.classifier import FramingClassifier
     from framing.lexicon import LEXICON_DIR
+    from framing.model_files import save
 
     lexicon = lexicon or load_lexicon()
     articles, real_used, missing = training_articles(corpus_dir, real, texts_dir)
@@ -134,9 +135,10 @@ def train_coded(coded: Path | str, out: Path | str, lexicon=None,
 
     from framing import __version__, load_lexicon
     from framing.agreement import agreement, macro_f1
-    from framing.classifier import FramingClassifier, save
+    from framing.classifier import FramingClassifier
     from framing.evaluation import read_coded
     from framing.lexicon import LEXICON_DIR
+    from framing.model_files import save
     from framing.score import analyse_text
 
     lexicon = lexicon or load_lexicon()
@@ -218,6 +220,6 @@ def default_model_dir() -> Path | None:
     chosen = os.environ.get("FRAMING_MODEL")
     if chosen:
         return Path(chosen)
-    from framing.classifier import WEIGHTS_FILE
+    from framing.model_files import WEIGHTS_FILE
 
     return SHIPPED_MODEL_DIR if (SHIPPED_MODEL_DIR / WEIGHTS_FILE).exists() else None

@@ -11,9 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 import framing
-from framing.classifier import FramingClassifier, load
+from framing.classifier import FramingClassifier
 from framing.cli import main
 from framing.corpus import build_text, load_corpus, parse_article
+from framing.model_files import load
 from framing.training import SHIPPED_MODEL_DIR
 
 from .conftest import SEEDS, seed_path
@@ -163,7 +164,8 @@ def test_fast_prediction_equals_the_fitted_models(model, lexicon):
 
     analysis = analyse_text(seed_path("001").read_text("utf-8"), lexicon)
     fast = model.predict_sentences(analysis)
-    plain = _full_proba(model.sentence_model, model._sentence_matrix([analysis]))
+    plain = _full_proba(model.sentence_model,
+                        model._sentence_matrix([analysis], model._cues([analysis])))
     assert np.allclose(fast, plain, atol=1e-12) and np.allclose(fast.sum(axis=1), 1)
     rng = np.random.default_rng(0)
     X = rng.normal(size=(60, 5))
