@@ -177,7 +177,7 @@ def main() -> None:
         from framing.corpus import load_real
         from framing.training import REAL_TRAIN
 
-        real, _, missing = load_real(REAL_TRAIN)
+        real, missing = load_real(REAL_TRAIN)
         started = time.perf_counter()
         predictions = grouped(articles, real, lexicon, args.folds)
         print(f"{args.folds} folds grouped by outlet and part ({len(missing)} real articles "

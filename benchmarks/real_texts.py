@@ -17,8 +17,6 @@ text that does not match is not written (the page may have been stored anew sinc
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sys
 from pathlib import Path
@@ -26,16 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.corpus import real_text, real_texts_dir
+from framing.corpus import read_real, real_text, real_texts_dir
+from framing.training import REAL_TRAIN
 
-SETS = (ROOT / "framing" / "data" / "real" / "train.jsonl",
-        ROOT / "tests" / "data" / "real_checkset.jsonl")
+SETS = (REAL_TRAIN, ROOT / "tests" / "data" / "real_checkset.jsonl")
 _DATE_MARKER = re.compile(r"^\s*date \d{4}(?:-\d{2})?(?:-\d{2})?\s+")
 
 
 def records() -> dict[str, dict]:
-    return {row["id"]: row for path in SETS
-            for row in map(json.loads, path.read_text("utf-8").splitlines())}
+    return {row["id"]: row for path in SETS for row in read_real(path)}
 
 
 def as_collected(excerpt: str) -> str:
@@ -60,7 +57,7 @@ def save(article_id: str, excerpt: str) -> int:
         print(f"no real article {article_id!r}", file=sys.stderr)
         return 2
     text = as_collected(excerpt)
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() != row["sha256"]:
+    if real_text({**row, "text": text}) is None:  # None: not the sha256 that was coded
         print(f"{article_id}: this text is not the one that was coded (sha256 differs); "
               f"not written", file=sys.stderr)
         return 1

@@ -55,11 +55,7 @@ def build_text(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
 
 def parse_article(row: dict, where: str) -> LabelledArticle:
     """One corpus line; raises ValueError naming `where` (file:line) when a field is wrong."""
-    missing = [k for k in ("id", "lang", "label", "sovereignty", "sentences") if k not in row]
-    if missing:
-        raise ValueError(f"{where}: missing {', '.join(missing)}")
-    if row["label"] not in LABELS or row["sovereignty"] not in STANCES:
-        raise ValueError(f"{where}: unknown label {row['label']!r} or stance {row['sovereignty']!r}")
+    check_fields(row, ("id", "lang", "label", "sovereignty", "sentences"), where)
     texts = [s["text"] for s in row["sentences"]]
     labels = [s["label"] for s in row["sentences"]]
     if not texts or any(label not in LABELS for label in labels) or any("\n" in t for t in texts):
@@ -71,6 +67,15 @@ def parse_article(row: dict, where: str) -> LabelledArticle:
         extraterritorial=bool(row.get("extraterritorial", False)), text=text,
         sentences=tuple(LabelledSentence(a, b, lab) for (a, b), lab in zip(spans, labels)),
     )
+
+
+def check_fields(row: dict, fields: tuple[str, ...], where: str) -> None:
+    """ValueError naming `where` (file:line) when a field is missing or a label unknown."""
+    missing = [k for k in fields if k not in row]
+    if missing:
+        raise ValueError(f"{where}: missing {', '.join(missing)}")
+    if row["label"] not in LABELS or row["sovereignty"] not in STANCES:
+        raise ValueError(f"{where}: unknown label {row['label']!r} or stance {row['sovereignty']!r}")
 
 
 def load_corpus(directory: Path | str = CORPUS_DIR) -> list[LabelledArticle]:
@@ -94,6 +99,8 @@ def load_corpus(directory: Path | str = CORPUS_DIR) -> list[LabelledArticle]:
 # folder of texts (README.md, "Real articles", says how to rebuild it), checked by its sha256.
 REAL_DIR = Path(__file__).resolve().parent / "data" / "real"
 REAL_TEXTS_ENV = "FRAMING_REAL_TEXTS"
+REAL_FIELDS = ("id", "url", "outlet", "date", "lang", "kind", "licence", "query", "label",
+               "sovereignty", "extraterritorial", "sha256", "sentences")
 
 
 def real_texts_dir() -> Path:
@@ -116,19 +123,9 @@ def read_real(path: Path | str) -> list[dict]:
         if not line.strip():
             continue
         row = json.loads(line)
-        where = f"{path.name}:{number}"
-        missing = [k for k in REAL_FIELDS if k not in row]
-        if missing:
-            raise ValueError(f"{where}: missing {', '.join(missing)}")
-        if row["label"] not in LABELS or row["sovereignty"] not in STANCES:
-            raise ValueError(f"{where}: unknown label {row['label']!r} or stance "
-                             f"{row['sovereignty']!r}")
+        check_fields(row, REAL_FIELDS, f"{path.name}:{number}")
         rows.append(row)
     return rows
-
-
-REAL_FIELDS = ("id", "url", "outlet", "date", "lang", "kind", "licence", "query", "label",
-               "sovereignty", "extraterritorial", "sha256", "sentences")
 
 
 def real_text(row: dict, texts_dir: Path | None = None) -> str | None:
@@ -148,9 +145,9 @@ def real_text(row: dict, texts_dir: Path | None = None) -> str | None:
 
 
 def load_real(path: Path | str, texts_dir: Path | None = None
-              ) -> tuple[list[LabelledArticle], list[dict], list[dict]]:
-    """(articles whose text is here, their records, records whose text is missing)."""
-    articles, found, missing = [], [], []
+              ) -> tuple[list[LabelledArticle], list[dict]]:
+    """(articles whose text is here, records whose text is missing)."""
+    articles, missing = [], []
     for row in read_real(path):
         text = real_text(row, texts_dir)
         if text is None:
@@ -162,5 +159,4 @@ def load_real(path: Path | str, texts_dir: Path | None = None
             label=row["label"], sovereignty=row["sovereignty"],
             extraterritorial=bool(row["extraterritorial"]), text=text, sentences=sentences,
             outlet=row["outlet"]))
-        found.append(row)
-    return articles, found, missing
+    return articles, missing

@@ -11,9 +11,10 @@ makes a *promise*.
 - "souveraineté alimentaire" / "energy sovereignty" (`sovereignty.other`) never count.
 - A foreign law named with a shield cue ("à l'abri du CLOUD Act") is a promise, not a question.
 - The topic needs substance: a sovereignty or data-jurisdiction phrase, a foreign law, the bare
-  word in a digital context, or a foreign provider named as a dependence. A foreign company's name ("groupe américain", "foreign
-  firms") or a size word weighs on the stance of an article that raises the topic, but never
-  raises it alone; nor does one plain mention in passing ("hébergement de données").
+  word in a digital context, or a foreign provider named as a dependence. A foreign company's
+  name ("groupe américain", "foreign firms") or a size word weighs on the stance of an article
+  that raises the topic, but never raises it alone; nor does one plain mention in passing
+  ("hébergement de données").
 - The article's own framing decides between question and promise when it is clear: a critical
   article that names sovereignty questions it (it doubts a programme whose goal is
   sovereignty), a promotional one sells it (an offer that names the CLOUD Act only to claim
@@ -41,7 +42,8 @@ QUESTION_OVER_PROMISE = 0.5
 MIN_DIGITAL_CONTEXT = 2
 
 _COUNTED = ("sovereignty", "sovereignty.foreign", "extraterritorial")
-# What makes the topic: a specific phrase, a foreign law, or the bare word in a digital context.
+# What makes the topic: a specific phrase, a foreign law, or the bare word in a digital context
+# (a foreign provider counts too when named as a dependence: `_has_substance`).
 _SUBSTANCE = ("sovereignty", "sovereignty.generic", "extraterritorial")
 # Below this weight (question + promise) the article only mentions the topic in passing: one
 # plain mention weighs ASSERTED_SIGNAL.

@@ -60,9 +60,11 @@ def test_a_text_that_is_not_the_coded_one_is_left_out(tmp_path):
     row = next(r for r in rows(TRAIN) if "text" not in r)
     (tmp_path / f"{row['id']}.txt").write_text("Un autre texte.", encoding="utf-8")
     assert real_text(row, tmp_path) is None
-    articles, found, missing = load_real(TRAIN, tmp_path)
-    assert row["id"] in {m["id"] for m in missing} and len(articles) == len(found)
-    assert all("text" in r for r in found)  # only the published texts, from an empty folder
+    articles, missing = load_real(TRAIN, tmp_path)
+    assert row["id"] in {m["id"] for m in missing}
+    assert len(articles) + len(missing) == len(rows(TRAIN))
+    # only the published texts, from an empty folder
+    assert {a.id for a in articles} == {r["id"] for r in rows(TRAIN) if "text" in r}
 
 
 def test_the_shipped_model_loads_without_unpickling():
@@ -185,3 +187,33 @@ def test_real_check_set_figures_when_its_texts_are_here():
     lexicon = results["framing label, lexicon alone"]["all"]["macro_f1"]["value"]
     assert combined >= 0.75 and combined > lexicon  # measured 0.784 against 0.609
     assert results["sovereignty stance"]["all"]["accuracy"]["value"] >= 0.85  # measured 0.876
+
+
+def test_the_article_framing_decides_between_question_and_promise():
+    """stance_in: a critical article questions what its sentences sell, a promotional one sells
+    what its sentences doubt, a neutral one follows its sentences; never raised stays none."""
+    from framing.sovereignty import Sovereignty, stance_in
+
+    selling = Sovereignty(True, "promise", False, [], question_weight=0.0, promise_weight=3.0)
+    doubting = Sovereignty(True, "question", True, ["CLOUD Act"], question_weight=2.0,
+                           promise_weight=0.4)
+    assert stance_in(selling, "critical") == "question"
+    assert stance_in(doubting, "promotional") == "promise"
+    assert (stance_in(selling, "neutral"), stance_in(doubting, "neutral")) == ("promise",
+                                                                               "question")
+    assert stance_in(Sovereignty(False, "none", False, []), "critical") == "none"
+
+
+def test_a_rebuilt_text_is_saved_only_when_it_is_the_coded_one(tmp_path, monkeypatch):
+    """benchmarks/real_texts.py save: the search corpus's date marker and outer white space are
+    removed as the collectors did, and a text with another sha256 is refused."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from real_texts import save
+
+    monkeypatch.setenv("FRAMING_REAL_TEXTS", str(tmp_path))
+    row = next(r for r in rows(TRAIN) if "text" in r)
+    assert save(row["id"], row["text"][:-1]) == 1 and not (tmp_path / f"{row['id']}.txt").exists()
+    assert save(row["id"], f" date 2024-05 {row['text']}\n") == 0
+    assert (tmp_path / f"{row['id']}.txt").read_text("utf-8") == row["text"]
