@@ -14,7 +14,7 @@ makes a *promise*.
   word in a digital context, or a foreign provider named as a dependence. A foreign company's
   name ("groupe américain", "foreign firms") or a size word weighs on the stance of an article
   that raises the topic, but never raises it alone; nor does one plain mention in passing
-  ("hébergement de données").
+  ("hébergement de données"), unless it names sovereignty itself ("souveraineté numérique").
 - The article's own framing decides between question and promise when it is clear: a critical
   article that names sovereignty questions it (it doubts a programme whose goal is
   sovereignty), a promotional one sells it (an offer that names the CLOUD Act only to claim
@@ -34,6 +34,9 @@ from framing.tone import SentenceScore, Span, is_negated
 QUESTION_SIGNAL = 1.0  # a question, a doubt, a risk or a foreign law, next to sovereignty
 PROMISE_SIGNAL = 1.0  # sovereignty sold with promotional words or a shield
 ASSERTED_SIGNAL = 0.4  # sovereignty stated as a fact, neither sold nor doubted
+# ... when the sentence names sovereignty itself ("la souveraineté numérique", "tech
+# sovereignty"): one such sentence raises the topic, one plain data-hosting phrase does not.
+NAMED_SIGNAL = 0.5
 QUOTED_FACTOR = 0.5  # a speaker's promise or doubt, reported
 # An article is a `question` when its question weight reaches this share of its promise weight:
 # one open doubt in the writer's voice outweighs several boilerplate assurances.
@@ -140,7 +143,14 @@ def _sentence_stance(text: str, sentence: Sentence, hits: list[Hit], cues: list[
         return 0.0, PROMISE_SIGNAL * factor, "promise"
     if foreign:
         return QUESTION_SIGNAL * factor, 0.0, "question"
-    return 0.0, ASSERTED_SIGNAL, "promise"
+    return 0.0, NAMED_SIGNAL if _names_sovereignty(text, cues) else ASSERTED_SIGNAL, "promise"
+
+
+def _names_sovereignty(text: str, cues: list[Hit]) -> bool:
+    """Does one of the cues say the word itself (souverain-, sovereign-), rather than a phrase
+    about where data are hosted?"""
+    return any(stem in text[h.start : h.end].lower() for h in cues
+               for stem in ("souverain", "sovereign"))
 
 
 def _add_law(laws: list[str], found: str) -> None:

@@ -136,6 +136,22 @@ def test_one_passing_mention_does_not_raise_sovereignty():
     assert stance(text).stance == "none"
 
 
+@pytest.mark.parametrize("text", [
+    # One plain sentence that names sovereignty itself, in a digital context, is enough:
+    # the real articles coded this way (a strategy "pour la souveraineté numérique" named
+    # once in a report on data centres) carry a stance.
+    "Le plan prévoit trois centres de données et un volet consacré à la souveraineté numérique. "
+    "Les travaux commenceront au printemps, a indiqué le maire.",
+    "The plan includes three data centres and a chapter on tech sovereignty. "
+    "Work will start in the spring, the mayor said.",
+])
+def test_one_plain_sentence_naming_sovereignty_raises_it(text):
+    found = stance(text)
+    named = [e.text.lower() for e in found.evidence if e.category != "sovereignty.context"]
+    assert found.raised and found.stance == "promise"
+    assert named in (["souveraineté numérique"], ["tech sovereignty"])
+
+
 def test_an_offer_claiming_immunity_from_a_foreign_law_is_a_promise():
     text = ("Notre cloud souverain, qualifié SecNumCloud, est immunisé contre le CLOUD Act. "
             "Vos données de santé restent en France, hébergées dans nos centres de Lille.")
