@@ -125,18 +125,24 @@ def group_of(article) -> str:
     return article.outlet or "written:" + article.id.split("-")[0]
 
 
-def grouped(written, real, lexicon, folds: int) -> dict:
+def grouped(written, real, lexicon, folds: int, train_without: str | None = None) -> dict:
     """Folds grouped by outlet (real) and by part (written); each fold's model is trained on
-    the written and real articles of the other folds. Returns the predictions."""
+    the written and real articles of the other folds, less those whose id matches the regular
+    expression `train_without` (they are still predicted: the test folds stay the same, so
+    that what those articles add to training is measured). Returns the predictions."""
+    import re
+
     from sklearn.model_selection import GroupKFold
 
     from framing.training import weights
 
+    left_out = re.compile(train_without) if train_without else None
     articles = written + real
     groups = [group_of(a) for a in articles]
     predictions = {name: {} for name in SYSTEMS}
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(articles, groups=groups):
-        train = [articles[i] for i in train_idx]
+        train = [articles[i] for i in train_idx
+                 if not (left_out and left_out.search(articles[i].id))]
         w = weights(train)
         models = {"classifier": FramingClassifier(lexicon, use_lexicon=False).fit(train, w),
                   "combined": FramingClassifier(lexicon, use_lexicon=True).fit(train, w)}
@@ -151,6 +157,8 @@ def grouped(written, real, lexicon, folds: int) -> dict:
 
 def print_grouped(written, real, predictions) -> None:
     for title, chosen in (("real", real), ("written", written)):
+        if not chosen:
+            continue
         results = scores(chosen, predictions)
         print(f"{title}: {len(chosen)} articles")
         for name in SYSTEMS:
@@ -168,21 +176,41 @@ def main() -> None:
     parser.add_argument("--real", action="store_true",
                         help="cross-validate on the written corpus and the real training "
                              "articles, folds grouped by outlet (real) and part (written)")
+    parser.add_argument("--real-weight", type=float,
+                        help="with --real: weigh each real article this many written ones "
+                             "(default: REAL_WEIGHT of framing/training.py)")
+    parser.add_argument("--train-without", metavar="REGEX",
+                        help="with --real: leave the articles whose id matches out of every "
+                             "training fold, still predicting them (e.g. 'r(en|fr)(7|8|9|10)-', "
+                             "the second collection)")
     parser.add_argument("--families", action="store_true",
                         help="compare model families for the combined model instead")
     args = parser.parse_args()
     lexicon = framing.load_lexicon()
     articles = load_corpus()
     if args.real:
+        from framing import training
         from framing.corpus import load_real
-        from framing.training import REAL_TRAIN
 
-        real, missing = load_real(REAL_TRAIN)
+        if args.real_weight is not None:
+            training.REAL_WEIGHT = args.real_weight
+        real, missing = load_real(training.REAL_TRAIN)
         started = time.perf_counter()
-        predictions = grouped(articles, real, lexicon, args.folds)
-        print(f"{args.folds} folds grouped by outlet and part ({len(missing)} real articles "
-              f"without text left out; {time.perf_counter() - started:.0f} s)")
+        predictions = grouped(articles, real, lexicon, args.folds, args.train_without)
+        print(f"{args.folds} folds grouped by outlet and part, real weight "
+              f"{training.REAL_WEIGHT:g}, trained without {args.train_without or 'none'} "
+              f"({len(missing)} real articles without text left out; "
+              f"{time.perf_counter() - started:.0f} s)")
         print_grouped(articles, real, predictions)
+        if args.train_without:
+            import re
+
+            matched = [a for a in real if re.search(args.train_without, a.id)]
+            others = [a for a in real if not re.search(args.train_without, a.id)]
+            print("of which, the real articles left out of training:")
+            print_grouped([], matched, predictions)
+            print("and the other real articles:")
+            print_grouped([], others, predictions)
         return
     if args.families:
         print(f"model families, {args.folds}-fold cross-validation by article:")
