@@ -140,10 +140,10 @@ def test_one_passing_mention_does_not_raise_sovereignty():
     # One plain sentence that names sovereignty itself, in a digital context, is enough:
     # the real articles coded this way (a strategy "pour la souveraineté numérique" named
     # once in a report on data centres) carry a stance.
-    "Le plan prévoit trois centres de données et un volet consacré à la souveraineté numérique. "
-    "Les travaux commenceront au printemps, a indiqué le maire.",
-    "The plan includes three data centres and a chapter on tech sovereignty. "
-    "Work will start in the spring, the mayor said.",
+    ("Le plan prévoit trois centres de données et un volet consacré à la souveraineté "
+     "numérique. Les travaux commenceront au printemps, a indiqué le maire."),
+    ("The plan includes three data centres and a chapter on tech sovereignty. "
+     "Work will start in the spring, the mayor said."),
 ])
 def test_one_plain_sentence_naming_sovereignty_raises_it(text):
     found = stance(text)
