@@ -329,8 +329,9 @@ class Lexicon:
     [('rien ne garantit', 'critical'), ('souveraineté des données', 'sovereignty')]
     """
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], directory: Path | None = None):
         self.entries = entries
+        self.directory = directory  # the folder it was read from, hashed into a model's card
         # One-word entries by their key; longer ones by their anchor, the word least likely to
         # be common ("pointe" in "de =pointe"), so that "de" and "la" start no search.
         self._by_key: dict[tuple, list[_Anchored]] = {}
@@ -355,7 +356,7 @@ class Lexicon:
         errors = [p for p in problems if p.level == "error"]
         if errors:
             raise LexiconError("lexicon errors:\n" + "\n".join(map(str, errors)))
-        return cls(entries)
+        return cls(entries, directory)
 
     def token_keys(self, lower: str, lang: str) -> frozenset:
         """Every key a token can match in a sentence of language `lang`."""

@@ -35,6 +35,12 @@ def files_sha256(directory: Path, pattern: str) -> str:
     return digest.hexdigest()
 
 
+def lexicons_sha256(lexicon) -> str | None:
+    """The hash of the lexicon files the model was trained with: the folder `lexicon` was read
+    from ($FRAMING_LEXICONS, --lexicons or the default), None for one built in memory."""
+    return files_sha256(lexicon.directory, "*.tsv") if lexicon.directory else None
+
+
 def training_articles(corpus_dir: Path | str = CORPUS_DIR, real: Path | str | None = REAL_TRAIN,
                       texts_dir: Path | None = None):
     """(articles, how many are real, how many real records have no text here): the written
@@ -72,7 +78,6 @@ def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = TRAIN_OUT, lexi
 
     from framing import __version__, load_lexicon
     from framing.classifier import FramingClassifier
-    from framing.lexicon import LEXICON_DIR
     from framing.model_files import save
 
     lexicon = lexicon or load_lexicon()
@@ -89,7 +94,7 @@ def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = TRAIN_OUT, lexi
         "sentences": sum(len(a.sentences) for a in articles),
         "corpus_sha256": files_sha256(Path(corpus_dir), "*.jsonl"),
         "real_sha256": file_sha256(Path(real)) if real and Path(real).is_file() else None,
-        "lexicons_sha256": files_sha256(LEXICON_DIR, "*.tsv"),
+        "lexicons_sha256": lexicons_sha256(lexicon),
         "command": "framing train" + ("" if Path(out) == TRAIN_OUT else f" --out {out}"),
     }
     save(model, out, info)
@@ -138,7 +143,6 @@ def train_coded(coded: Path | str, out: Path | str, lexicon=None,
     from framing.agreement import agreement, macro_f1
     from framing.classifier import FramingClassifier
     from framing.evaluation import read_coded
-    from framing.lexicon import LEXICON_DIR
     from framing.model_files import save
     from framing.score import analyse_text
 
@@ -184,7 +188,7 @@ def train_coded(coded: Path | str, out: Path | str, lexicon=None,
                            "sentences": sum(len(a.sentences) for a in corpus),
                            "corpus_sha256": files_sha256(Path(corpus_dir), "*.jsonl")},
         "articles": len(rows),
-        "lexicons_sha256": files_sha256(LEXICON_DIR, "*.tsv"),
+        "lexicons_sha256": lexicons_sha256(lexicon),
         "cross_validated_macro_f1": {name: round(result["framing"][name]["macro_f1"]["value"], 3)
                                      for name in SYSTEMS},
         "command": f"framing train {coded} --corpus {corpus_dir} --out {out}",

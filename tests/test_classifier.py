@@ -112,6 +112,31 @@ def test_framing_train_command_writes_a_usable_model(tmp_path):
     assert json.loads(scored.stdout)["framing"]["method"] == "combined"
 
 
+def test_the_model_card_hashes_the_lexicons_it_was_trained_with(tmp_path, monkeypatch):
+    """$FRAMING_LEXICONS chooses the lexicons training reads; model.json must hash that folder,
+    not the project's default one (a card could otherwise vouch for lexicons never used)."""
+    import shutil
+
+    from framing.lexicon import LEXICON_DIR
+    from framing.training import files_sha256
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(LEXICON_DIR, lexicons)
+    with (lexicons / "promotional.tsv").open("a", encoding="utf-8") as extra:
+        extra.write("mirifique\tfr\tpromotional.superlative\t1.0\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = (ROOT / "framing" / "data" / "corpus" / "part1.jsonl").read_text("utf-8").splitlines()
+    (corpus / "small.jsonl").write_text("\n".join(lines[:12] + lines[-12:]) + "\n", "utf-8")
+    monkeypatch.setenv("FRAMING_LEXICONS", str(lexicons))
+    result = CliRunner().invoke(main, ["train", "--corpus", str(corpus), "--no-real", "--out",
+                                       str(tmp_path / "model")])
+    assert result.exit_code == 0, result.output
+    info = json.loads((tmp_path / "model" / "model.json").read_text("utf-8"))
+    assert info["lexicons_sha256"] == files_sha256(lexicons, "*.tsv")
+    assert info["lexicons_sha256"] != files_sha256(LEXICON_DIR, "*.tsv")
+
+
 def test_framing_train_names_the_bad_line(tmp_path):
     (tmp_path / "bad.jsonl").write_text('{"id": "a", "lang": "fr"}\n', "utf-8")
     result = CliRunner().invoke(main, ["train", "--corpus", str(tmp_path), "--out",
