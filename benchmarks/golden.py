@@ -4,6 +4,10 @@ package can prove it changed nothing (issue 13).
     .venv/bin/python benchmarks/golden.py capture DIR [--quick]
     .venv/bin/python benchmarks/golden.py compare DIR_BEFORE DIR_AFTER
 
+The cases run in /tmp/framing-golden-work, or $FRAMING_GOLDEN_WORK (captures running at the
+same time need different folders; captures to compare need the same one). `framing` is the
+one beside this Python, so a capture of another checkout runs with PYTHONPATH=CHECKOUT.
+
 `capture` runs each case below in a fresh working folder at a fixed path (outputs that name
 their inputs then name the same paths on every run) and keeps, per case, the exit status,
 stdout, stderr and every file the case wrote. The inputs are the seeds, a coded CSV and a
@@ -31,7 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 FRAMING = str(Path(sys.executable).with_name("framing"))
-WORK = Path("/tmp/framing-golden-work")  # fixed: outputs that name their inputs stay equal
+# Fixed: outputs that name their inputs stay equal. Two captures that will be compared must use
+# the same folder; two captures running at once must not (--work).
+WORK = Path(os.environ.get("FRAMING_GOLDEN_WORK", "/tmp/framing-golden-work"))
 CHART_KINDS = ("framing_map", "categories", "reuse", "reuse_heatmap", "sovereignty",
                "sentence_strip", "readability", "timeline")
 # Lines that say when, not what: compared without their value.
