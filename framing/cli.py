@@ -13,7 +13,7 @@ import sys
 import click
 
 from framing import __version__
-from framing.engines import check_engine, engine_options, map_documents
+from framing.engines import ENGINES, EngineError, check_engine, map_documents
 
 READ_OPTIONS = [
     click.option("--text-column", default="text", show_default=True,
@@ -32,6 +32,32 @@ def read_options(f):
     for option in reversed(READ_OPTIONS):
         f = option(f)
     return f
+
+
+ENGINE_OPTIONS = [
+    click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                 help="local: this process (or --jobs processes); dask: a Dask cluster."),
+    click.option("--scheduler", default=None, metavar="ADDRESS",
+                 help="With --engine dask: an existing cluster's scheduler (tcp://HOST:8786); "
+                      "default: a LocalCluster on this machine."),
+    click.option("--workers", type=click.IntRange(min=1), default=None,
+                 help="With --engine dask and no --scheduler: LocalCluster workers "
+                      "(default: one per core)."),
+]
+
+
+def engine_options(f):
+    for option in reversed(ENGINE_OPTIONS):
+        f = option(f)
+    return f
+
+
+def usable_engine(engine: str, scheduler: str | None, workers: int | None) -> None:
+    """`engines.check_engine`, its refusal a usage error (exit status 2)."""
+    try:
+        check_engine(engine, scheduler, workers)
+    except EngineError as err:
+        raise click.UsageError(str(err), ctx=click.get_current_context()) from err
 
 
 # The scorer's own inputs, shared by every command that scores.
@@ -110,7 +136,7 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
     """
     from framing.score import score_with
 
-    check_engine(engine, scheduler, workers)
+    usable_engine(engine, scheduler, workers)
     if formats and not out_dir:
         raise click.UsageError("--format says which files --out DIR gets: give --out too")
     lexicon, model = load_scorer(lexicons, model_dir, no_model)
@@ -236,7 +262,7 @@ def reuse(paths, sources, among, as_json, jobs, text_column, id_column, max_byte
 
     if bool(sources) == among:
         raise click.UsageError("give --sources PATH, or --among to compare the articles")
-    check_engine(engine, scheduler, workers)
+    usable_engine(engine, scheduler, workers)
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
                "encoding": encoding}
     if among and engine == "dask":
@@ -428,7 +454,7 @@ def report(paths, out_dir, sources, group_by, title, jobs, resume, quiet, no_cha
     from framing.reuse import SourceIndex
     from framing.training import default_model_dir
 
-    check_engine(engine, scheduler, workers)
+    usable_engine(engine, scheduler, workers)
     lexicon, model = load_scorer(lexicons, model_dir, no_model)
     model_path = None if model is None else (model_dir or default_model_dir())
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,

@@ -25,8 +25,6 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-import click
-
 ENGINES = ("local", "dask")
 # A partition: at most this many files, or this many bytes, whichever comes first. Small enough
 # that a worker's memory does not depend on the corpus, large enough that the scheduler's cost
@@ -50,24 +48,6 @@ LOCAL_CLUSTER_CONFIG = {
 # (benchmarks/gc_threshold.py). Cycles are still collected, less often.
 BATCH_GC_THRESHOLD = 10_000
 
-ENGINE_OPTIONS = [
-    click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
-                 help="local: this process (or --jobs processes); dask: a Dask cluster."),
-    click.option("--scheduler", default=None, metavar="ADDRESS",
-                 help="With --engine dask: an existing cluster's scheduler (tcp://HOST:8786); "
-                      "default: a LocalCluster on this machine."),
-    click.option("--workers", type=click.IntRange(min=1), default=None,
-                 help="With --engine dask and no --scheduler: LocalCluster workers "
-                      "(default: one per core)."),
-]
-
-
-def engine_options(f):
-    for option in reversed(ENGINE_OPTIONS):
-        f = option(f)
-    return f
-
-
 def batch_gc() -> None:
     """BATCH_GC_THRESHOLD for this process: the command line's, not a library caller's."""
     import gc
@@ -76,8 +56,9 @@ def batch_gc() -> None:
     gc.set_threshold(BATCH_GC_THRESHOLD, older, oldest)
 
 
-class EngineError(click.UsageError):
-    """A usage error of the engine options (exit status 2)."""
+class EngineError(ValueError):
+    """Engine options that do not go together, or Dask missing (the command line's usage
+    error, exit status 2)."""
 
 
 def check_engine(engine: str, scheduler: str | None, workers: int | None = None) -> None:
