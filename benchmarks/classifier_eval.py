@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 import framing
 from framing.agreement import confusion, macro_f1
+from framing.analysis import analyse_text
 from framing.classifier import FramingClassifier
 from framing.corpus import LABELS, load_corpus
-from framing.score import analyse_text
 
 SYSTEMS = ("lexicon", "classifier", "combined")
 

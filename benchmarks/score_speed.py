@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 import framing
 from framing import load_lexicon
+from framing.analysis import analyse_text
 from framing.documents import Document
-from framing.score import analyse_text, apply_classifier, score_document
+from framing.score import apply_classifier, score_document
 from framing.text import analyse
 
 TARGET_BYTES = 3000

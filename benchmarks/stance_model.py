@@ -58,8 +58,8 @@ def main() -> None:
     from sklearn.model_selection import GroupKFold
 
     import framing
+    from framing.analysis import analyse_text
     from framing.corpus import load_corpus, load_real
-    from framing.score import analyse_text
     from framing.sovereignty import stance_in
     from framing.training import REAL_TRAIN, REAL_WEIGHT
 

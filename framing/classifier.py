@@ -24,9 +24,9 @@ from itertools import pairwise
 
 import numpy as np
 
+from framing.analysis import Analysis, analyse_text
 from framing.corpus import LABELS, LabelledArticle
 from framing.lexicon import stem
-from framing.score import Analysis, analyse_text
 from framing.tone import closing_start, in_any
 
 RANDOM_STATE = 13

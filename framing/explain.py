@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from framing.score import Record, top_evidence
+from framing.record import Record, top_evidence
 
 # Marks work without colour: + promotional, - critical, § sovereignty / foreign law.
 MARKS = {"promotional": "+", "critical": "-", "sovereignty": "§"}

@@ -141,10 +141,10 @@ def train_coded(coded: Path | str, out: Path | str, lexicon=None,
 
     from framing import __version__, load_lexicon
     from framing.agreement import agreement, macro_f1
+    from framing.analysis import analyse_text
     from framing.classifier import FramingClassifier
     from framing.evaluation import read_coded
     from framing.model_files import save
-    from framing.score import analyse_text
 
     lexicon = lexicon or load_lexicon()
     rows, skipped = read_coded(coded, label_column, stance_column)

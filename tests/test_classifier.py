@@ -159,7 +159,7 @@ def test_sentence_terms_weigh_as_tfidf_would(model, lexicon):
     sublinear tf, the fitted idf, L2 norm per sentence in each block (words and pairs, stems)."""
     from collections import Counter
 
-    from framing.score import analyse_text
+    from framing.analysis import analyse_text
 
     terms = model.terms
     text = seed_path("002").read_text("utf-8") + "\nUn mot inconnu : zorglubesque, zorglubesques !"
@@ -184,8 +184,8 @@ def test_fast_prediction_equals_the_fitted_models(model, lexicon):
     regression gives on the sparse matrix, and the saved Softmax what the estimator gives."""
     from sklearn.linear_model import LogisticRegression
 
+    from framing.analysis import analyse_text
     from framing.classifier import Softmax, _full_proba
-    from framing.score import analyse_text
 
     analysis = analyse_text(seed_path("001").read_text("utf-8"), lexicon)
     fast = model.predict_sentences(analysis)

@@ -1,0 +1,143 @@
+"""One article's result, the record every writer, page and chart reads: `to_dict()` is the shape
+of `score.schema.json` (what `framing score --json` prints); `to_row()` is one flat dict per
+article for pandas, R or a spreadsheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from framing.attribution import Attribution
+from framing.documents import DocumentError
+from framing.readability import Readability
+from framing.sovereignty import Sovereignty
+from framing.tone import Framing, sentence_scores
+
+
+@dataclass
+class Record:
+    id: str
+    path: str | None
+    title: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    error: DocumentError | None = None
+    language: str | None = None
+    n_words: int = 0
+    n_sentences: int = 0
+    framing: Framing | None = None
+    sovereignty: Sovereignty | None = None
+    readability: Readability | None = None
+    attribution: Attribution | None = None
+    reuse: dict | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self, sentences: bool = True) -> dict[str, Any]:
+        """The JSON record of score.schema.json (extra keys: meta, attribution details)."""
+        out: dict[str, Any] = {"id": self.id, "path": self.path, "title": self.title}
+        if self.meta:
+            out["meta"] = dict(sorted(self.meta.items()))
+        if self.error is not None:
+            out["error"] = asdict(self.error)
+            return out
+        f, s = self.framing, self.sovereignty
+        out.update(
+            language=self.language,
+            n_words=self.n_words,
+            n_sentences=self.n_sentences,
+            framing={
+                "label": f.label,
+                "promotional": f.promotional,
+                "critical": f.critical,
+                "method": f.method,
+                "lexicon_label": f.lexicon_label,
+                "classifier": f.classifier,
+                "categories": f.categories,
+                "evidence": [asdict(e) for e in f.evidence],
+            },
+            sovereignty=asdict(s),
+            readability={k: v for k, v in asdict(self.readability).items() if v is not None},
+            attribution={
+                "quotes": self.attribution.quotes,
+                "quote_share": self.attribution.quote_share,
+                "speakers": self.attribution.speakers,
+            },
+            reuse=self.reuse,
+        )
+        if sentences:
+            out["framing"]["sentences"] = [_sentence_dict(x) for x in f.sentences]
+        return out
+
+    def to_row(self) -> dict[str, Any]:
+        """One flat dict: scalar columns only, the same keys for every record (errors too)."""
+        row: dict[str, Any] = {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "error_code": self.error.code if self.error else None,
+            "error_message": self.error.message if self.error else None,
+            "language": self.language,
+            "n_words": self.n_words,
+            "n_sentences": self.n_sentences,
+        }
+        f, s, r, a = self.framing, self.sovereignty, self.readability, self.attribution
+        row.update(
+            label=f.label if f else None,
+            label_method=f.method if f else None,
+            lexicon_label=f.lexicon_label if f else None,
+            promotional=f.promotional if f else None,
+            critical=f.critical if f else None,
+            sentences_promotional=_count(f, "promotional"),
+            sentences_neutral=_count(f, "neutral"),
+            sentences_critical=_count(f, "critical"),
+            # One letter per sentence in reading order (P, N, C): where the critical part sits.
+            sentence_labels="".join(s.label[0].upper() for s in f.sentences) if f else None,
+            sovereignty_raised=s.raised if s else None,
+            sovereignty_stance=s.stance if s else None,
+            extraterritorial_law=s.extraterritorial_law if s else None,
+            laws="; ".join(s.laws) if s else None,
+            readability_formula=r.formula if r else None,
+            readability_score=r.score if r else None,
+            readability_lix=r.lix if r else None,
+            readability_grade=r.grade if r else None,
+            quotes=a.quotes if a else None,
+            quote_share=a.quote_share if a else None,
+            speakers="; ".join(a.speakers) if a else None,
+            top_evidence="; ".join(e.text for e in top_evidence(f)) if f else None,
+            **_reuse_columns(self.reuse),
+        )
+        if f:
+            row.update({f"rate_{c}": v for c, v in f.categories.items()})
+        row.update({f"meta_{k}": v for k, v in sorted(self.meta.items())})
+        return row
+
+
+def _reuse_columns(reuse: dict | None) -> dict[str, Any]:
+    keys = ("kind", "source", "article_share", "source_share", "longest_passage_words")
+    columns = {f"reuse_{k}": reuse.get(k) if reuse else None for k in keys}
+    # Every source with passages, as "id=share;id=share" (article share), for heatmaps.
+    columns["reuse_sources"] = ";".join(
+        f"{s['source']}={s['article_share']}" for s in reuse.get("sources", [])
+    ) if reuse else None
+    return columns
+
+
+def _count(framing: Framing | None, label: str) -> int | None:
+    return sum(1 for s in framing.sentences if s.label == label) if framing else None
+
+
+def _sentence_dict(s) -> dict[str, Any]:
+    promo, crit = sentence_scores(s)
+    out = {"start": s.start, "end": s.end, "label": s.label, "promotional": promo,
+           "critical": crit, "lang": s.lang}
+    if s.lexicon_label is not None:
+        out["lexicon_label"] = s.lexicon_label
+    return out
+
+
+def top_evidence(framing: Framing, n: int = 6):
+    """The heaviest evidence spans, heaviest first (ties: earliest first)."""
+    return sorted(framing.evidence, key=lambda e: (-e.weight, e.start))[:n]
