@@ -26,13 +26,12 @@ sys.path.insert(0, str(ROOT))
 import framing
 from framing import agreement
 from framing.corpus import real_text
+from framing.labels import LABELS, STANCES
 
-FRAMING = ["promotional", "neutral", "critical"]
-STANCES = ["question", "promise", "none"]
 TASKS = {  # task -> (gold key, prediction from a record, classes)
-    "framing label": ("label", lambda r: r.framing.label, FRAMING),
-    "framing label, lexicon alone": ("label", lambda r: r.framing.lexicon_label, FRAMING),
-    "sovereignty stance": ("sovereignty", lambda r: r.sovereignty.stance, STANCES),
+    "framing label": ("label", lambda r: r.framing.label, list(LABELS)),
+    "framing label, lexicon alone": ("label", lambda r: r.framing.lexicon_label, list(LABELS)),
+    "sovereignty stance": ("sovereignty", lambda r: r.sovereignty.stance, list(STANCES)),
     "extraterritorial law": ("extraterritorial", lambda r: r.sovereignty.extraterritorial_law,
                              [True, False]),
 }

@@ -22,7 +22,8 @@ import framing
 from framing.agreement import confusion, macro_f1
 from framing.analysis import analyse_text
 from framing.classifier import FramingClassifier
-from framing.corpus import LABELS, load_corpus
+from framing.corpus import load_corpus
+from framing.labels import LABELS
 
 SYSTEMS = ("lexicon", "classifier", "combined")
 

@@ -19,13 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from framing.agreement import cohen_kappa, confusion, macro_f1
-from framing.corpus import CORPUS_DIR, LABELS, load_corpus
+from framing.corpus import CORPUS_DIR, load_corpus
+from framing.labels import LABELS, STANCES
 
 ADJUDICATION = CORPUS_DIR.parent / "reliability" / "adjudication.jsonl"
 # The real articles (training and check sets): both codings of each, and the adjudicator's
 # decision with its reason where they differed.
 REAL_CODING = CORPUS_DIR.parent / "reliability" / "real_coding.jsonl"
-CLASSES = {"label": list(LABELS), "sovereignty": ["question", "promise", "none"],
+CLASSES = {"label": list(LABELS), "sovereignty": list(STANCES),
            "extraterritorial": [True, False]}
 
 

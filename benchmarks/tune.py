@@ -21,7 +21,8 @@ import framing
 from framing import tone
 from framing.agreement import macro_f1
 from framing.attribution import attribution
-from framing.corpus import LABELS, load_corpus
+from framing.corpus import load_corpus
+from framing.labels import LABELS
 from framing.text import analyse
 
 GRID = {

@@ -25,7 +25,8 @@ from itertools import pairwise
 import numpy as np
 
 from framing.analysis import Analysis, analyse_text
-from framing.corpus import LABELS, LabelledArticle
+from framing.corpus import LabelledArticle
+from framing.labels import LABELS
 from framing.lexicon import stem
 from framing.tone import closing_start, in_any
 

@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from framing.labels import LABELS, STANCES
+
 CORPUS_DIR = Path(__file__).resolve().parent / "data" / "corpus"
-LABELS = ("promotional", "neutral", "critical")
-STANCES = ("question", "promise", "none")
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.agreement import agreement
-from framing.corpus import LABELS, STANCES
 from framing.documents import DocumentReadError, decode_bytes, read_documents
+from framing.labels import LABELS, STANCES
 
 
 @dataclass(frozen=True)

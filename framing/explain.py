@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from framing.labels import LABELS
 from framing.record import Record, top_evidence
 
 # Marks work without colour: + promotional, - critical, § sovereignty / foreign law.
@@ -27,7 +28,7 @@ def summary(record: Record) -> str:
     extra += f", grade {r.grade:.1f}" if r.grade is not None else ""
     counts = " / ".join(
         f"{sum(1 for x in f.sentences if x.label == lab)} {lab[:5]}."
-        for lab in ("promotional", "neutral", "critical")
+        for lab in LABELS
     )
     evidence = ", ".join(f"{MARKS[e.effect]}{_one_line(e.text)}" for e in top_evidence(f)) or "—"
     speakers = f" ({', '.join(a.speakers)})" if a.speakers else ""

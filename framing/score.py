@@ -55,7 +55,7 @@ def apply_classifier(found: Analysis, model) -> None:
     """Let the trained model choose the article and sentence labels, keeping the lexicon's
     labels and adding the sentences that pushed hardest toward the model's choice."""
     from framing.classifier import sentence_labels
-    from framing.corpus import LABELS
+    from framing.labels import LABELS
 
     label, sentence_p, article_p = model.predict_analysis(found)
     column = LABELS.index(label)

@@ -20,7 +20,8 @@ import os
 import platform
 from pathlib import Path
 
-from framing.corpus import CORPUS_DIR, LABELS, REAL_DIR, STANCES, load_corpus, load_real
+from framing.corpus import CORPUS_DIR, REAL_DIR, load_corpus, load_real
+from framing.labels import LABELS, STANCES
 
 SHIPPED_MODEL_DIR = Path(__file__).resolve().parent / "data" / "model"
 TRAIN_OUT = Path("models") / "default"  # `framing train`'s folder, in the current folder
