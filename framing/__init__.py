@@ -19,11 +19,9 @@ __all__ = ["__version__", "load_lexicon", "score_paths", "score_text"]
 
 def load_lexicon(directory=None):
     """The lexicons in `directory` (default: the project's `lexicons/`, or $FRAMING_LEXICONS)."""
-    import os
+    from framing.lexicon import Lexicon, lexicon_folder
 
-    from framing.lexicon import Lexicon
-
-    return Lexicon.load(directory or os.environ.get("FRAMING_LEXICONS") or None)
+    return Lexicon.load(lexicon_folder(directory))
 
 
 def load_model(directory=None, lexicon=None):

@@ -405,9 +405,9 @@ def lexicon_check(directory):
     """Report bad lines, bad patterns, duplicates and conflicts with file:line.
 
     Exit status 1 when there is an error (warnings alone exit 0)."""
-    from framing.lexicon import LEXICON_DIR, check, read_entries
+    from framing.lexicon import check, lexicon_folder, read_entries
 
-    directory = directory or os.environ.get("FRAMING_LEXICONS") or LEXICON_DIR
+    directory = lexicon_folder(directory)
     problems = check(directory)
     for problem in problems:
         click.echo(str(problem))
@@ -450,7 +450,7 @@ def report(paths, out_dir, sources, group_by, title, jobs, resume, quiet, no_cha
 
     from framing import report as batch_report
     from framing.documents import read_documents
-    from framing.lexicon import LEXICON_DIR
+    from framing.lexicon import lexicon_folder
     from framing.reuse import SourceIndex
     from framing.training import default_model_dir
 
@@ -467,7 +467,7 @@ def report(paths, out_dir, sources, group_by, title, jobs, resume, quiet, no_cha
     if sources and not source_docs:
         raise click.UsageError("no readable source among --sources " + " ".join(sources))
     index = SourceIndex([(d.id, d.text) for d in source_docs]) if source_docs else None
-    lexicon_dir = lexicons or os.environ.get("FRAMING_LEXICONS") or LEXICON_DIR
+    lexicon_dir = lexicon_folder(lexicons)
     fingerprint = batch_report.fingerprint(lexicon_dir, model_path, source_entries)
     previous = batch_report.load_previous(out, fingerprint) if resume else {}
     if engine == "dask":

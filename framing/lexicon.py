@@ -9,6 +9,7 @@ longest wins, so "cloud de confiance" is one sovereignty hit, not also a promoti
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -26,6 +27,12 @@ _PACKAGE = Path(__file__).resolve().parent
 LEXICON_DIR = next((d for d in (_PACKAGE / "lexicons", _PACKAGE.parent / "lexicons") if d.is_dir()),
                    _PACKAGE.parent / "lexicons")
 LANGS = ("fr", "en", "any")
+
+
+def lexicon_folder(directory: Path | str | None = None) -> Path | str:
+    """The lexicon folder to read: `directory` if given, else $FRAMING_LEXICONS, else the
+    project's (every command and the Python API resolve it here, once)."""
+    return directory or os.environ.get("FRAMING_LEXICONS") or LEXICON_DIR
 FAMILIES = (  # "neutral" entries only mask idioms ("au cœur des préoccupations") from the others
     "promotional",
     "critical",

@@ -76,3 +76,14 @@ def test_neutral_idioms_hide_their_cue_words():
     found = matched(lex, "La souveraineté numérique est au cœur des préoccupations nationales.")
     assert ("au cœur des préoccupations", "au cœur des préoccupations") in found
     assert not any(term.startswith("préoccup") for _, term in found)
+
+
+def test_the_lexicon_folder_is_the_one_given_else_the_environment_s_else_the_project_s(
+        tmp_path, monkeypatch):
+    from framing.lexicon import LEXICON_DIR, lexicon_folder
+
+    monkeypatch.delenv("FRAMING_LEXICONS", raising=False)
+    assert lexicon_folder() == LEXICON_DIR
+    monkeypatch.setenv("FRAMING_LEXICONS", str(tmp_path))
+    assert lexicon_folder() == str(tmp_path)
+    assert lexicon_folder("elsewhere") == "elsewhere"
