@@ -138,12 +138,8 @@ def train_coded(coded: Path | str, out: Path | str, lexicon=None,
                 stance_column: str = "sovereignty") -> dict:
     """Fit the article model on a researcher's coded CSV (sentence model: the labelled
     corpus's), save it in `out`, and return the cross-validated agreement on the sample."""
-    import sklearn
-
-    from framing import __version__, load_lexicon
-    from framing.agreement import agreement, macro_f1
+    from framing import load_lexicon
     from framing.analysis import analyse_text
-    from framing.classifier import FramingClassifier
     from framing.evaluation import read_coded
     from framing.model_files import save
 
@@ -154,6 +150,19 @@ def train_coded(coded: Path | str, out: Path | str, lexicon=None,
     analyses = [analyse_text(r.text, lexicon) for r in rows]
     labels = [r.label for r in rows]
     folds = min(CODED_FOLDS, *(labels.count(label) for label in set(labels)))
+    model, predicted = _cross_validated_on_sample(lexicon, corpus, analyses, labels, folds)
+    result = {"file": str(coded), "rows_used": len(rows), "rows_skipped": skipped,
+              "folds": folds, **_sample_agreement(rows, analyses, labels, predicted)}
+    save(model, out, _coded_model_info(coded, out, corpus_dir, corpus, rows, skipped, labels,
+                                       lexicon, result))
+    return result
+
+
+def _cross_validated_on_sample(lexicon, corpus, analyses, labels, folds):
+    """(the combined model fitted on every row, each system's cross-validated labels): both
+    models' sentence parts are the corpus's; only the article part learns from the sample."""
+    from framing.classifier import FramingClassifier
+
     predicted = {"lexicon": [a.framing.label for a in analyses]}
     for name, use_lexicon in (("classifier", False), ("combined", True)):
         model = FramingClassifier(lexicon, use_lexicon=use_lexicon)
@@ -161,24 +170,38 @@ def train_coded(coded: Path | str, out: Path | str, lexicon=None,
         features = model.article_rows(analyses)
         predicted[name] = model.cross_validate_articles(features, labels, folds)
     model.fit_articles(features, labels)  # the combined model, on every usable row
+    return model, predicted
+
+
+def _sample_agreement(rows, analyses, labels, predicted) -> dict:
+    """Each system's agreement with the coders, overall and by language, and the stance's."""
+    from framing.agreement import agreement, macro_f1
+
+    def by_language(name: str) -> dict:
+        return {lang: round(macro_f1([g for g, a in zip(labels, analyses) if a.text.lang == lang],
+                                     [p for p, a in zip(predicted[name], analyses)
+                                      if a.text.lang == lang], list(LABELS)), 3)
+                for lang in ("fr", "en") if any(a.text.lang == lang for a in analyses)}
+
     result = {
-        "file": str(coded),
-        "rows_used": len(rows),
-        "rows_skipped": skipped,
-        "folds": folds,
         "framing": {name: agreement(labels, predicted[name], list(LABELS)) for name in SYSTEMS},
-        "by_language": {
-            name: {lang: round(macro_f1([g for g, a in zip(labels, analyses) if a.text.lang == lang],
-                                        [p for p, a in zip(predicted[name], analyses)
-                                         if a.text.lang == lang], list(LABELS)), 3)
-                   for lang in ("fr", "en") if any(a.text.lang == lang for a in analyses)}
-            for name in SYSTEMS},
+        "by_language": {name: by_language(name) for name in SYSTEMS},
     }
     stances = [(r.stance, a.sovereignty.stance) for r, a in zip(rows, analyses) if r.stance]
     if stances:
         result["sovereignty"] = agreement([g for g, _ in stances], [p for _, p in stances],
                                           list(STANCES))
-    info = {
+    return result
+
+
+def _coded_model_info(coded, out, corpus_dir, corpus, rows, skipped, labels, lexicon,
+                      result) -> dict:
+    """model.json of a model trained on a coded sample: what each part learned from."""
+    import sklearn
+
+    from framing import __version__
+
+    return {
         "framing": __version__,
         "python": platform.python_version(),
         "scikit_learn": sklearn.__version__,
@@ -194,8 +217,6 @@ def train_coded(coded: Path | str, out: Path | str, lexicon=None,
                                      for name in SYSTEMS},
         "command": f"framing train {coded} --corpus {corpus_dir} --out {out}",
     }
-    save(model, out, info)
-    return result
 
 
 def train_report(result: dict) -> str:
