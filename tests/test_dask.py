@@ -127,8 +127,8 @@ def test_duplicate_ids_and_errors_across_partitions(cluster, tmp_path):
 
 
 def test_one_big_jsonl_file_is_read_as_several_partitions(cluster, corpus, tmp_path, monkeypatch):
-    from framing import engines, splitting
-    from framing.documents import plan_inputs
+    from framing import engines
+    from framing.documents import plan_inputs, splitting
 
     address, _ = cluster
     big = tmp_path / "big.jsonl"  # 500 articles, 1.4 MB

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from framing import splitting
 from framing.documents import (
     DEFAULT_MAX_BYTES,
     ERROR_CODES,
@@ -23,6 +22,7 @@ from framing.documents import (
     plan_inputs,
     read_documents,
     read_unit,
+    splitting,
 )
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -924,10 +924,10 @@ def test_parquet_files_give_the_documents_of_the_same_jsonl(tmp_path):
 
 
 def test_a_big_row_group_is_read_in_several_units(tmp_path, monkeypatch):
-    import framing.parquet
+    from framing.documents import parquet
 
     path = write_parquet(tmp_path / "un.parquet", ROWS)  # one row group
-    monkeypatch.setattr(framing.parquet, "PART_BYTES", 300)
+    monkeypatch.setattr(parquet, "PART_BYTES", 300)
     units = units_of(path)
     assert len(units) > 3 and {unit.row_group for unit in units} == {0}
     assert [doc.id for doc in read(path)] == [row["id"] for row in ROWS]

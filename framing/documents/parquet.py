@@ -14,18 +14,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import pairwise
 
-from framing.documents import (
-    Document,
-    _failed,
-    _meta_string,
-    _Options,
-    _row_document,
-    _RowRange,
-    _Source,
-)
-from framing.splitting import PART_BYTES
+from framing.documents.document import Document, failed_document
+from framing.documents.source import ReadOptions, Source
+from framing.documents.splitting import PART_BYTES
+from framing.documents.tables import meta_string, row_document
 
 # A unit reads its row group from the start and skips the rows before its own (pyarrow cannot
 # seek to a row), so a row group cut in n units is decoded about n/2 times. At 64 that is still
@@ -36,32 +31,45 @@ BATCH_ROWS = 1_000
 _META = {"format": "parquet"}
 
 
-def row_ranges(source: _Source, options: _Options) -> list[_RowRange | Document]:
+@dataclass(frozen=True)
+class RowRange:
+    """Rows [skip, skip + rows) of one row group of a Parquet file."""
+
+    source: Source
+    row_group: int
+    skip: int
+    rows: int
+    rows_before: int  # rows of the file before this range
+    size: int  # uncompressed bytes, about: what a partition is measured in
+
+
+def row_ranges(source: Source, options: ReadOptions) -> list[RowRange | Document]:
     """The units of `source`: row ranges, or one document saying why the file cannot be read."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        return [_failed(source.doc_id, source.path, "unreadable", _needs_pyarrow(source), _META)]
+        message = _needs_pyarrow(source)
+        return [failed_document(source.doc_id, source.path, "unreadable", message, _META)]
     try:
         with pq.ParquetFile(source.path) as file:
             metadata, columns = file.metadata, file.schema_arrow.names
     except (OSError, pa.ArrowException) as exc:
         message = f"{source.path}: not a readable Parquet file ({exc}); check how it was written"
-        return [_failed(source.doc_id, source.path, "unreadable", message, _META)]
+        return [failed_document(source.doc_id, source.path, "unreadable", message, _META)]
     if options.text_column not in columns:
         message = (
             f"{source.path} has no {options.text_column!r} column (columns found: "
             f"{', '.join(columns)}); rename the text column or choose it with --text-column"
         )
-        return [_failed(source.doc_id, source.path, "missing_column", message, _META)]
+        return [failed_document(source.doc_id, source.path, "missing_column", message, _META)]
     if metadata.num_rows == 0:
         message = f"{source.path} has no rows; add rows or remove the file"
-        return [_failed(source.doc_id, source.path, "empty", message, _META)]
+        return [failed_document(source.doc_id, source.path, "empty", message, _META)]
     return list(_units(source, metadata))
 
 
-def _units(source: _Source, metadata) -> Iterator[_RowRange]:
+def _units(source: Source, metadata) -> Iterator[RowRange]:
     rows_before = 0
     for index in range(metadata.num_row_groups):
         group = metadata.row_group(index)
@@ -71,30 +79,31 @@ def _units(source: _Source, metadata) -> Iterator[_RowRange]:
         for start, end in pairwise(bounds):
             if end > start:  # an empty row group has no unit
                 unit_size = size * (end - start) // rows
-                yield _RowRange(source, index, start, end - start, rows_before + start, unit_size)
+                yield RowRange(source, index, start, end - start, rows_before + start, unit_size)
         rows_before += rows
 
 
-def read_row_range(part: _RowRange, options: _Options) -> Iterator[Document]:
+def read_row_range(part: RowRange, options: ReadOptions) -> Iterator[Document]:
     """The documents of `part`'s rows."""
     source = part.source
     try:
         import pyarrow as pa
     except ImportError:
-        yield _failed(source.doc_id, source.path, "unreadable", _needs_pyarrow(source), _META)
+        message = _needs_pyarrow(source)
+        yield failed_document(source.doc_id, source.path, "unreadable", message, _META)
         return
     try:
         rows = _read_rows(part)
     except (OSError, pa.ArrowException) as exc:
         first, last = part.rows_before + 1, part.rows_before + part.rows
         message = f"{source.path}, rows {first}-{last}: cannot be read ({exc})"
-        yield _failed(f"{source.doc_id}:{first}", source.path, "unreadable", message, _META)
+        yield failed_document(f"{source.doc_id}:{first}", source.path, "unreadable", message, _META)
         return
     for number, row in enumerate(rows, start=part.rows_before + 1):
         yield _parquet_row_document(row, number, source, options)
 
 
-def _read_rows(part: _RowRange) -> list[dict]:
+def _read_rows(part: RowRange) -> list[dict]:
     import pyarrow.parquet as pq
 
     rows: list[dict] = []
@@ -112,11 +121,11 @@ def _read_rows(part: _RowRange) -> list[dict]:
     return rows
 
 
-def _parquet_row_document(row: dict, number: int, source: _Source, options: _Options) -> Document:
+def _parquet_row_document(row: dict, number: int, source: Source, options: ReadOptions) -> Document:
     meta = {**_META, "row": str(number)}
     where = f"{source.path}, row {number}"
     fallback_id = f"{source.doc_id}:{number}"
-    values = {key: _meta_string(value) for key, value in row.items() if value is not None}
+    values = {key: meta_string(value) for key, value in row.items() if value is not None}
     text = row.get(options.text_column)
     if not isinstance(text, str):
         doc_id = values.get(options.id_column, "").strip() or fallback_id
@@ -126,11 +135,11 @@ def _parquet_row_document(row: dict, number: int, source: _Source, options: _Opt
             code = "missing_column"
             message = (f"{where}: {options.text_column!r} is {type(text).__name__}, not a string; "
                        "choose the text column with --text-column")
-        return _failed(doc_id, source.path, code, message, meta)
+        return failed_document(doc_id, source.path, code, message, meta)
     values[options.text_column] = text
-    return _row_document(values, source, options, meta, fallback_id, where)
+    return row_document(values, source, options, meta, fallback_id, where)
 
 
-def _needs_pyarrow(source: _Source) -> str:
+def _needs_pyarrow(source: Source) -> str:
     return (f"{source.path}: reading Parquet needs pyarrow: pip install pyarrow "
             "(or pip install 'framing[dask]')")

@@ -1,6 +1,6 @@
 """Cut a big CSV or JSON Lines file into byte ranges that read to the same documents.
 
-    byte_ranges(source, options)    # [_ByteRange, ...], or None: read the file whole
+    byte_ranges(source, options)    # [ByteRange, ...], or None: read the file whole
     read_byte_range(part, options)  # its documents, exactly as reading the whole file gives them
 
 A range starts just after a line break that ends a row, so a worker reads it on its own: it
@@ -25,31 +25,29 @@ import io
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import chain, islice
 from typing import BinaryIO, NamedTuple
 
-from framing.documents import (
-    _CONTROL_CHARS,
-    _MAGIC_NUMBERS,
-    _MAX_CONTROL_SHARE,
-    _MIN_MOJIBAKE_SEQUENCES,
-    _MOJIBAKE,
-    _REPAIRED_MOJIBAKE,
-    _UTF16_BOMS,
-    TABLE_FILE_FACTOR,
-    Document,
-    DocumentReadError,
-    _ByteRange,
-    _csv_field_limit,
-    _csv_records,
-    _csv_row_document,
-    _failed,
-    _jsonl_lines,
-    _normalise_newlines,
-    _Options,
-    _parse_csv,
-    _sniff_delimiter,
-    _Source,
+from framing.documents.decoding import (
+    BINARY_MAGIC_NUMBERS,
+    CONTROL_CHARS,
+    MAX_CONTROL_SHARE,
+    MIN_MOJIBAKE_SEQUENCES,
+    MOJIBAKE_SEQUENCE,
+    REPAIRED_MOJIBAKE_ENCODING,
+    UTF16_BOMS,
+    normalise_newlines,
+)
+from framing.documents.document import Document, DocumentReadError, failed_document
+from framing.documents.source import TABLE_FILE_FACTOR, ReadOptions, Source
+from framing.documents.tables import (
+    csv_field_limit,
+    csv_records,
+    csv_row_document,
+    jsonl_line_documents,
+    parse_csv,
+    sniff_delimiter,
 )
 
 # A range is about this long: a small read, and about one engine partition
@@ -58,7 +56,7 @@ PART_BYTES = 1_000_000
 # Encodings (codecs.lookup names) in which a b"\n" byte is always a line break, so that a range
 # starting after one decodes on its own.
 _CUTTABLE_ENCODINGS = ("utf-8", "cp1252", "iso8859-1", "iso8859-15", "ascii")
-_MAGICS = tuple(magic for magic, _ in _MAGIC_NUMBERS)
+_MAGICS = tuple(magic for magic, _ in BINARY_MAGIC_NUMBERS)
 # Line breaks as decode_bytes normalises them: each is one line.
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
@@ -78,6 +76,26 @@ _UTF8_BOM = Decoding("utf-8", "utf-8-sig", "utf-8-sig", False)
 _CP1252 = Decoding("cp1252", "cp1252", "cp1252", False)
 
 
+@dataclass(frozen=True)
+class ByteRange:
+    """Bytes [start, end) of a big CSV or JSONL file, to be read on their own, with what reading
+    the whole file would have decided (byte_ranges makes them)."""
+
+    source: Source
+    start: int
+    end: int
+    decoding: Decoding  # the whole file's encoding, BOM and mojibake rules
+    rows_before: int  # data rows before `start` (CSV); lines before it (JSONL)
+    lines_before: int  # lines before `start`, for "line N" in messages
+    delimiter: str
+    header: tuple[str, ...] | None  # CSV: the header row; None: this range holds it
+    stamp: tuple[int, int]  # the file's (size, mtime_ns) when planned: a changed file is refused
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
 def decode_range(data: bytes, decoding: Decoding, first: bool) -> str:
     """The text of bytes that start the file (`first`) or a line, line breaks as they are."""
     text = data.decode(decoding.first_codec if first else decoding.codec)
@@ -93,7 +111,7 @@ def decode_range(data: bytes, decoding: Decoding, first: bool) -> str:
 # ---------------------------------------------------------------------------
 
 
-def byte_ranges(source: _Source, options: _Options) -> list[_ByteRange] | None:
+def byte_ranges(source: Source, options: ReadOptions) -> list[ByteRange] | None:
     """The ranges to read `source` (a CSV or JSONL file) in, or None to read it whole."""
     try:
         stat = os.stat(source.path)
@@ -108,7 +126,7 @@ def byte_ranges(source: _Source, options: _Options) -> list[_ByteRange] | None:
     return _ranges(source, scan, (stat.st_size, stat.st_mtime_ns))
 
 
-def _scan_file(handle: BinaryIO, source: _Source, options: _Options) -> _Scan | None:
+def _scan_file(handle: BinaryIO, source: Source, options: ReadOptions) -> _Scan | None:
     """One pass, or two: again as cp1252 when UTF-8 fails, again repaired when the whole text is
     mojibake, as decode_bytes decides."""
     decoding = _first_decoding(handle.read(4), options.encoding)
@@ -117,8 +135,8 @@ def _scan_file(handle: BinaryIO, source: _Source, options: _Options) -> _Scan | 
     scan = _scan(handle, source, options, decoding)
     if scan.undecodable and decoding is _UTF8:
         scan = _scan(handle, source, options, _CP1252)
-    elif scan.round_trips and scan.mojibake >= _MIN_MOJIBAKE_SEQUENCES:
-        repaired = decoding._replace(label=_REPAIRED_MOJIBAKE, repair=True)
+    elif scan.round_trips and scan.mojibake >= MIN_MOJIBAKE_SEQUENCES:
+        repaired = decoding._replace(label=REPAIRED_MOJIBAKE_ENCODING, repair=True)
         scan = _scan(handle, source, options, repaired)
     return scan if scan.cuttable(source.fmt, options.text_column) else None
 
@@ -132,10 +150,10 @@ def _first_decoding(head: bytes, encoding: str | None) -> Decoding | None:
         return Decoding(encoding, encoding, encoding, True) if name in _CUTTABLE_ENCODINGS else None
     if head.startswith(codecs.BOM_UTF8):
         return _UTF8_BOM
-    return None if head.startswith(_UTF16_BOMS) else _UTF8
+    return None if head.startswith(UTF16_BOMS) else _UTF8
 
 
-def _scan(handle: BinaryIO, source: _Source, options: _Options, decoding: Decoding) -> _Scan:
+def _scan(handle: BinaryIO, source: Source, options: ReadOptions, decoding: Decoding) -> _Scan:
     scan = _Scan(decoding, detect=options.encoding is None)
     handle.seek(0)
     try:
@@ -184,7 +202,7 @@ class _Scan:
                 raise _ReadWhole  # binary
             text = decode_range(block, self.decoding, start == 0)
             self._note(text)
-            yield start, block, _normalise_newlines(text)
+            yield start, block, normalise_newlines(text)
 
     def _note(self, text: str) -> None:
         if self.blank and not text.isspace():
@@ -197,9 +215,9 @@ class _Scan:
             except UnicodeError:
                 self.round_trips = False
             else:
-                self.mojibake += len(_MOJIBAKE.findall(text))
+                self.mojibake += len(MOJIBAKE_SEQUENCE.findall(text))
         if self.count_controls:
-            self.controls += len(_CONTROL_CHARS.findall(text))
+            self.controls += len(CONTROL_CHARS.findall(text))
             self.chars += len(text)
 
     def jsonl(self, texts: Iterator[tuple[int, bytes, str]]) -> None:
@@ -213,10 +231,10 @@ class _Scan:
         first = next(texts)
         if first[2].isspace():
             raise _ReadWhole  # the header, which says the delimiter, is further on: rare
-        self.delimiter = _sniff_delimiter(first[2])
+        self.delimiter = sniff_delimiter(first[2])
         lines = chain.from_iterable(self._csv_lines(chain([first], texts)))
-        with _csv_field_limit(max_bytes):
-            for fields, line, _ in _csv_records(lines, self.delimiter):
+        with csv_field_limit(max_bytes):
+            for fields, line, _ in csv_records(lines, self.delimiter):
                 self.record_end = line
                 if fields == []:
                     continue
@@ -249,7 +267,7 @@ class _Scan:
     def cuttable(self, fmt: str, text_column: str) -> bool:
         if self.undecodable or self.whole or self.blank:
             return False
-        if self.count_controls and self.controls > _MAX_CONTROL_SHARE * self.chars:
+        if self.count_controls and self.controls > MAX_CONTROL_SHARE * self.chars:
             return False
         if fmt == "csv":
             return self.header is not None and text_column in self.header and self.rows > 0
@@ -264,7 +282,7 @@ def _blocks(handle: BinaryIO) -> Iterator[bytes]:
         yield block
 
 
-def _ranges(source: _Source, scan: _Scan, stamp: tuple[int, int]) -> list[_ByteRange] | None:
+def _ranges(source: Source, scan: _Scan, stamp: tuple[int, int]) -> list[ByteRange] | None:
     starts = [(0, 0, 0)]
     for cut in scan.cuts:
         # Cuts come one a block, near its end (CSV): half a part keeps out slivers.
@@ -274,7 +292,7 @@ def _ranges(source: _Source, scan: _Scan, stamp: tuple[int, int]) -> list[_ByteR
         return None
     ends = [start for start, _, _ in starts[1:]] + [scan.size]
     return [
-        _ByteRange(source, start, end, scan.decoding, rows, lines, scan.delimiter,
+        ByteRange(source, start, end, scan.decoding, rows, lines, scan.delimiter,
                    scan.header if start else None, stamp)
         for (start, rows, lines), end in zip(starts, ends)
     ]  # fmt: skip
@@ -285,29 +303,29 @@ def _ranges(source: _Source, scan: _Scan, stamp: tuple[int, int]) -> list[_ByteR
 # ---------------------------------------------------------------------------
 
 
-def read_byte_range(part: _ByteRange, options: _Options) -> Iterator[Document]:
+def read_byte_range(part: ByteRange, options: ReadOptions) -> Iterator[Document]:
     """The documents of `part`, as reading the whole file gives them."""
     source = part.source
     meta = {"format": source.fmt, "encoding": part.decoding.label}
     try:
         data = _read_range(part)
-        text = _normalise_newlines(decode_range(data, part.decoding, part.start == 0))
+        text = normalise_newlines(decode_range(data, part.decoding, part.start == 0))
         if source.fmt == "csv":
-            header, rows = _parse_csv(text, source.path, options.max_bytes, part.delimiter,
+            header, rows = parse_csv(text, source.path, options.max_bytes, part.delimiter,
                                       part.header, part.rows_before, part.lines_before)
     except (DocumentReadError, OSError, UnicodeError) as exc:
         message = (f"{source.path}: bytes {part.start:,}-{part.end:,} cannot be read "
                    f"({getattr(exc, 'message', exc)}); run again")
-        yield _failed(source.doc_id, source.path, "unreadable", message, meta)
+        yield failed_document(source.doc_id, source.path, "unreadable", message, meta)
         return
     if source.fmt == "csv":
         for row in rows:
-            yield _csv_row_document(row, header, source, options, meta)
+            yield csv_row_document(row, header, source, options, meta)
     else:
-        yield from _jsonl_lines(text, source, options, meta, part.lines_before)
+        yield from jsonl_line_documents(text, source, options, meta, part.lines_before)
 
 
-def _read_range(part: _ByteRange) -> bytes:
+def _read_range(part: ByteRange) -> bytes:
     with open(part.source.location, "rb") as handle:
         stat = os.fstat(handle.fileno())
         if (stat.st_size, stat.st_mtime_ns) != part.stamp:

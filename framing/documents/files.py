@@ -1,0 +1,136 @@
+"""One whole file, or stdin, into its documents: the bytes read within the size limit, a text,
+Markdown or HTML file as one document (with its title), a CSV or JSON Lines file as one
+document per row (framing.documents.tables).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from collections.abc import Iterator
+
+from framing.documents.decoding import decode_bytes
+from framing.documents.document import Document, DocumentReadError, failed_document
+from framing.documents.html import parse_html
+from framing.documents.source import (
+    TABLE_FILE_FACTOR,
+    ReadOptions,
+    Source,
+    empty_message,
+    too_large_message,
+)
+from framing.documents.tables import csv_documents, jsonl_documents
+
+
+def read_source(source: Source, options: ReadOptions) -> Iterator[Document]:
+    """The documents of a whole file: one, or one per row of a CSV/JSONL file."""
+    limit = options.max_bytes
+    if source.fmt in ("csv", "jsonl"):
+        limit *= TABLE_FILE_FACTOR
+    try:
+        data = _read_file_bytes(source, limit)
+    except DocumentReadError as exc:
+        meta = {"format": source.fmt}
+        yield failed_document(source.doc_id, source.path, exc.code, exc.message, meta)
+        return
+    if source.fmt == "csv":
+        yield from csv_documents(data, source, options)
+    elif source.fmt == "jsonl":
+        yield from jsonl_documents(data, source, options)
+    else:
+        yield _text_document(data, source, options)
+
+
+def _read_file_bytes(source: Source, max_bytes: int) -> bytes:
+    path = source.path
+    try:
+        # stat first so a huge file is refused without being read.
+        size = os.stat(source.location).st_size
+        if size > max_bytes:
+            raise DocumentReadError("too_large", too_large_message(path, f"{size:,}", max_bytes))
+        with open(source.location, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise DocumentReadError("unreadable", f"{path}: no such file") from None
+    except PermissionError:
+        message = f"{path}: permission denied; check the file's read permissions"
+        raise DocumentReadError("unreadable", message) from None
+    except OSError as exc:
+        raise DocumentReadError(
+            "unreadable", f"{path}: cannot read ({exc.strerror or exc})"
+        ) from None
+    if len(data) > max_bytes:  # the file grew after stat, or is not a regular file
+        raise DocumentReadError("too_large", too_large_message(path, "more than", max_bytes))
+    return data
+
+
+def read_stdin(options: ReadOptions) -> Document:
+    """Standard input as one document, read as HTML when it starts like a page."""
+    stream = options.stdin if options.stdin is not None else sys.stdin.buffer
+    try:
+        data = stream.read(options.max_bytes + 1)
+    except OSError as exc:
+        return failed_document("stdin", "-", "unreadable", f"stdin: cannot read ({exc})", {})
+    if isinstance(data, str):  # tolerate a text stream
+        data = data.encode("utf-8")
+    if len(data) > options.max_bytes:
+        message = too_large_message("stdin", "more than", options.max_bytes)
+        return failed_document("stdin", "-", "too_large", message, {"format": "txt"})
+    fmt = "html" if _looks_like_html(data) else "txt"
+    return _text_document(data, Source("-", "stdin", fmt, "-"), options)
+
+
+_HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|article|main|div|p)\b", re.IGNORECASE)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    start = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"<") and _HTML_START.search(start) is not None
+
+
+# ---------------------------------------------------------------------------
+# Text, Markdown and HTML files
+# ---------------------------------------------------------------------------
+
+_MAX_TITLE_CHARS = 200
+_CLOSING_QUOTES = "\"'”’»)\u00a0 "
+_MARKDOWN_TITLE = re.compile(r"^# +(.+?)(?: +#+)? *$", re.MULTILINE)
+
+
+def _text_document(data: bytes, source: Source, options: ReadOptions) -> Document:
+    meta = {"format": source.fmt, "sha256": hashlib.sha256(data).hexdigest()}
+    try:
+        text, meta["encoding"] = decode_bytes(data, source.path, options.encoding)
+    except DocumentReadError as exc:
+        return failed_document(source.doc_id, source.path, exc.code, exc.message, meta)
+    if source.fmt == "html":
+        page = parse_html(text)
+        text = page.text
+        meta.update(page.meta)
+    elif source.fmt == "md":
+        meta.update(_markdown_title(text))
+    else:
+        meta.update(_plain_title(text))
+    if not text.strip():
+        message = empty_message(source, data)
+        return failed_document(source.doc_id, source.path, "empty", message, meta)
+    return Document(source.doc_id, source.path, text, meta)
+
+
+def _plain_title(text: str) -> dict[str, str]:
+    # A first line that is short and not a sentence is most likely a headline.
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            # 'He said "yes."' is a sentence too: look past closing quotes.
+            if len(line) <= _MAX_TITLE_CHARS and not line.rstrip(_CLOSING_QUOTES).endswith("."):
+                return {"title": line}
+            return {}
+    return {}
+
+
+def _markdown_title(text: str) -> dict[str, str]:
+    match = _MARKDOWN_TITLE.search(text)
+    return {"title": match.group(1).strip()} if match else {}

@@ -1,0 +1,53 @@
+"""What is read and how: a `Source` file, the `ReadOptions` every unit is read with, and the size
+limits, with the messages that say a whole file is too large or empty."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import BinaryIO
+
+DEFAULT_MAX_BYTES = 10_000_000
+# A CSV or JSONL file holds many documents: the size limit applies to each row's text, and the
+# file itself may be this many times larger (a corpus of 10,000 articles is about 30 MB).
+TABLE_FILE_FACTOR = 100
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    text_column: str
+    id_column: str
+    max_bytes: int
+    encoding: str | None
+    stdin: BinaryIO | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to read: its path as given (what records show), the id it gets, how to parse
+    it, and its absolute path (what is opened: a Dask worker may run in another folder)."""
+
+    path: str
+    doc_id: str
+    fmt: str
+    location: str
+
+
+def too_large_message(name: str, size: str, max_bytes: int) -> str:
+    """Why `name` (a file, stdin or a row's text field) of `size` bytes is refused."""
+    return (
+        f"{name} is {size} bytes, over the limit of {max_bytes:,} bytes; "
+        "split it or raise the size limit (max_bytes)"
+    )
+
+
+def empty_message(source: Source, data: bytes) -> str:
+    """Why a whole file (or stdin) gives no document: it is empty, blank or all page furniture."""
+    name = "stdin" if source.path == "-" else source.path
+    if not data:
+        return f"{name} is empty (0 bytes); remove it or add the article text"
+    if source.fmt == "html":
+        return (
+            f"{name} has no visible article text once scripts, navigation and other "
+            "page furniture are removed; check it is the article page"
+        )
+    return f"{name} contains only whitespace; remove it or add the article text"
