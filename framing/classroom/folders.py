@@ -1,0 +1,72 @@
+"""The two folders a class works with: the exercise folder (exercise.json, worksheet.html,
+answers.html, responses.csv), written once and read back by `grade` so that a class is graded
+without scoring the articles again, and the grade folder (grades.csv, sentences.csv, the
+disagreement chart, summary.html)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from framing.classroom.grading import GRADE_COLUMNS, SENTENCE_COLUMNS, most_disagreed
+from framing.classroom.pages import summary_html, worksheet_html
+from framing.classroom.responses import responses_template
+from framing.classroom.ui import LETTERS, UI, shorten
+
+
+def write_exercise(exercise: dict, out_dir: Path | str) -> list[Path]:
+    """exercise.json, worksheet.html, answers.html and responses.csv in `out_dir`."""
+    from framing.outputs import write_atomic
+
+    out = Path(out_dir)
+    return [
+        write_atomic(out / "exercise.json",
+                     json.dumps(exercise, ensure_ascii=False, indent=1) + "\n"),
+        write_atomic(out / "worksheet.html", worksheet_html(exercise)),
+        write_atomic(out / "answers.html", worksheet_html(exercise, answers=True)),
+        write_atomic(out / "responses.csv", responses_template(exercise)),
+    ]
+
+
+def load_exercise(out_dir: Path | str) -> dict:
+    """The exercise.json of an exercise folder; ValueError when there is none."""
+    path = Path(out_dir) / "exercise.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ValueError(f"{path}: not an exercise folder ({err}); make one with "
+                         "`framing exercise ARTICLES... --out DIR`") from err
+
+
+def grade_files(exercise: dict, result: dict, errors: list[str], out_dir: Path | str
+                ) -> list[Path]:
+    """grades.csv, sentences.csv, disagreement.png/.svg and summary.html in `out_dir`."""
+    from framing.charts import draw_disagreement
+    from framing.outputs import write_atomic
+
+    out = Path(out_dir)
+    grades = io.StringIO()
+    writer = csv.DictWriter(grades, fieldnames=GRADE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(result["students"])
+    per_sentence = io.StringIO()
+    writer = csv.DictWriter(per_sentence, fieldnames=SENTENCE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for s in result["sentences"]:
+        row = {k: v for k, v in s.items() if k in SENTENCE_COLUMNS}
+        row.update({f"votes_{k}": v for k, v in s["votes"].items()})
+        writer.writerow(row)
+    written = [write_atomic(out / "grades.csv", grades.getvalue()),
+               write_atomic(out / "sentences.csv", per_sentence.getvalue())]
+    top = most_disagreed(result)
+    t = UI[exercise["ui"]]
+    chart = draw_disagreement(
+        [(f"{s['number']}·{s['sentence']}  {shorten(s['text'], 38)}", s["votes"], s["tool"])
+         for s in top], out / "disagreement", title=t["disagree_head"],
+        names={LETTERS[k]: v for k, v in t["label"].items()}, words=t["chart"])
+    written += chart
+    written.append(write_atomic(out / "summary.html",
+                                summary_html(exercise, result, errors, bool(chart))))
+    return written

@@ -1,0 +1,56 @@
+"""What the classroom commands print on a terminal: the explanation, its evidence in colour on a
+tty and in brackets otherwise, and the figures of a graded class."""
+
+from __future__ import annotations
+
+from framing.classroom.explanation import explanation_parts
+from framing.classroom.ui import UI, number, percent_or_dash
+
+BRACKETS = {"promotional": ("[+", "]"), "critical": ("[-", "]"), "sovereignty": ("[§", "]")}
+
+
+def explain_text(facts: dict, ui: str, color: bool = False) -> str:
+    """The explanation for a terminal: evidence in colour (click.style) on a tty, in brackets
+    [+…] [-…] [§…] otherwise."""
+    import click
+
+    from framing.explain import STYLES
+
+    out = [f"{facts['id']}" + (f" · {facts['title']}" if facts.get("title") else "")]
+    for block in explanation_parts(facts, ui):
+        out.append("")
+        if block["head"]:
+            out.append(click.style(block["head"], bold=True) if color else block["head"])
+        for line in block["lines"]:
+            pieces = []
+            for text, mark in line:
+                if mark is None:
+                    pieces.append(text)
+                else:
+                    opening, closing = BRACKETS[mark]
+                    piece = f"{opening}{text}{closing}"
+                    pieces.append(click.style(piece, **STYLES[mark]) if color else piece)
+            out.append("  " + "".join(pieces))
+    return "\n".join(out) + "\n"
+
+
+def grade_text(result: dict, ui: str) -> str:
+    """The figures `framing exercise grade` prints."""
+    t = UI[ui]
+    c = result["class"]
+    colon = " : " if ui == "fr" else ": "
+    lines = [f"{c['students']} {t['students']}, {c['sentences']} {t['sentence']}s",
+             (f"{t['fleiss']}{colon}{number(c['fleiss_kappa'], ui)} "
+             f"({t['fleiss_on'].format(k=c['fleiss_sentences'])})"),
+             (f"{t['majority_tool']}{colon}{percent_or_dash(c['majority_agreement_tool'], ui)}, κ "
+             f"{number(c['majority_kappa_tool'], ui)}"), ""]
+    width = max([len(s["student"]) for s in result["students"]] + [7])
+    lines.append(f"{t['col.student']:<{width}}  {t['col.answered']:>8}  {t['col.tool']:>7}  κ"
+                 f"      {t['col.class']:>7}  κ")
+    for s in result["students"]:
+        lines.append(f"{s['student']:<{width}}  {s['answered']:>4}/{s['sentences']:<3}  "
+                     f"{percent_or_dash(s['agreement_tool'], ui):>7}  "
+                     f"{number(s['kappa_tool'], ui):>5}  "
+                     f"{percent_or_dash(s['agreement_class'], ui):>7}  "
+                     f"{number(s['kappa_class'], ui):>5}")
+    return "\n".join(lines) + "\n"
