@@ -3,8 +3,9 @@ labels and the worksheet's letters for them, and how numbers are written in each
 
 from __future__ import annotations
 
-LABELS = ("promotional", "neutral", "critical")
-LETTERS = {"promotional": "P", "neutral": "N", "critical": "C"}
+from framing.labels import LABELS
+
+LETTERS = {label: label[0].upper() for label in LABELS}  # P, N, C: the worksheet's boxes
 
 UI = {
     "en": {
