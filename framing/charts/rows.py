@@ -61,6 +61,8 @@ def _typed(column: str, value: Any) -> Any:
         return value
 
 
+# Not `Record.to_row()` itself: a record read back from JSON is a dict, and nothing turns that
+# dict into a Record again (there is no Record.from_dict); these are the columns charts draw.
 def _flatten_record(d: dict) -> dict[str, Any]:
     """The chart columns of `Record.to_row()` from a nested `Record.to_dict()` record."""
     row: dict[str, Any] = {"id": d.get("id"), "path": d.get("path"), "title": d.get("title")}
