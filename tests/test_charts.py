@@ -156,7 +156,7 @@ def test_sentence_strip_keeps_the_most_critical_articles_when_many():
     strips, shown, total = charts.sentence_cells(rows)
     assert (shown, total) == (charts.MAX_STRIP_ROWS, len(rows))
     cutoff = sorted((r["critical"] for r in rows), reverse=True)[shown - 1]
-    by_label = {charts._row_label(r, None): r for r in rows}
+    by_label = {charts.row_label(r, None): r for r in rows}
     assert all(by_label[label]["critical"] >= cutoff for label, _ in strips)
 
 
@@ -226,7 +226,7 @@ def test_many_groups_are_pooled_and_large_batches_stay_readable(tmp_path):
     rows = synthetic_rows(400, sources=12)
     for i, row in enumerate(rows):
         row["meta_outlet"] = f"outlet {i % 20:02d}"
-    groups = charts._groups([r for r in rows if not r["error_code"]], "outlet")
+    groups = charts.display_groups([r for r in rows if not r["error_code"]], "outlet")
     assert len(set(groups.values())) == charts.MAX_GROUPS and "other" in groups.values()
     for kind in ("framing_map", "sovereignty", "timeline"):
         (png,) = charts.draw(kind, rows, tmp_path / kind, group_by="outlet", formats=("png",))
