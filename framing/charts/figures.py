@@ -9,14 +9,13 @@ not load it."""
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from framing.charts.rows import clean
+from framing.outputs import write_bytes_atomic
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -56,7 +55,6 @@ def save_all(fig: Figure, out_stem: Path | str, formats: Iterable[str]) -> list[
 def _save(fig: Figure, stem: Path, fmt: str) -> Path:
     """`stem`.`fmt`, written whole or not at all (a reader never sees half a chart)."""
     path = stem.with_name(f"{stem.name}.{fmt}")
-    path.parent.mkdir(parents=True, exist_ok=True)
     metadata = {
         "svg": {"Date": None, "Creator": "framing"},
         "png": {"Software": "framing"},
@@ -64,19 +62,7 @@ def _save(fig: Figure, stem: Path, fmt: str) -> Path:
     }[fmt]
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=DPI, metadata=metadata)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes files private; charts are not
-        with os.fdopen(fd, "wb") as out:
-            out.write(buffer.getvalue())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return write_bytes_atomic(path, buffer.getvalue())
 
 
 def new_figure(plt: ModuleType, size: tuple[float, float] | None,
