@@ -1,0 +1,109 @@
+"""Options shared by several commands (reading inputs, the engine, the scorer) and the
+scorer they load."""
+
+from __future__ import annotations
+
+import click
+
+from framing.engines import ENGINES, EngineError, check_engine
+
+READ_OPTIONS = [
+    click.option("--text-column", default="text", show_default=True,
+                 help="CSV/JSONL/Parquet column (field) holding the article text."),
+    click.option("--id-column", default="id", show_default=True,
+                 help="CSV/JSONL/Parquet column (field) holding the document id."),
+    click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+                 help="Larger files are reported as too_large, not read (CSV/JSONL/Parquet: "
+                      "larger rows; a CSV/JSONL file itself may be 100 times larger)."),
+    click.option("--encoding", default=None,
+                 help="Force an input encoding (default: UTF-8, else cp1252 French, detected)."),
+]
+
+
+def read_options(f):
+    for option in reversed(READ_OPTIONS):
+        f = option(f)
+    return f
+
+
+ENGINE_OPTIONS = [
+    click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                 help="local: this process (or --jobs processes); dask: a Dask cluster."),
+    click.option("--scheduler", default=None, metavar="ADDRESS",
+                 help="With --engine dask: an existing cluster's scheduler (tcp://HOST:8786); "
+                      "default: a LocalCluster on this machine."),
+    click.option("--workers", type=click.IntRange(min=1), default=None,
+                 help="With --engine dask and no --scheduler: LocalCluster workers "
+                      "(default: one per core)."),
+]
+
+
+def engine_options(f):
+    for option in reversed(ENGINE_OPTIONS):
+        f = option(f)
+    return f
+
+
+def usable_engine(engine: str, scheduler: str | None, workers: int | None) -> None:
+    """`engines.check_engine`, its refusal a usage error (exit status 2)."""
+    try:
+        check_engine(engine, scheduler, workers)
+    except EngineError as err:
+        raise click.UsageError(str(err), ctx=click.get_current_context()) from err
+
+
+# The scorer's own inputs, shared by every command that scores.
+SCORER_OPTIONS = [
+    click.option("--lexicons", type=click.Path(exists=True, file_okay=False), default=None,
+                 envvar="FRAMING_LEXICONS", help="Lexicon folder (default: the project's lexicons/)."),
+    click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False),
+                 default=None,
+                 help="Trained classifier folder (default: $FRAMING_MODEL, or the model that ships "
+                      "with framing)."),
+    click.option("--no-model", is_flag=True, help="Lexicon scores only, even if a model exists."),
+]
+
+
+def scorer_options(f):
+    for option in reversed(SCORER_OPTIONS):
+        f = option(f)
+    return f
+
+
+def load_scorer(lexicons, model_dir, no_model):
+    """(lexicon, model or None); a broken lexicon is a usage error (exit 2)."""
+    from framing import load_lexicon, load_model
+    from framing.lexicon import LexiconError
+
+    try:
+        lexicon = load_lexicon(lexicons)
+    except LexiconError as err:
+        raise click.UsageError(str(err)) from err
+    if no_model:
+        return lexicon, None
+    try:
+        model = load_model(model_dir, lexicon)
+    except FileNotFoundError as err:
+        raise click.UsageError(str(err)) from err
+    if model is None:
+        click.echo("framing: no trained model found (none ships with this install and "
+                   "$FRAMING_MODEL is not set): labels come from the lexicons alone "
+                   "(method: lexicon)", err=True)
+    return lexicon, model
+
+
+def source_index(paths, read_options):
+    """(SourceIndex or None, sources that could not be read); unreadable ones are reported and
+    skipped."""
+    if not paths:
+        return None, []
+    from framing.reuse import load_sources
+
+    index, bad = load_sources(paths, **read_options)
+    if bad:
+        click.echo(f"skipped {len(bad)} unreadable source(s):", err=True)
+        for d in bad:
+            click.echo(f"  {d.path or d.id}: {d.error.code}: {d.error.message}", err=True)
+    if not index.sources:
+        raise click.UsageError("no readable source among --sources " + " ".join(paths))
+    return index, bad

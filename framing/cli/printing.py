@@ -1,0 +1,45 @@
+"""What the commands print on stderr besides their results: progress bars and failures."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+class stderr_progress:
+    """(progress(n), set_length(total)) for a progress bar on stderr, for Dask runs on a
+    terminal; (None, None) otherwise (local runs print as they go)."""
+
+    def __init__(self, engine: str, label: str, quiet: bool = False):
+        self.show = engine == "dask" and not quiet and sys.stderr.isatty()
+        self.label, self.bar = label, None
+
+    def __enter__(self):
+        if not self.show:
+            return None, None
+        return self._update, self._start
+
+    def _start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+        self.bar.__enter__()
+
+    def _update(self, n: int) -> None:
+        self.bar.update(n)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
+
+
+def report_failures(failed, total: int, what: str = "documents") -> None:
+    """List on stderr the inputs that failed: records or documents with `error` set."""
+    list_failures([(r.path or r.id, r.error.code, r.error.message) for r in failed], total, what)
+
+
+def list_failures(failures: list[tuple[str, str, str]], total: int, what: str) -> None:
+    if failures:
+        click.echo(f"{len(failures)} of {total} {what} failed:", err=True)
+        for place, code, message in failures:
+            click.echo(f"  {place}: {code}: {message}", err=True)

@@ -1,0 +1,96 @@
+"""`framing score`: score articles, print or write one record per input."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+
+import click
+
+from framing.cli.group import main
+from framing.cli.options import (
+    engine_options,
+    load_scorer,
+    read_options,
+    scorer_options,
+    source_index,
+    usable_engine,
+)
+from framing.cli.printing import report_failures, stderr_progress
+from framing.engines import map_documents
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@read_options
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one record per document.")
+@click.option("--explain", is_flag=True, help="Print each article with its evidence marked.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+              help="Force the language instead of detecting it.")
+@scorer_options
+@click.option("--no-sentences", is_flag=True, help="Leave per-sentence labels out of --json.")
+@click.option("--sources", multiple=True, metavar="PATH",
+              help="Press releases (file or folder; repeatable): fills each record's reuse.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Also write scores.jsonl and scores.csv into this folder.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["csv", "jsonl", "parquet"]),
+              help="With --out, the files to write (repeatable; default: csv and jsonl); "
+                   "parquet: a scores.parquet/ folder of part files.")
+@engine_options
+def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, lang, lexicons,
+          model_dir, no_model, no_sentences, sources, out_dir, formats, engine, scheduler,
+          workers):
+    """Score articles: files, folders (recursive), globs, or - for stdin.
+
+    Formats: .txt .md .html .csv .jsonl .parquet (one document per CSV/JSONL/Parquet row).
+    """
+    from framing.score import score_with
+
+    usable_engine(engine, scheduler, workers)
+    if formats and not out_dir:
+        raise click.UsageError("--format says which files --out DIR gets: give --out too")
+    lexicon, model = load_scorer(lexicons, model_dir, no_model)
+    options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
+               "encoding": encoding}
+    index, bad_sources = source_index(sources, options)
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    failed, total = [], 0
+    with _score_files(out_dir, formats) as files, \
+            stderr_progress(engine, "scoring") as (progress, length):
+        results = map_documents(score_with, paths, options, (lexicon, lang, model, index),
+                                engine=engine, scheduler=scheduler, workers=workers,
+                                progress=progress, progress_length=length)
+        for document, record in results:
+            total += 1
+            if files:
+                files.add(record)
+            if record.error is not None:
+                failed.append(record)
+            _print_record(record, document, as_json, explain, no_sentences, color)
+    for written in files.written if files else []:
+        click.echo(f"wrote {written}", err=True)
+    report_failures(failed, total)
+    if failed or bad_sources:
+        sys.exit(1)
+
+
+def _score_files(out_dir, formats):
+    """--out's files, written as the records come (a context giving None without --out)."""
+    if not out_dir:
+        return contextlib.nullcontext()
+    from framing.outputs import ScoreFiles
+
+    return ScoreFiles(out_dir, formats or ("jsonl", "csv"))
+
+
+def _print_record(record, document, as_json, explain, no_sentences, color):
+    from framing.explain import marked_text, summary
+
+    if as_json:
+        click.echo(json.dumps(record.to_dict(sentences=not no_sentences), ensure_ascii=False))
+    elif explain:
+        click.echo(marked_text(record, document.text, color), color=color)
+    else:
+        click.echo(summary(record))

@@ -1,0 +1,147 @@
+"""The classroom commands: `explain` (one article in plain words) and `exercise make / grade`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from framing.cli.group import main
+from framing.cli.options import (
+    load_scorer,
+    scorer_options,
+    source_index,
+)
+from framing.cli.printing import report_failures
+
+
+def _score_for_class(paths, sources, lexicons, model_dir, no_model):
+    """((record, text) of each readable article, failed records, unreadable sources, source
+    texts or None), reuse filled when there are sources."""
+    from framing.documents import read_documents
+    from framing.score import score_document
+
+    lexicon, model = load_scorer(lexicons, model_dir, no_model)
+    index, bad_sources = source_index(sources, {})
+    scored, failed = [], []
+    for document in read_documents(list(paths)):
+        record = score_document(document, lexicon, None, model)
+        if record.error is not None:
+            failed.append(record)
+            continue
+        if index is not None:
+            record.reuse = index.compare(document.text, document.id)
+        scored.append((record, document.text))
+    source_texts = {s.id: s.text for s in index.sources} if index is not None else None
+    return scored, failed, bad_sources, source_texts
+
+
+@main.command("explain")
+@click.argument("file")
+@click.option("--sources", multiple=True, metavar="PATH",
+              help="The press release(s) (file or folder; repeatable): how much was reused.")
+@click.option("--ui", type=click.Choice(["fr", "en"]), default=None,
+              help="Language of the explanation (default: the article's).")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None,
+              help="Also write a printable HTML page.")
+@scorer_options
+def explain_command(file, sources, ui, html_out, lexicons, model_dir, no_model):
+    """Explain one article to a student, in plain words: its label and why, the strongest
+    evidence for and against, who is quoted, how much comes from the press release, and whether
+    sovereignty is raised as a question or a promise. FILE may hold several documents (CSV,
+    JSONL): each is explained."""
+    from framing.classroom import explain_html, explain_text, explanation, ui_language
+    from framing.outputs import write_atomic
+
+    scored, failed, bad_sources, _ = _score_for_class([file], sources, lexicons, model_dir,
+                                                      no_model)
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    pages = []
+    for record, text in scored:
+        facts = explanation(record, text)
+        language = ui_language(record.language, ui)
+        click.echo(explain_text(facts, language, color), color=color)
+        pages.append((facts, language))
+    if html_out and pages:
+        click.echo(f"wrote {write_atomic(html_out, explain_html(pages))}", err=True)
+    report_failures(failed, len(scored) + len(failed))
+    if failed or bad_sources:
+        sys.exit(1)
+
+
+class _ExerciseGroup(click.Group):
+    """`framing exercise ARTICLES... --out DIR` is `framing exercise make ARTICLES... --out DIR`:
+    a first argument that is not a subcommand (nor --help) is taken as the start of `make`'s."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["make", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_ExerciseGroup)
+def exercise():
+    """Classroom exercise: `framing exercise ARTICLES... --out DIR` (same as `exercise make`)
+    writes a worksheet, its answers and a responses.csv template; `framing exercise grade DIR
+    responses.csv` grades the class. An article file named `make` or `grade` needs the explicit
+    `framing exercise make ...`."""
+
+
+@exercise.command("make")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="Folder for worksheet.html, answers.html, responses.csv, exercise.json.")
+@click.option("--sources", multiple=True, metavar="PATH",
+              help="The press release(s) the students look for (file or folder; repeatable).")
+@click.option("--ui", type=click.Choice(["fr", "en"]), default=None,
+              help="Language of the sheets (default: the articles' main language).")
+@scorer_options
+def exercise_make(paths, out_dir, sources, ui, lexicons, model_dir, no_model):
+    """Write worksheet.html (numbered sentences, boxes P/N/C and "copied from the release?",
+    questions; no scores), answers.html (the same filled in by framing, with evidence and reuse
+    alignment), responses.csv (one row per student x sentence) and exercise.json."""
+    from framing.classroom import build_exercise, write_exercise
+
+    scored, failed, bad_sources, source_texts = _score_for_class(paths, sources, lexicons,
+                                                                 model_dir, no_model)
+    if not scored:
+        report_failures(failed, len(failed))
+        raise click.UsageError("no readable article among " + " ".join(paths))
+    built = build_exercise(scored, source_texts, ui)
+    for path in write_exercise(built, out_dir):
+        click.echo(f"wrote {path}", err=True)
+    report_failures(failed, len(scored) + len(failed))
+    if failed or bad_sources:
+        sys.exit(1)
+
+
+@exercise.command("grade")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.argument("responses", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Where to write the debrief (default: DIRECTORY/grade).")
+def exercise_grade(directory, responses, out_dir):
+    """Grade a class: agreement of each student with framing and with the class majority
+    (accuracy, Cohen's kappa), per-sentence majority, Fleiss' kappa across students, a chart of
+    the sentences of most disagreement and a printable summary.html. Rows that cannot be graded
+    are listed as file:line: reason (exit status 1); the rest is graded."""
+    from pathlib import Path
+
+    from framing.classroom import grade, grade_files, grade_text, load_exercise, read_responses
+
+    try:
+        built = load_exercise(directory)
+        answers, errors = read_responses(responses, built)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
+    result = grade(built, answers)
+    out = Path(out_dir) if out_dir else Path(directory) / "grade"
+    click.echo(grade_text(result, built["ui"]))
+    for path in grade_files(built, result, errors, out):
+        click.echo(f"wrote {path}", err=True)
+    if errors:
+        click.echo(f"{len(errors)} row(s) not graded:", err=True)
+        for error in errors:
+            click.echo(f"  {error}", err=True)
+        sys.exit(1)
