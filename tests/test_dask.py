@@ -234,9 +234,9 @@ def test_reuse_among_of_300_articles_on_dask_is_the_local_output(cluster, copies
 
 
 def test_no_task_of_reuse_among_holds_the_whole_corpus(cluster, copies):
-    from framing.among import among_on_dask
     from framing.documents import read_documents
     from framing.reuse import among, prepare, shingles
+    from framing.reuse.shuffle import among_on_dask
 
     address, _ = cluster
     documents = list(read_documents([str(copies)]))

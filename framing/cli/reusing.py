@@ -45,7 +45,7 @@ def reuse(paths, sources, among, as_json, jobs, text_column, id_column, max_byte
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
                "encoding": encoding}
     if among and engine == "dask":
-        from framing.among import among_on_dask
+        from framing.reuse.shuffle import among_on_dask
 
         bad_sources = []
         with stderr_progress(engine, "comparing") as (progress, length):

@@ -17,10 +17,12 @@ import math
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
-from framing.text import FUNCTION_WORDS, fold
+from framing.reuse.prepared import Prepared
+from framing.text import FUNCTION_WORDS, Token, fold
 
 # A sentence pair is similar from this weighted Dice up; a chain needs this many pairs, and this
 # mean similarity, to be reported as a translation.
@@ -43,9 +45,14 @@ _SCALES = {
     "mds": 1e9, "mrd": 1e9,
 }
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)([a-z]*)$")
-GLOSSARY = Path(__file__).resolve().parent / "lexicons" / "glossary" / "fr_en.tsv"
+# framing/reuse/translate.py: the glossary is in framing/lexicons/ when installed.
+GLOSSARY = Path(__file__).resolve().parents[1] / "lexicons" / "glossary" / "fr_en.tsv"
 if not GLOSSARY.exists():  # a checkout: lexicons/ is at the top level
-    GLOSSARY = Path(__file__).resolve().parent.parent / "lexicons" / "glossary" / "fr_en.tsv"
+    GLOSSARY = Path(__file__).resolve().parents[2] / "lexicons" / "glossary" / "fr_en.tsv"
+# (sentence number, anchors, lexical anchors) of a text's sentences long enough to align.
+SentenceTable = list[tuple[int, set[str], set[str]]]
+# (source, its passages) found in an article.
+Found = list[tuple[Prepared, list[dict]]]
 
 
 @cache
@@ -93,7 +100,8 @@ def number_value(word: str, following: str | None) -> str | None:
     return f"{float(digits.replace(',', '.')) * scale:g}"
 
 
-def sentence_anchors(text: str, tokens, lang: str) -> tuple[set[str], set[str]]:
+def sentence_anchors(text: str, tokens: Sequence[Token],
+                     lang: str) -> tuple[set[str], set[str]]:
     """(anchors, lexical anchors) of one sentence (see the module docstring). Lexical anchors
     are glossary concepts and cognates of ordinary words, not names: a pair of sentences must
     share one, or names and numbers alone would make a "translation"."""
@@ -145,16 +153,16 @@ class TranslationIndex:
     """Sources' cognate and number keys, to find the few sources in another language worth
     aligning with an article; sentence anchors are computed only for those."""
 
-    def __init__(self, sources):
+    def __init__(self, sources: list[Prepared]) -> None:
         self.sources = sources
-        self.tables: dict[int, list] = {}  # sentence tables, made when first needed
+        self.tables: dict[int, SentenceTable] = {}  # sentence tables, made when first needed
         self.postings: dict[str, list[int]] = defaultdict(list)
         for number, source in enumerate(sources):
             for key in sorted(document_keys(source)):
                 self.postings[key].append(number)
         self.languages = {s.lang for s in sources}
 
-    def compare(self, article) -> list:
+    def compare(self, article: Prepared) -> Found:
         """[(source, passages)] for the sources the article translates."""
         if self.languages <= {article.lang}:
             return []  # no source in another language
@@ -163,13 +171,15 @@ class TranslationIndex:
                                      lambda n: self.sources[n].id)
         return translated(article, [(self.sources[n], self._table(n)) for n in candidates])
 
-    def _table(self, number: int) -> list:
+    def _table(self, number: int) -> SentenceTable:
         if number not in self.tables:
-            self.tables[number] = _sentence_table(self.sources[number])
+            self.tables[number] = sentence_table(self.sources[number])
         return self.tables[number]
 
 
-def rank_candidates(keys, postings, n_sources: int, lang: str, lang_of, order_of) -> list[int]:
+def rank_candidates(keys: Iterable[str], postings: Mapping[str, Sequence[int]], n_sources: int,
+                    lang: str, lang_of: Callable[[int], str],
+                    order_of: Callable[[int], str | int]) -> list[int]:
     """The numbers of the (at most MAX_CANDIDATES) sources in another language than `lang`
     that share the most rare keys with an article whose document_keys are `keys`. `postings`:
     {key: numbers of all the sources holding it}; `lang_of(number)`, `order_of(number)` (ties)."""
@@ -187,12 +197,13 @@ def rank_candidates(keys, postings, n_sources: int, lang: str, lang_of, order_of
     return ranked[:MAX_CANDIDATES]
 
 
-def translated(article, candidates) -> list:
+def translated(article: Prepared,
+               candidates: Sequence[tuple[Prepared, SentenceTable]]) -> Found:
     """[(source, passages)] for the (source, sentence table) candidates the article
     translates, in the order given."""
     if not candidates:
         return []
-    table = _sentence_table(article)
+    table = sentence_table(article)
     found = []
     for source, source_table in candidates:
         passages = align_sentences(article, table, source, source_table)
@@ -201,7 +212,7 @@ def translated(article, candidates) -> list:
     return found
 
 
-def document_keys(prepared) -> set[str]:
+def document_keys(prepared: Prepared) -> set[str]:
     """Cheap language-neutral keys of a whole text (numbers and word prefixes, no glossary):
     enough to rank the sources an article may translate."""
     keys = set()
@@ -213,7 +224,7 @@ def document_keys(prepared) -> set[str]:
     return keys
 
 
-def _sentence_table(prepared) -> list[tuple[int, set[str], set[str]]]:
+def sentence_table(prepared: Prepared) -> SentenceTable:
     """(sentence number, anchors, lexical anchors) of the sentences long enough to align."""
     table = []
     for number, sentence in enumerate(prepared.sentences):
@@ -224,7 +235,8 @@ def _sentence_table(prepared) -> list[tuple[int, set[str], set[str]]]:
     return table
 
 
-def align_sentences(article, a_table, source, s_table) -> list[dict]:
+def align_sentences(article: Prepared, a_table: SentenceTable, source: Prepared,
+                    s_table: SentenceTable) -> list[dict]:
     """Translated passages: the best chain of similar sentence pairs, in order in both texts."""
     weights = _weights([a for _, a, _ in a_table] + [a for _, a, _ in s_table])
     pairs = []
@@ -314,7 +326,8 @@ def _raise(tree, x: int, item: tuple[float, int]) -> None:
         x += x & -x
 
 
-def _passage(article, a_no: int, source, s_no: int, similarity: float) -> dict:
+def _passage(article: Prepared, a_no: int, source: Prepared, s_no: int,
+             similarity: float) -> dict:
     a, s = article.sentences[a_no], source.sentences[s_no]
     a0 = article.sentence_first[a_no]
     s0 = source.sentence_first[s_no]

@@ -1,5 +1,6 @@
-"""Articles compared with each other on a Dask cluster (`framing reuse --among --engine dask`):
-the records of `framing.reuse.among`, identical, without any worker holding the whole corpus.
+"""The Dask shuffle: articles compared with each other on a Dask cluster (`framing reuse --among
+--engine dask`), the records of `framing.reuse.among` (`framing.reuse.clusters`), identical,
+without any worker holding the whole corpus.
 
 `among` indexes every article in one process and compares each with that index. Here the index
 is a shuffle, and each step is a set of tasks:
@@ -9,7 +10,7 @@ is a shuffle, and each step is a set of tasks:
    (their rank by id: the order `SourceIndex` keeps its sources in).
 2. map, per partition: its articles are prepared (and kept there) and cut into postings, each
    sent to one of B buckets by a hash that is the same in every process: shingles (their
-   `framing.reuse.shingles` hash; how often each occurs in the article, and outside its
+   `framing.reuse.prepared.shingles` hash; how often each occurs in the article, and outside its
    boilerplate), the stripped text's digest, the document keys that rank translation
    candidates.
 3. reduce, per bucket: a shingle found in too many articles is boilerplate (`boilerplate_limit`
@@ -24,8 +25,8 @@ is a shuffle, and each step is a set of tasks:
    articles, from the workers that prepared them, and each article goes to at most one task
    per range (2 x articles / GROUP_TEXTS tasks). A task aligns its pairs as
    `SourceIndex.compare` does and returns one `SourceMatch` per pair that shares passages.
-6. Here, each article's matches make its record (`framing.reuse.summary`), and the records are
-   clustered as `among` clusters them.
+6. Here, each article's matches make its record (`framing.reuse.summary.summary`), and the
+   records are clustered as `among` clusters them.
 
 Identical texts are found by a 128-bit BLAKE2b digest of the stripped text, where `among`
 compares the texts themselves; everything else is the same computation, so the records are too.
@@ -36,22 +37,17 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import islice
 from operator import getitem
 
 from framing.engines import Batch
-from framing.reuse import (
-    MIN_SHARED_SHINGLES,
-    aligned,
-    boilerplate_limit,
-    clustered,
-    matches,
-    prepare,
-    shingles,
-    summary,
-)
-from framing.translation import _sentence_table, document_keys, rank_candidates, translated
+from framing.reuse.align import aligned
+from framing.reuse.clusters import clustered
+from framing.reuse.index import MIN_SHARED_SHINGLES, boilerplate_limit
+from framing.reuse.prepared import prepare, shingles
+from framing.reuse.summary import matches, summary
+from framing.reuse.translate import document_keys, rank_candidates, sentence_table, translated
 
 # Prepared articles one align task receives at most. The pairs are cut by ranges of half as
 # many articles: larger tasks send each article to fewer tasks (2 x articles / GROUP_TEXTS);
@@ -59,7 +55,7 @@ from framing.translation import _sentence_table, document_keys, rank_candidates,
 GROUP_TEXTS = 1000
 
 
-def among_on_dask(paths, read_options: dict, *, scheduler: str | None = None,
+def among_on_dask(paths: Sequence[str], read_options: dict, *, scheduler: str | None = None,
                   workers: int | None = None, progress: Callable[[int], None] | None = None,
                   progress_length: Callable[[int], None] | None = None,
                   group_texts: int = GROUP_TEXTS, sizes: dict | None = None) -> tuple:
@@ -381,7 +377,7 @@ def _align(picks: list[tuple], pairs: tuple[tuple, ...], part_of: dict[int, int]
             passages = aligned(article, [(source, seeds[partner])]) if same else []
             if translation:
                 if partner not in tables:
-                    tables[partner] = _sentence_table(source)
+                    tables[partner] = sentence_table(source)
                 passages += translated(article, [(source, tables[partner])])
             found[part_of[number]].extend((number, match) for match in matches(passages))
     return {p: Batch(tuple(found[p])) for p in set(part_of.values())}

@@ -1,0 +1,106 @@
+"""The per-article `reuse` record: the passages every source contributes (`SourceMatch`), the
+source that covers most of the article, and the kind of reuse (verbatim, partial, translated,
+none)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from framing.reuse.prepared import Prepared
+
+# The article is a reprint ("verbatim") when one source covers at least this share of it.
+VERBATIM_SHARE = 0.5
+
+
+@dataclass
+class SourceMatch:
+    """The passages one source contributes to an article, and what they cover."""
+
+    source: str  # its id
+    passages: list[dict]
+    covered: set[int]  # article token positions inside passages
+    source_share: float  # share of the source's non-boilerplate words reproduced
+
+    @property
+    def translated(self) -> bool:
+        # A source in another language can also share a few same-language lines (page
+        # furniture); it is a translation when most of what it covers comes translated.
+        words = [p["words"] for p in self.passages if p["kind"] == "translated"]
+        return sum(words) * 2 > sum(p["words"] for p in self.passages)
+
+    def kind(self, n_words: int) -> str:
+        if self.translated:
+            return "translated"
+        return "verbatim" if len(self.covered) >= VERBATIM_SHARE * n_words else "partial"
+
+
+def matches(found: Iterable[tuple[Prepared, list[dict]]]) -> list[SourceMatch]:
+    """One SourceMatch per source of `found` [(source, passages)] (same-language and translated
+    passages together)."""
+    by_source: dict[str, tuple[Prepared, list[dict]]] = {}
+    for source, passages in found:
+        by_source.setdefault(source.id, (source, []))[1].extend(passages)
+    found_matches = []
+    for source, passages in by_source.values():
+        covered, source_covered = set(), set()
+        for p in passages:
+            a0, a1, s0, s1 = p["_tokens"]
+            covered.update(range(a0, a1))
+            source_covered.update(i for i in range(s0, s1) if not source.boilerplate[i])
+        body = source.boilerplate.count(False) or 1
+        share = min(1.0, len(source_covered) / body)
+        found_matches.append(SourceMatch(source.id, passages, covered, share))
+    return found_matches
+
+
+def summarise(article: Prepared, found: Iterable[tuple[Prepared, list[dict]]],
+              identical: str | None) -> dict:
+    """The `reuse` record: best source, kind, shares and passages (article order)."""
+    return summary(article.n_words, matches(found), identical)
+
+
+def summary(n_words: int, found_matches: list[SourceMatch], identical: str | None) -> dict:
+    """The `reuse` record of an article of `n_words` words from its SourceMatch list (in any
+    order: the source that covers most of the article comes first)."""
+    if not found_matches:
+        return _empty(identical)
+    found_matches = sorted(found_matches, key=lambda m: (-len(m.covered), m.source))
+    best = found_matches[0]
+    n = n_words or 1
+    covered = set().union(*(m.covered for m in found_matches))
+    kind = best.kind(n)
+    if identical and kind == "partial":
+        kind = "verbatim"
+    passages = sorted((p for m in found_matches for p in m.passages),
+                      key=lambda p: (p["article_start"], p["source"], p["source_start"]))
+    for p in passages:
+        del p["_tokens"]  # token ranges, for `matches`: the record gives character offsets
+    return {
+        "source": best.source,
+        "kind": kind,
+        "article_share": round(1.0 if identical else min(1.0, len(covered) / n), 4),
+        "source_share": round(1.0 if identical == best.source else best.source_share, 4),
+        "longest_passage_words": max(p["words"] for p in passages),
+        "identical_to": identical,
+        "sources": [
+            {"source": m.source, "kind": m.kind(n),
+             "article_share": round(len(m.covered) / n, 4),
+             "source_share": round(m.source_share, 4), "passages": len(m.passages)}
+            for m in found_matches
+        ],
+        "passages": passages,
+    }
+
+
+def _empty(identical: str | None) -> dict:
+    return {
+        "source": identical,
+        "kind": "verbatim" if identical else "none",
+        "article_share": 1.0 if identical else 0.0,
+        "source_share": 1.0 if identical else 0.0,
+        "longest_passage_words": 0,
+        "identical_to": identical,
+        "sources": [],
+        "passages": [],
+    }
