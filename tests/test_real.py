@@ -76,13 +76,22 @@ def test_the_shipped_model_loads_without_unpickling():
 
 
 def test_the_wheel_ships_the_model_and_the_corpora(tmp_path):
+    """Built from a copy of the checkout without its build/ folder: setuptools reuses what an
+    earlier build left there, and a wheel built over it would ship modules that were removed."""
+    import shutil
     import subprocess
     import sys
 
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "*.egg-info", "real-texts", "reports", "models", "__pycache__"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+                    "-q", "-w", str(tmp_path), str(source)], check=True, capture_output=True)
     (wheel,) = tmp_path.glob("framing-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    # Every module of the package and no other: the package list in pyproject.toml is explicit.
+    modules = {str(p.relative_to(ROOT)) for p in (ROOT / "framing").rglob("*.py")}
+    assert {n for n in names if n.startswith("framing/") and n.endswith(".py")} == modules
     for needed in ("framing/data/model/weights.npz", "framing/data/model/vocabulary.json",
                    "framing/data/model/model.json", "framing/data/real/train.jsonl",
                    "framing/data/corpus/part1.jsonl", "framing/lexicons/promotional.tsv"):
