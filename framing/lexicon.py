@@ -27,12 +27,6 @@ _PACKAGE = Path(__file__).resolve().parent
 LEXICON_DIR = next((d for d in (_PACKAGE / "lexicons", _PACKAGE.parent / "lexicons") if d.is_dir()),
                    _PACKAGE.parent / "lexicons")
 LANGS = ("fr", "en", "any")
-
-
-def lexicon_folder(directory: Path | str | None = None) -> Path | str:
-    """The lexicon folder to read: `directory` if given, else $FRAMING_LEXICONS, else the
-    project's (every command and the Python API resolve it here, once)."""
-    return directory or os.environ.get("FRAMING_LEXICONS") or LEXICON_DIR
 FAMILIES = (  # "neutral" entries only mask idioms ("au cœur des préoccupations") from the others
     "promotional",
     "critical",
@@ -48,6 +42,12 @@ CATEGORIES = frozenset(
     sovereignty.shield sovereignty.other extraterritorial neutral""".split()
 )
 MIN_WEIGHT, MAX_WEIGHT = 0.0, 5.0
+
+
+def lexicon_folder(directory: Path | str | None = None) -> Path | str:
+    """The lexicon folder to read: `directory` if given, else $FRAMING_LEXICONS, else the
+    project's (every command and the Python API resolve it here, once)."""
+    return directory or os.environ.get("FRAMING_LEXICONS") or LEXICON_DIR
 
 
 @dataclass(frozen=True)
