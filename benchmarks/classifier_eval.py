@@ -126,11 +126,11 @@ def group_of(article) -> str:
     return article.outlet or "written:" + article.id.split("-")[0]
 
 
-def grouped(written, real, lexicon, folds: int, train_without: str | None = None) -> dict:
-    """Folds grouped by outlet (real) and by part (written); each fold's model is trained on
-    the written and real articles of the other folds, less those whose id matches the regular
-    expression `train_without` (they are still predicted: the test folds stay the same, so
-    that what those articles add to training is measured). Returns the predictions."""
+def grouped_folds(articles, folds: int, train_without: str | None = None):
+    """(training articles, their weights, test indices) for each fold grouped by outlet (real)
+    and by part (written); the articles whose id matches the regular expression `train_without`
+    are left out of every training fold but stay in the test folds (so that what they add to
+    training is measured with the test folds fixed)."""
     import re
 
     from sklearn.model_selection import GroupKFold
@@ -138,13 +138,19 @@ def grouped(written, real, lexicon, folds: int, train_without: str | None = None
     from framing.training import weights
 
     left_out = re.compile(train_without) if train_without else None
-    articles = written + real
     groups = [group_of(a) for a in articles]
-    predictions = {name: {} for name in SYSTEMS}
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(articles, groups=groups):
         train = [articles[i] for i in train_idx
                  if not (left_out and left_out.search(articles[i].id))]
-        w = weights(train)
+        yield train, weights(train), test_idx
+
+
+def grouped(written, real, lexicon, folds: int, train_without: str | None = None) -> dict:
+    """Each fold's models trained on the written and real articles of the other folds
+    (`grouped_folds`). Returns the predictions."""
+    articles = written + real
+    predictions = {name: {} for name in SYSTEMS}
+    for train, w, test_idx in grouped_folds(articles, folds, train_without):
         models = {"classifier": FramingClassifier(lexicon, use_lexicon=False).fit(train, w),
                   "combined": FramingClassifier(lexicon, use_lexicon=True).fit(train, w)}
         for i in test_idx:

@@ -27,22 +27,19 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 SIDES = ("question", "promise")
 
 
-def out_of_fold(articles, groups, lexicon, folds: int) -> dict:
-    """id -> (article label, article probabilities) from framing models that did not see it."""
-    from sklearn.model_selection import GroupKFold
+def out_of_fold(articles, analyses, lexicon, folds: int) -> list:
+    """(article label, article probabilities) of each article, from framing models trained on
+    the other folds (`classifier_eval.grouped_folds`), read from its analysis."""
+    from classifier_eval import grouped_folds
 
     from framing.classifier import FramingClassifier
-    from framing.training import weights
 
-    found = {}
-    for train_idx, test_idx in GroupKFold(n_splits=folds).split(articles, groups=groups):
-        train = [articles[i] for i in train_idx]
-        model = FramingClassifier(lexicon, use_lexicon=True).fit(train, weights(train))
+    found = [None] * len(articles)
+    for train, w, test_idx in grouped_folds(articles, folds):
+        model = FramingClassifier(lexicon, use_lexicon=True).fit(train, w)
         for i in test_idx:
-            a = articles[i]
-            analysis = model._analyse(a.text, [(s.start, s.end) for s in a.sentences])
-            label, _, probabilities = model.predict_analysis(analysis)
-            found[a.id] = (label, probabilities)
+            label, _, probabilities = model.predict_analysis(analyses[i])
+            found[i] = (label, probabilities)
     return found
 
 
@@ -61,7 +58,7 @@ def main() -> None:
     from framing.analysis import analyse_text
     from framing.corpus import load_corpus, load_real
     from framing.sovereignty import stance_in
-    from framing.training import REAL_TRAIN, REAL_WEIGHT
+    from framing.training import REAL_TRAIN, weights
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -70,17 +67,19 @@ def main() -> None:
     written, (real, _) = load_corpus(), load_real(REAL_TRAIN)
     articles = written + real
     groups = np.array([group_of(a) for a in articles])
-    predicted = out_of_fold(articles, groups, lexicon, folds)
-    found = [analyse_text(a.text, lexicon, spans=[(s.start, s.end) for s in a.sentences])
-             .sovereignty for a in articles]
+    # One analysis per article: the model reads it, and so do the sovereignty rules.
+    analyses = [analyse_text(a.text, lexicon, spans=[(s.start, s.end) for s in a.sentences])
+                for a in articles]
+    predicted = out_of_fold(articles, analyses, lexicon, folds)
+    found = [analysis.sovereignty for analysis in analyses]
     gold = np.array([a.sovereignty for a in articles])
-    rule = [stance_in(s, predicted[a.id][0]) for a, s in zip(articles, found)]
+    rule = [stance_in(s, label) for s, (label, _) in zip(found, predicted)]
     learned = list(rule)
     raised = np.array([i for i, s in enumerate(found) if s.raised])
-    X = np.array([features(found[i], predicted[articles[i].id][1]) for i in raised])
+    X = np.array([features(found[i], predicted[i][1]) for i in raised])
     for train, test in GroupKFold(n_splits=folds).split(X, groups=groups[raised]):
         train = [t for t in train if gold[raised[t]] in SIDES]
-        w = [REAL_WEIGHT if articles[raised[t]].outlet else 1.0 for t in train]
+        w = weights([articles[raised[t]] for t in train])
         model = LogisticRegression(class_weight="balanced", max_iter=2000)
         model.fit(X[train], gold[raised[train]], sample_weight=w)
         for t, side in zip(test, model.predict(X[test])):
