@@ -83,13 +83,11 @@ def word_polarity(words: list[str], lang: str) -> tuple[float, float, float]:
 
 def sentence_polarity(analysis) -> np.ndarray:
     """Per sentence: `word_polarity` of its words outside quotation marks, per word."""
-    from framing.tone import in_any
+    from framing.classifier import quoted_words
 
-    quotes = sorted((q.start, q.end) for q in analysis.attribution.passages)
-    starts = [a for a, _ in quotes]
     rows = []
-    for sentence in analysis.text.sentences:
-        outside = [w for (start, _, w) in sentence.tokens if not in_any(start, quotes, starts)]
+    for sentence, inside in zip(analysis.text.sentences, quoted_words(analysis)):
+        outside = [w for w, quoted in zip(sentence.words, inside) if not quoted]
         rows.append(np.array(word_polarity(outside, sentence.lang)) / max(1, len(outside)))
     return np.array(rows).reshape(len(rows), 3)
 

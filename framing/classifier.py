@@ -65,16 +65,21 @@ SECOND_PERSON = frozenset("vous votre vos vôtre you your yours".split())
 VOICE_FEATURES = 4  # quoted share, first person plural, second person, exclamation
 
 
+def quoted_words(analysis: Analysis) -> list[list[bool]]:
+    """For each sentence, whether each of its words is inside quotation marks."""
+    quotes = sorted((q.start, q.end) for q in analysis.attribution.passages)
+    starts = [a for a, _ in quotes]
+    return [[in_any(start, quotes, starts) for start, _, _ in sentence.tokens]
+            for sentence in analysis.text.sentences]
+
+
 def writer_voice(analysis: Analysis) -> np.ndarray:
     """Per sentence: share of its words inside quotation marks, first person plural and second
     person words outside them, and whether it has an exclamation mark and a word outside
     quotation marks (a fully quoted exclamation is the speaker's)."""
     text = analysis.text.text
-    quotes = sorted((q.start, q.end) for q in analysis.attribution.passages)
-    starts = [a for a, _ in quotes]
     rows = np.zeros((len(analysis.text.sentences), VOICE_FEATURES))
-    for i, sentence in enumerate(analysis.text.sentences):
-        inside = [in_any(start, quotes, starts) for start, _, _ in sentence.tokens]
+    for i, (sentence, inside) in enumerate(zip(analysis.text.sentences, quoted_words(analysis))):
         outside = [w for w, quoted in zip(sentence.words, inside) if not quoted]
         rows[i] = (sum(inside) / max(1, len(inside)),
                    sum(w in FIRST_PLURAL for w in outside),
