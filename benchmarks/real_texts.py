@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from framing.corpus import read_real, real_text, real_texts_dir
+from framing.outputs import write_atomic
 from framing.training import REAL_TRAIN
 
 SETS = (REAL_TRAIN, ROOT / "tests" / "data" / "real_checkset.jsonl")
@@ -62,8 +63,7 @@ def save(article_id: str, excerpt: str) -> int:
               f"not written", file=sys.stderr)
         return 1
     folder = real_texts_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    write_atomic(folder / f"{article_id}.txt", text)
     print(f"{article_id}: written to {folder}")
     return 0
 
