@@ -69,7 +69,7 @@ def test_held_out_check_set_agreement(model):
     results = evaluate(ROOT / "tests" / "data" / "checkset.jsonl", model)
     combined = results["framing label"]["all"]
     lexicon_alone = results["framing label, lexicon alone"]["all"]
-    assert combined["macro_f1"]["value"] >= 0.80  # measured 0.87 on the 48 held-out articles
+    assert combined["macro_f1"]["value"] >= 0.80  # measured 0.807 on the 48 held-out articles
     assert combined["macro_f1"]["value"] >= lexicon_alone["macro_f1"]["value"] + 0.10
 
 
@@ -99,11 +99,17 @@ def test_cli_uses_the_model_only_when_asked_or_found(model_dir):
     assert info["articles"] >= 150 and len(info["corpus_sha256"]) == 64
 
 
-def test_framing_train_command_writes_a_usable_model(tmp_path):
+def small_corpus(tmp_path: Path) -> Path:
+    """A folder with 24 articles of the written corpus (12 from each end of part 1)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     lines = (ROOT / "framing" / "data" / "corpus" / "part1.jsonl").read_text("utf-8").splitlines()
     (corpus / "small.jsonl").write_text("\n".join(lines[:12] + lines[-12:]) + "\n", "utf-8")
+    return corpus
+
+
+def test_framing_train_command_writes_a_usable_model(tmp_path):
+    corpus = small_corpus(tmp_path)
     result = CliRunner().invoke(main, ["train", "--corpus", str(corpus), "--no-real", "--out",
                                        str(tmp_path / "model")])
     assert result.exit_code == 0 and "trained on 24 articles" in result.output
@@ -124,10 +130,7 @@ def test_the_model_card_hashes_the_lexicons_it_was_trained_with(tmp_path, monkey
     shutil.copytree(LEXICON_DIR, lexicons)
     with (lexicons / "promotional.tsv").open("a", encoding="utf-8") as extra:
         extra.write("mirifique\tfr\tpromotional.superlative\t1.0\n")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    lines = (ROOT / "framing" / "data" / "corpus" / "part1.jsonl").read_text("utf-8").splitlines()
-    (corpus / "small.jsonl").write_text("\n".join(lines[:12] + lines[-12:]) + "\n", "utf-8")
+    corpus = small_corpus(tmp_path)
     monkeypatch.setenv("FRAMING_LEXICONS", str(lexicons))
     result = CliRunner().invoke(main, ["train", "--corpus", str(corpus), "--no-real", "--out",
                                        str(tmp_path / "model")])

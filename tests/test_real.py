@@ -46,6 +46,8 @@ def test_real_corpus_composition():
 def test_every_real_record_says_where_it_comes_from_and_publishes_only_what_it_may():
     for r in rows(TRAIN) + rows(CHECK):
         assert r["url"].startswith("http") and r["outlet"] and r["query"] and r["licence"]
+        # The date as the page shows it, or null when it shows none: always recorded.
+        assert "date" in r and (r["date"] is None or r["date"][:2] in ("19", "20")), r["id"]
         assert r["lang"] in ("fr", "en") and len(r["sha256"]) == 64
         spans = [(a, b) for a, b, _ in r["sentences"]]
         assert spans == sorted(spans) and all(a < b for a, b in spans)
