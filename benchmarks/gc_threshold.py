@@ -26,8 +26,8 @@ from reuse_speed import make_corpus
 import framing
 from framing.documents import Document
 from framing.engines import BATCH_GC_THRESHOLD
+from framing.pipeline import Scorer
 from framing.reuse import SourceIndex
-from framing.score import score_with
 
 BLOCK = 300
 SETTINGS = {"Python's 700": 700, f"batch {BATCH_GC_THRESHOLD:,}": BATCH_GC_THRESHOLD}
@@ -46,10 +46,10 @@ def main() -> None:
     releases, articles = make_corpus(args.rounds * BLOCK, 1000)
     docs = [text for _, text, _ in articles]
     lexicon = framing.load_lexicon()
-    shared = (lexicon, None, framing.load_model(lexicon=lexicon), SourceIndex(releases))
+    scorer = Scorer(lexicon, framing.load_model(lexicon=lexicon), SourceIndex(releases))
 
     def score(i: int, text: str):
-        return score_with(Document(f"d{i}", None, text, {}), shared)
+        return scorer.score(Document(f"d{i}", None, text, {}))
 
     score(0, docs[0])  # warm-up: imports, caches
     seconds = dict.fromkeys(SETTINGS, 0.0)

@@ -83,7 +83,7 @@ def warm_up() -> None:
     """On a worker, before the clock starts: the imports the local process made while loading
     the lexicon and model (NLTK's, about a second, is made at the first word stemmed)."""
     from framing.lexicon import stem
-    from framing.score import score_with  # noqa: F401
+    from framing.pipeline import score  # noqa: F401
 
     stem("souveraineté", "fr"), stem("sovereignty", "en")
 
@@ -92,18 +92,16 @@ def measure(engine: str, articles: str, releases: str, workers: int, no_model: b
     """One run in this process: {articles, seconds, peak_mb (this process), workers_mb}."""
     import framing
     from framing.engines import batch_gc, map_documents
-    from framing.reuse import load_sources
-    from framing.score import score_with
+    from framing.pipeline import Scorer, read_sources, score
 
     batch_gc()  # as the command line does
     lexicon = framing.load_lexicon()
     model = None if no_model else framing.load_model(None, lexicon)
-    index, _ = load_sources([releases])
-    shared = (lexicon, None, model, index)
+    shared = Scorer(lexicon, model, read_sources([releases]).index)
     out = {"setup_s": 0.0, "workers_mb": []}
     if engine == "local":
         start = time.perf_counter()
-        n = sum(1 for _ in map_documents(score_with, [articles], {}, shared))
+        n = sum(1 for _ in map_documents(score, [articles], {}, shared))
         out.update(articles=n, seconds=time.perf_counter() - start, peak_mb=peak_mb())
         return out
     from framing.engines import dask_client
@@ -113,7 +111,7 @@ def measure(engine: str, articles: str, releases: str, workers: int, no_model: b
         client.run(warm_up)
         out["setup_s"] = time.perf_counter() - started
         start = time.perf_counter()
-        n = sum(1 for _ in map_documents(score_with, [articles], {}, shared, engine="dask",
+        n = sum(1 for _ in map_documents(score, [articles], {}, shared, engine="dask",
                                          scheduler=client.scheduler.address))
         out.update(articles=n, seconds=time.perf_counter() - start, peak_mb=peak_mb())
         out["workers_mb"] = sorted(client.run(peak_mb).values())

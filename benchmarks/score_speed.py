@@ -25,7 +25,7 @@ import framing
 from framing import load_lexicon
 from framing.analysis import analyse_text
 from framing.documents import Document
-from framing.score import apply_classifier, score_document
+from framing.pipeline import Scorer, apply_classifier
 from framing.text import analyse
 
 TARGET_BYTES = 3000
@@ -106,10 +106,10 @@ def main() -> None:
     print(f"corpus: {len(docs)} documents, mean {mean_kb:.2f} kB, from shuffled seed sentences")
     lexicon = load_lexicon()
     lexicon_scoring(docs[0], lexicon)  # warm-up: stemmer import, textstat's dictionary
-    score_document(Document("warm", None, docs[0], {}), lexicon)
+    Scorer(lexicon).score(Document("warm", None, docs[0], {}))
     lexicon_rate = rate("lexicon scoring (target >= 1000/s)", docs, lambda t: lexicon_scoring(t, lexicon))
     rate("full scoring (with readability)", docs,
-         lambda t: score_document(Document("d", None, t, {}), lexicon))
+         lambda t: Scorer(lexicon).score(Document("d", None, t, {})))
     loading = model_loading_time()
     model = framing.load_model(lexicon=lexicon)
     if model is None:
@@ -120,7 +120,7 @@ def main() -> None:
         classifier_rate = rate("lexicon scoring + classifier (target >= 500/s)", docs,
                                lambda t: classifier_scoring(t, lexicon, model))
         rate("full scoring with the classifier", docs,
-             lambda t: score_document(Document("d", None, t, {}), lexicon, None, model))
+             lambda t: Scorer(lexicon, model).score(Document("d", None, t, {})))
     print(f"`framing --help` start time: {cli_start_time():.3f} s (target < 0.5 s)")
     print(f"heavy modules imported by --help: {heavy_imports_of_help() or 'none'}")
     print("lexicon scoring target met" if lexicon_rate >= 1000 else "lexicon scoring BELOW target")

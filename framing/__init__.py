@@ -40,10 +40,10 @@ def score_text(text: str, lang: str | None = None, id: str = "text", lexicon=Non
     import hashlib
 
     from framing.documents import Document
-    from framing.score import score_document
+    from framing.pipeline import Scorer
 
     meta = {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
-    return score_document(Document(id, None, text, meta), lexicon or load_lexicon(), lang, model)
+    return Scorer(lexicon or load_lexicon(), model, lang=lang).score(Document(id, None, text, meta))
 
 
 def score_paths(paths, lang: str | None = None, lexicon=None, model=None, **read_options):
@@ -53,10 +53,9 @@ def score_paths(paths, lang: str | None = None, lexicon=None, model=None, **read
     max_bytes, encoding). Unreadable documents come back as records with `error` set.
     """
     from framing.documents import read_documents
-    from framing.score import score_document
+    from framing.pipeline import Scorer
 
-    lexicon = lexicon or load_lexicon()
+    scorer = Scorer(lexicon or load_lexicon(), model, lang=lang)
     if isinstance(paths, str):
         paths = [paths]
-    documents = read_documents(list(map(str, paths)), **read_options)
-    return [score_document(d, lexicon, lang, model) for d in documents]
+    return [scorer.score(d) for d in read_documents(list(map(str, paths)), **read_options)]

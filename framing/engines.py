@@ -1,15 +1,18 @@
-"""Where the documents are analysed: here (one process, or `--jobs N` forked processes), or on a
-Dask cluster (`--engine dask`: a LocalCluster on this machine, or `--scheduler tcp://HOST:8786`).
+"""The one executor: where the documents are analysed. Here (one process, or `jobs=N` forked
+processes), or on a Dask cluster (`--engine dask`: a LocalCluster on this machine, or
+`--scheduler tcp://HOST:8786`).
 
-    map_documents(func, paths, read_options, shared, engine=..., scheduler=..., workers=...)
+    map_documents(func, paths, read_options, shared, engine=..., jobs=..., scheduler=...,
+                  workers=...)
 
 yields `(document, func(document, shared))` for every document `read_documents` would read, in
 the same order, with the same documents, whatever the engine: the results do not depend on where
-they were computed. On Dask the inputs are planned here (paths, and where a big CSV/JSONL/Parquet
-file may be cut: see documents.plan_inputs), cut into partitions of files and parts of files, and
-each worker reads its partitions itself (so the workers must see the same paths: one machine, or
-a shared file system); `shared` (lexicon, model, source index) is pickled once here and sent
-once to every worker, not with each task, and each worker unpickles it once. The LocalCluster
+they were computed. With more than one process the inputs are planned here (paths, and where a
+big CSV/JSONL/Parquet file may be cut: see documents.plan_inputs), cut into partitions of files
+and parts of files, and each worker reads its partitions itself (on Dask the workers must see the
+same paths: one machine, or a shared file system). `shared` (a pipeline.Scorer: lexicon, model,
+source index) reaches each worker once, not with each task: forked processes inherit it; on Dask
+it is pickled once here and sent once to every worker, and each worker unpickles it once. The LocalCluster
 framing starts has Dask's monitoring quieted (LOCAL_CLUSTER_CONFIG): it would take CPU from the
 analysis. A worker that dies has its partitions run again elsewhere, and each partition's
 results are taken once, so no document is lost or doubled.
@@ -61,8 +64,13 @@ class EngineError(ValueError):
     error, exit status 2)."""
 
 
-def check_engine(engine: str, scheduler: str | None, workers: int | None = None) -> None:
-    """Refuse --scheduler/--workers without --engine dask, and --engine dask without Dask."""
+def check_engine(engine: str, scheduler: str | None, workers: int | None = None,
+                 jobs: int = 1) -> None:
+    """Refuse --scheduler/--workers without --engine dask, --jobs with it (the cluster has its
+    workers), and --engine dask without Dask."""
+    if engine == "dask" and jobs > 1:
+        raise EngineError("--jobs counts local processes; on Dask, size the cluster with "
+                          "--workers")
     if engine != "dask":
         if scheduler or workers:
             raise EngineError("--scheduler and --workers need --engine dask")
@@ -78,22 +86,27 @@ def check_engine(engine: str, scheduler: str | None, workers: int | None = None)
 
 
 def map_documents(func: Callable, paths, read_options: dict, shared=None, *,
-                  engine: str = "local", scheduler: str | None = None, workers: int | None = None,
-                  progress: Callable[[int], None] | None = None,
+                  engine: str = "local", jobs: int = 1, scheduler: str | None = None,
+                  workers: int | None = None, progress: Callable[[int], None] | None = None,
                   progress_length: Callable[[int], None] | None = None) -> Iterator[tuple]:
     """(document, func(document, shared)) for each document of `paths`, in reading order.
 
-    `func` must be a module-level function (it is pickled for Dask). `progress(n)` is called as
-    n more files are done; `progress_length(total)` once the number of files is known."""
+    `func` must be a module-level function (it is pickled for other processes). `jobs`: local
+    processes. `progress(n)` is called as n more files are done; `progress_length(total)` once
+    the number of files is known."""
     from framing.documents import flag_duplicates, plan_inputs, read_unit
 
     options, units = plan_inputs(list(paths), **read_options)
     if progress_length:
         progress_length(len(units))
     flag = flag_duplicates()
-    if engine == "dask":
+    if engine == "dask" or jobs > 1:
         options, partitions = worker_plan(options, units)
-        results = _dask_results(partitions, options, func, shared, scheduler, workers, progress)
+        if engine == "dask":
+            results = _dask_results(partitions, options, func, shared, scheduler, workers,
+                                    progress)
+        else:
+            results = _pool_results(partitions, options, func, shared, jobs, progress)
         for partition_results in results:
             for document, result in partition_results:
                 yield _checked(flag, document, result, func, shared)
@@ -172,6 +185,36 @@ def _unpickled(key: str, pickled: bytes):
             _SHARED.clear()
             _SHARED[key] = pickle.loads(pickled)
         return _SHARED[key]
+
+
+def _pool_results(partitions, options, func, shared, jobs: int, progress):
+    """Each partition's results, in partition order, from `jobs` forked processes. The shared
+    state is put where run_partition finds it before the processes start: they inherit it
+    instead of unpickling it."""
+    import multiprocessing
+    import uuid
+
+    key = uuid.uuid4().hex
+    with _SHARED_LOCK:
+        _SHARED.clear()
+        _SHARED[key] = shared
+    try:
+        if len(partitions) < 2:  # nothing to share out
+            yield from (_run_task((p, options, func, (key, b""))).items for p in partitions)
+            return
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(partitions))) as pool:
+            tasks = [(partition, options, func, (key, b"")) for partition in partitions]
+            for partition, batch in zip(partitions, pool.imap(_run_task, tasks)):
+                if progress:
+                    progress(len(partition))
+                yield batch.items
+    finally:
+        with _SHARED_LOCK:
+            _SHARED.pop(key, None)
+
+
+def _run_task(task: tuple) -> Batch:
+    return run_partition(*task)
 
 
 def _dask_results(partitions, options, func, shared, scheduler, workers, progress):

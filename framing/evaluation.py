@@ -111,10 +111,12 @@ def evaluate_coded(path: Path | str, lexicon, label_column: str = "label",
                    stance_column: str = "sovereignty", model=None) -> dict:
     """Agreement of framing's labels (and stances, where coded) with the coded file, scored as
     `framing score` scores: with the trained `model` when one is given."""
-    from framing import score_text
+    from framing.documents import Document
+    from framing.pipeline import Scorer
 
     rows, skipped = read_coded(path, label_column, stance_column)
-    records = [score_text(r.text, id=r.id, lexicon=lexicon, model=model) for r in rows]
+    scorer = Scorer(lexicon, model)
+    records = [scorer.score(Document(r.id, None, r.text, {})) for r in rows]
     result = {
         "file": str(path),
         "labels_from": "combined" if model is not None else "lexicon",

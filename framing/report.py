@@ -15,7 +15,6 @@ of the run, in its `generated_at` field.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
@@ -25,10 +24,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from framing import __version__
-from framing.documents import read_documents
+from framing.engines import map_documents
 from framing.html import article_page, index_page, safe_name
 from framing.outputs import csv_text, write_atomic
-from framing.score import score_document
+from framing.pipeline import Scorer, Sources
 
 
 @dataclass
@@ -41,77 +40,68 @@ class Batch:
     resumed: int = 0
 
 
-# What a worker process scores with: set before the pool forks, so that the lexicon, model and
-# source index are shared with the workers instead of pickled for each article.
-_SCORER: dict = {}
+def make(paths, out_dir: Path, scorer: Scorer, sources: Sources, *, read_options: dict,
+         lexicon_dir: Path, model_dir: Path | None, title: str, group_by: str | None = None,
+         charts: bool = True, parquet: bool = False, resume: bool = False,
+         engine: str = "local", jobs: int = 1, scheduler: str | None = None,
+         workers: int | None = None, progress=None, progress_length=None) -> tuple[Batch, list]:
+    """Score `paths` with `scorer` on the engine and write the report into `out_dir`: (the
+    batch, the paths written). `resume` takes the records of articles already in `out_dir`."""
+    fingerprinted = fingerprint(lexicon_dir, model_dir, sources.entries())
+    previous = load_previous(out_dir, fingerprinted) if resume else {}
+    documents, results = [], []
+    for document, result in map_documents(
+            score_unless_resumed, paths, read_options, (scorer, set(previous)), engine=engine,
+            jobs=jobs, scheduler=scheduler, workers=workers, progress=progress,
+            progress_length=progress_length):
+        documents.append(document)
+        results.append(result)
+    batch = run(documents, results, previous)
+    batch.errors += [error_row("source", d) for d in sources.failed]
+    made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir, model_dir=model_dir,
+                    group_by=group_by, title=title, command=default_command())
+    texts = {d.id: d.text for d in documents if d.error is None}
+    written = write(out_dir, batch, texts, sources.texts(), title, group_by, made, charts)
+    if parquet:
+        from framing.outputs import write_parquet
+
+        written.append(write_parquet(batch.rows, out_dir / "scores.parquet"))
+    return batch, written
 
 
-def score_one(document) -> tuple[dict, dict]:
-    """(full record, flat row) of one document, reuse included when there are sources."""
-    record = score_document(document, _SCORER["lexicon"], _SCORER["lang"], _SCORER["model"])
-    index = _SCORER["index"]
-    if index is not None and record.ok:
-        record.reuse = index.compare(document.text, document.id)
-    return record.to_dict(), record.to_row()
-
-
-def score_with(document, shared) -> tuple[dict, dict] | None:
-    """`score_one` on an engine's worker: `shared` is (lexicon, lang, model, index, the sha256
-    of the articles --resume takes from the last report); None for those."""
-    lexicon, lang, model, index, resumed = shared
+def score_unless_resumed(document, shared) -> tuple[dict, dict] | None:
+    """(full record, flat row) of one document, on an engine's worker: `shared` is (the
+    pipeline.Scorer, the sha256 of the articles --resume takes from the last report); None for
+    those."""
+    scorer, resumed = shared
     if document.error is None and _sha(document) in resumed:
         return None
-    record = score_document(document, lexicon, lang, model)
-    if index is not None and record.ok:
-        record.reuse = index.compare(document.text, document.id)
+    record = scorer.score(document)
     return record.to_dict(), record.to_row()
 
 
-def run(documents, lexicon, model=None, index=None, lang=None, jobs: int = 1,
-        previous: dict[str, tuple[dict, dict]] | None = None, progress=None,
-        results: list | None = None) -> Batch:
-    """Score `documents`; `previous` maps sha256 -> (record, row) of articles already scored
-    (--resume); `progress(n)` is called as articles are done. `results`: the documents'
-    `score_with` results when an engine computed them already (nothing is scored here then)."""
-    _SCORER.update(lexicon=lexicon, model=model, index=index, lang=lang)
-    previous = previous or {}
+def run(documents, results, previous: dict[str, tuple[dict, dict]]) -> Batch:
+    """The batch of `documents` from their `score_unless_resumed` results; `previous` maps
+    sha256 -> (record, row) of articles already scored (--resume)."""
     batch = Batch()
-    if results is not None:
-        done = {id(d): r for d, r in zip(documents, results, strict=True) if r is not None}
-    else:
-        todo = [d for d in documents if d.error is not None or _sha(d) not in previous]
-        done = dict(zip(map(id, todo), _score_all(todo, jobs, progress)))
-    for document in documents:
-        if id(document) in done:
-            record, row = done[id(document)]
+    for document, result in zip(documents, results, strict=True):
+        if result is not None:
+            record, row = result
         else:
             record, row = previous[_sha(document)]
             record, row = {**record, "id": document.id}, {**row, "id": document.id}
             batch.resumed += 1
-            if progress and results is None:
-                progress(1)
         batch.records.append(record)
         batch.rows.append(row)
         if document.error is not None:
-            batch.errors.append({"role": "article", "id": document.id, "path": document.path,
-                                 "code": document.error.code, "message": document.error.message})
+            batch.errors.append(error_row("article", document))
     return batch
 
 
-def _score_all(documents, jobs: int, progress):
-    if jobs <= 1 or len(documents) < 2:
-        for document in documents:
-            yield score_one(document)
-            if progress:
-                progress(1)
-        return
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for result in pool.imap(score_one, documents, chunksize=16):
-            yield result
-            if progress:
-                progress(1)
+def error_row(role: str, document) -> dict:
+    """errors.csv's row of an input that could not be used (role: article or source)."""
+    return {"role": role, "id": document.id, "path": document.path,
+            "code": document.error.code, "message": document.error.message}
 
 
 def _sha(document) -> str | None:
@@ -269,20 +259,6 @@ def _library_versions() -> dict[str, str]:
         except PackageNotFoundError:
             out[name] = None
     return out
-
-
-def source_entries(paths, read_options) -> tuple[list, list[dict], list]:
-    """(readable source documents, their manifest entries, error rows)."""
-    readable, entries, errors = [], [], []
-    for d in read_documents(list(map(str, paths)), **read_options):
-        if d.error is not None:
-            errors.append({"role": "source", "id": d.id, "path": d.path, "code": d.error.code,
-                           "message": d.error.message})
-        else:
-            readable.append(d)
-            sha = d.meta.get("sha256") or hashlib.sha256(d.text.encode("utf-8")).hexdigest()
-            entries.append({"id": d.id, "path": d.path, "sha256": sha})
-    return readable, entries, errors
 
 
 def default_command() -> list[str]:

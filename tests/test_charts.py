@@ -22,9 +22,9 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 @pytest.fixture(scope="module")
 def seed_rows(seed_records):
     """The seeds' flat rows, with reuse measured against the press release (seed 004)."""
-    from framing.reuse import load_sources
+    from framing.pipeline import read_sources
 
-    index, _ = load_sources([str(seed_path("004"))])
+    index = read_sources([str(seed_path("004"))]).index
     rows = []
     for record in sorted(seed_records.values(), key=lambda r: r.id):
         record = replace(record)  # the session's records stay as scored

@@ -21,3 +21,52 @@ def test_engine_options_that_do_not_go_together_are_a_plain_error_for_library_ca
     with pytest.raises(ValueError, match="has the workers it has"):
         check_engine("dask", "tcp://127.0.0.1:8786", workers=2)
     check_engine("local", None)  # nothing to refuse
+
+
+def test_jobs_with_dask_is_refused_since_the_cluster_has_its_own_workers():
+    with pytest.raises(EngineError, match="--workers"):
+        check_engine("dask", None, jobs=2)
+
+
+def _process(document, shared):
+    """What a worker knows: its process id, and the shared state it was given."""
+    import os
+
+    return os.getpid(), shared
+
+
+def test_local_jobs_share_the_documents_out_and_keep_the_reading_order(tmp_path):
+    import os
+
+    from framing.engines import PARTITION_FILES, map_documents
+
+    n = 2 * PARTITION_FILES + 3  # three partitions: the pool has work for two processes
+    for i in range(n):
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Article {i}.", encoding="utf-8")
+    (tmp_path / "a000 copy.txt").write_text("Same id? no: another stem.", encoding="utf-8")
+    serial = list(map_documents(_process, [tmp_path], {}, "state"))
+    pooled = list(map_documents(_process, [tmp_path], {}, "state", jobs=2))
+    assert [d.id for d, _ in pooled] == [d.id for d, _ in serial]
+    assert [d.text for d, _ in pooled] == [d.text for d, _ in serial]
+    assert len(pooled) == n + 1
+    pids = {pid for _, (pid, _) in pooled}
+    assert len(pids) == 2 and os.getpid() not in pids
+    assert {state for _, (_, state) in pooled} == {"state"}
+
+
+def test_score_jobs_prints_the_same_records_as_one_process(tmp_path):
+    from click.testing import CliRunner
+
+    from framing.cli import main
+    from tests.conftest import SEEDS
+
+    sentences = [line for p in sorted(SEEDS.glob("00*.txt"))
+                 for line in p.read_text(encoding="utf-8").splitlines() if len(line) > 80]
+    for i in range(140):
+        (tmp_path / f"d{i:03d}.txt").write_text("\n".join(sentences[i % 20 : i % 20 + 4]),
+                                                 encoding="utf-8")
+    runner = CliRunner()
+    one = runner.invoke(main, ["score", "--json", "--no-model", str(tmp_path)])
+    two = runner.invoke(main, ["score", "--json", "--no-model", "--jobs", "2", str(tmp_path)])
+    assert one.exit_code == two.exit_code == 0
+    assert two.output == one.output and one.output.count("\n") == 140

@@ -11,7 +11,7 @@ from framing.classroom.explanation import stance_sentence
 from framing.classroom.ui import LETTERS, UI
 
 if TYPE_CHECKING:  # the scorer is loaded only when an article is scored, not on import
-    from framing.score import Record
+    from framing.record import Record
 
 COPIED_OVERLAP = 0.5  # a sentence is "copied" when reused passages cover this share of it
 

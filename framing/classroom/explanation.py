@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from framing.classroom.ui import LABELS, UI, percent
 
 if TYPE_CHECKING:  # the scorer is loaded only when an article is scored, not on import
-    from framing.score import Record
+    from framing.record import Record
 
 EVIDENCE_SHOWN = 3  # strongest pieces of evidence for and against the label
 EXCERPT_CHARS = 300  # an evidence sentence longer than this is cut around its evidence

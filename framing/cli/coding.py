@@ -29,9 +29,9 @@ def evaluate(coded, as_json, label_column, stance_column, lexicons, model_dir, n
     """
     from framing.evaluation import evaluate_coded, report
 
-    lexicon, model = load_scorer(lexicons, model_dir, no_model)
+    scorer = load_scorer(lexicons, model_dir, no_model)
     try:
-        result = evaluate_coded(coded, lexicon, label_column, stance_column, model)
+        result = evaluate_coded(coded, scorer.lexicon, label_column, stance_column, scorer.model)
     except ValueError as err:
         raise click.UsageError(str(err)) from err
     click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else report(result))

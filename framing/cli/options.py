@@ -27,6 +27,8 @@ def read_options(f):
 
 
 ENGINE_OPTIONS = [
+    click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                 help="Local processes (each reads and analyses its share of the inputs)."),
     click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
                  help="local: this process (or --jobs processes); dask: a Dask cluster."),
     click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -44,10 +46,11 @@ def engine_options(f):
     return f
 
 
-def usable_engine(engine: str, scheduler: str | None, workers: int | None) -> None:
+def usable_engine(engine: str, scheduler: str | None, workers: int | None,
+                  jobs: int = 1) -> None:
     """`engines.check_engine`, its refusal a usage error (exit status 2)."""
     try:
-        check_engine(engine, scheduler, workers)
+        check_engine(engine, scheduler, workers, jobs)
     except EngineError as err:
         raise click.UsageError(str(err), ctx=click.get_current_context()) from err
 
@@ -70,8 +73,16 @@ def scorer_options(f):
     return f
 
 
-def load_scorer(lexicons, model_dir, no_model):
-    """(lexicon, model or None); a broken lexicon is a usage error (exit 2)."""
+def load_scorer(lexicons, model_dir, no_model, lang=None, sources=None):
+    """The pipeline.Scorer of a command's options (`sources`: pipeline.Sources, or None); a
+    broken lexicon is a usage error (exit 2)."""
+    from framing.pipeline import Scorer
+
+    lexicon, model = _lexicon_and_model(lexicons, model_dir, no_model)
+    return Scorer(lexicon, model, sources.index if sources else None, lang)
+
+
+def _lexicon_and_model(lexicons, model_dir, no_model):
     from framing import load_lexicon, load_model
     from framing.lexicon import LexiconError
 
@@ -92,18 +103,16 @@ def load_scorer(lexicons, model_dir, no_model):
     return lexicon, model
 
 
-def source_index(paths, read_options):
-    """(SourceIndex or None, sources that could not be read); unreadable ones are reported and
-    skipped."""
-    if not paths:
-        return None, []
-    from framing.reuse import load_sources
+def read_sources(paths, read_options):
+    """pipeline.read_sources, with the sources that could not be read listed on stderr; no
+    readable source among `paths` is a usage error."""
+    from framing.pipeline import read_sources as read
 
-    index, bad = load_sources(paths, **read_options)
-    if bad:
-        click.echo(f"skipped {len(bad)} unreadable source(s):", err=True)
-        for d in bad:
+    sources = read(paths, **read_options)
+    if sources.failed:
+        click.echo(f"skipped {len(sources.failed)} unreadable source(s):", err=True)
+        for d in sources.failed:
             click.echo(f"  {d.path or d.id}: {d.error.code}: {d.error.message}", err=True)
-    if not index.sources:
+    if paths and sources.index is None:
         raise click.UsageError("no readable source among --sources " + " ".join(paths))
-    return index, bad
+    return sources

@@ -8,11 +8,11 @@ import click
 
 
 class stderr_progress:
-    """(progress(n), set_length(total)) for a progress bar on stderr, for Dask runs on a
-    terminal; (None, None) otherwise (local runs print as they go)."""
+    """(progress(n), set_length(total)) for a progress bar on stderr when `show` and stderr is a
+    terminal; (None, None) otherwise."""
 
-    def __init__(self, engine: str, label: str, quiet: bool = False):
-        self.show = engine == "dask" and not quiet and sys.stderr.isatty()
+    def __init__(self, label: str, show: bool = True):
+        self.show = show and sys.stderr.isatty()
         self.label, self.bar = label, None
 
     def __enter__(self):

@@ -11,15 +11,13 @@ from framing.cli.options import (
     engine_options,
     load_scorer,
     read_options,
+    read_sources,
     scorer_options,
     usable_engine,
 )
 from framing.cli.printing import list_failures, stderr_progress
-from framing.engines import map_documents
 
 
-# Over 50 lines: this command still computes (engine branches, sources, resume); it shrinks
-# when one executor and one scoring path serve every command (issue 13).
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
@@ -29,8 +27,6 @@ from framing.engines import map_documents
 @click.option("--group-by", default=None, metavar="outlet|language|COLUMN",
               help="Group articles in charts and the table by this (metadata) column.")
 @click.option("--title", default=None, help="Report title (default: the folder's name).")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes scoring articles.")
 @click.option("--resume", is_flag=True,
               help="Reuse the scores of articles already in OUT with the same sha256.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -42,73 +38,38 @@ from framing.engines import map_documents
 @click.option("--format", "formats", multiple=True, type=click.Choice(["parquet"]),
               help="parquet: also scores.parquet/, the scores as partitioned Parquet.")
 @engine_options
-def report(paths, out_dir, sources, group_by, title, jobs, resume, quiet, no_charts, lang,
+def report(paths, out_dir, sources, group_by, title, resume, quiet, no_charts, lang,
            lexicons, model_dir, no_model, text_column, id_column, max_bytes, encoding, formats,
-           engine, scheduler, workers):
+           jobs, engine, scheduler, workers):
     """Score a corpus into a report folder: index.html (table, charts, a page per article with
     its evidence and the reuse side by side), scores.csv/jsonl, passages.csv, errors.csv,
     manifest.json and charts/ (PNG + SVG)."""
     from pathlib import Path
 
     from framing import report as batch_report
-    from framing.documents import read_documents
     from framing.lexicon import lexicon_folder
-    from framing.reuse import SourceIndex
     from framing.training import default_model_dir
 
-    usable_engine(engine, scheduler, workers)
-    lexicon, model = load_scorer(lexicons, model_dir, no_model)
-    model_path = None if model is None else (model_dir or default_model_dir())
+    usable_engine(engine, scheduler, workers, jobs)
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
                "encoding": encoding}
+    read = read_sources(sources, options)
+    scorer = load_scorer(lexicons, model_dir, no_model, lang, read)
     out = Path(out_dir)
-    source_docs, source_entries, source_errors = batch_report.source_entries(sources, options)
-    for e in source_errors:
-        click.echo(f"skipped source {e['path'] or e['id']}: {e['code']}: {e['message']}",
-                   err=True)
-    if sources and not source_docs:
-        raise click.UsageError("no readable source among --sources " + " ".join(sources))
-    index = SourceIndex([(d.id, d.text) for d in source_docs]) if source_docs else None
-    lexicon_dir = lexicon_folder(lexicons)
-    fingerprint = batch_report.fingerprint(lexicon_dir, model_path, source_entries)
-    previous = batch_report.load_previous(out, fingerprint) if resume else {}
-    if engine == "dask":
-        documents, results = [], []
-        shared = (lexicon, lang, model, index, set(previous))
-        with stderr_progress(engine, "scoring", quiet) as (progress, length):
-            for d, result in map_documents(batch_report.score_with, paths, options, shared,
-                                           engine=engine, scheduler=scheduler, workers=workers,
-                                           progress=progress, progress_length=length):
-                documents.append(d)
-                results.append(result)
-        batch = batch_report.run(documents, lexicon, model, index, lang, previous=previous,
-                                 results=results)
-    elif not quiet and sys.stderr.isatty():
-        documents = list(read_documents(list(paths), **options))
-        with click.progressbar(length=len(documents), label="scoring", file=sys.stderr) as bar:
-            batch = batch_report.run(documents, lexicon, model, index, lang, jobs, previous,
-                                     bar.update)
-    else:
-        documents = list(read_documents(list(paths), **options))
-        batch = batch_report.run(documents, lexicon, model, index, lang, jobs, previous)
-    batch.errors += source_errors
-    manifest = batch_report.manifest(documents, source_entries, lexicon_dir=lexicon_dir,
-                                     model_dir=model_path, group_by=group_by,
-                                     title=title or out.name,
-                                     command=batch_report.default_command())
-    texts = {d.id: d.text for d in documents if d.error is None}
-    written = batch_report.write(out, batch, texts, {d.id: d.text for d in source_docs},
-                                 title or out.name, group_by, manifest, charts=not no_charts)
-    if "parquet" in formats:
-        from framing.outputs import write_parquet
-
-        written.append(write_parquet(batch.rows, out / "scores.parquet"))
+    with stderr_progress("scoring", not quiet) as (progress, length):
+        batch, written = batch_report.make(
+            paths, out, scorer, read, read_options=options,
+            lexicon_dir=lexicon_folder(lexicons),
+            model_dir=None if scorer.model is None else (model_dir or default_model_dir()),
+            title=title or out.name, group_by=group_by, charts=not no_charts,
+            parquet="parquet" in formats, resume=resume, engine=engine, jobs=jobs,
+            scheduler=scheduler, workers=workers, progress=progress, progress_length=length)
     scored = sum(1 for r in batch.rows if not r.get("error_code"))
     click.echo(f"{scored} articles scored ({batch.resumed} resumed), "
                f"{len(batch.errors)} inputs failed; {len(written)} files in {out}/; "
                f"open {out / 'index.html'}", err=True)
     list_failures([(e["path"] or e["id"], e["code"], e["message"]) for e in batch.errors],
-                   len(documents) + len(source_docs) + len(source_errors), "inputs")
+                  len(batch.rows) + len(read.documents) + len(read.failed), "inputs")
     if batch.errors:
         sys.exit(1)
 

@@ -14,8 +14,8 @@ from framing.cli.options import (
     engine_options,
     load_scorer,
     read_options,
+    read_sources,
     scorer_options,
-    source_index,
     usable_engine,
 )
 from framing.cli.printing import report_failures, stderr_progress
@@ -40,27 +40,28 @@ from framing.engines import map_documents
                    "parquet: a scores.parquet/ folder of part files.")
 @engine_options
 def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, lang, lexicons,
-          model_dir, no_model, no_sentences, sources, out_dir, formats, engine, scheduler,
+          model_dir, no_model, no_sentences, sources, out_dir, formats, jobs, engine, scheduler,
           workers):
     """Score articles: files, folders (recursive), globs, or - for stdin.
 
     Formats: .txt .md .html .csv .jsonl .parquet (one document per CSV/JSONL/Parquet row).
     """
-    from framing.score import score_with
+    from framing import pipeline
 
-    usable_engine(engine, scheduler, workers)
+    usable_engine(engine, scheduler, workers, jobs)
     if formats and not out_dir:
         raise click.UsageError("--format says which files --out DIR gets: give --out too")
-    lexicon, model = load_scorer(lexicons, model_dir, no_model)
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
                "encoding": encoding}
-    index, bad_sources = source_index(sources, options)
+    read = read_sources(sources, options)
+    scorer = load_scorer(lexicons, model_dir, no_model, lang, read)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     failed, total = [], 0
+    # A local run prints each record as it comes, which a progress bar would interleave with.
     with _score_files(out_dir, formats) as files, \
-            stderr_progress(engine, "scoring") as (progress, length):
-        results = map_documents(score_with, paths, options, (lexicon, lang, model, index),
-                                engine=engine, scheduler=scheduler, workers=workers,
+            stderr_progress("scoring", engine == "dask") as (progress, length):
+        results = map_documents(pipeline.score, paths, options, scorer, engine=engine,
+                                jobs=jobs, scheduler=scheduler, workers=workers,
                                 progress=progress, progress_length=length)
         for document, record in results:
             total += 1
@@ -72,7 +73,7 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
     for written in files.written if files else []:
         click.echo(f"wrote {written}", err=True)
     report_failures(failed, total)
-    if failed or bad_sources:
+    if failed or read.failed:
         sys.exit(1)
 
 

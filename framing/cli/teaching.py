@@ -10,31 +10,27 @@ import click
 from framing.cli.group import main
 from framing.cli.options import (
     load_scorer,
+    read_sources,
     scorer_options,
-    source_index,
 )
 from framing.cli.printing import report_failures
+from framing.engines import map_documents
 
 
 def _score_for_class(paths, sources, lexicons, model_dir, no_model):
     """((record, text) of each readable article, failed records, unreadable sources, source
     texts or None), reuse filled when there are sources."""
-    from framing.documents import read_documents
-    from framing.score import score_document
+    from framing import pipeline
 
-    lexicon, model = load_scorer(lexicons, model_dir, no_model)
-    index, bad_sources = source_index(sources, {})
+    read = read_sources(sources, {})
+    scorer = load_scorer(lexicons, model_dir, no_model, sources=read)
     scored, failed = [], []
-    for document in read_documents(list(paths)):
-        record = score_document(document, lexicon, None, model)
+    for document, record in map_documents(pipeline.score, paths, {}, scorer):
         if record.error is not None:
             failed.append(record)
-            continue
-        if index is not None:
-            record.reuse = index.compare(document.text, document.id)
-        scored.append((record, document.text))
-    source_texts = {s.id: s.text for s in index.sources} if index is not None else None
-    return scored, failed, bad_sources, source_texts
+        else:
+            scored.append((record, document.text))
+    return scored, failed, read.failed, read.texts() if read.index is not None else None
 
 
 @main.command("explain")

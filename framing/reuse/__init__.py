@@ -18,7 +18,6 @@ that index.
     align      same-language passages of one article in one source (verbatim, near)
     translate  translated passages: sentences paired by language-neutral anchors
     summary    the per-article reuse record and its kind, from every source's passages
-    batch      many articles against one index: serial, forked processes, engine workers
     clusters   articles compared with each other (`reuse --among`), grouped into clusters
     shuffle    the same on Dask (`reuse --among --engine dask`), the index cut into a shuffle
 
@@ -30,10 +29,8 @@ that index.
 ('verbatim', 'verbatim', 18)
 """
 
-from framing.reuse.batch import compare_all, compare_with
 from framing.reuse.clusters import among, clustered
-from framing.reuse.index import SourceIndex, load_sources
+from framing.reuse.index import SourceIndex
 from framing.reuse.prepared import SHINGLE, Prepared, prepare, shingles
 
-__all__ = ["SHINGLE", "Prepared", "SourceIndex", "among", "clustered", "compare_all",
-           "compare_with", "load_sources", "prepare", "shingles"]
+__all__ = ["SHINGLE", "Prepared", "SourceIndex", "among", "clustered", "prepare", "shingles"]

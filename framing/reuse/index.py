@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from framing.reuse.align import Seeds, aligned
 from framing.reuse.prepared import SHINGLE, Prepared, prepare, shingles
 from framing.reuse.summary import summarise
-
-if TYPE_CHECKING:
-    from framing.documents import Document
 
 # A source shares at least this many shingles with the article before it is aligned.
 MIN_SHARED_SHINGLES = 4
@@ -106,14 +102,3 @@ def _prune_boilerplate(postings: Postings, n_sources: int) -> Postings:
         if len({n for n, _ in where}) < limit:
             kept[h] = where
     return kept
-
-
-def load_sources(paths: Iterable, **read_options) -> tuple[SourceIndex, list[Document]]:
-    """(SourceIndex of the readable sources, the sources that could not be read). Sources are
-    read like articles (files, folders, globs; txt, md, html, csv, jsonl, parquet)."""
-    from framing.documents import read_documents
-
-    readable, failed = [], []
-    for document in read_documents(list(map(str, paths)), **read_options):
-        (failed if document.error else readable).append(document)
-    return SourceIndex([(d.id, d.text) for d in readable]), failed

@@ -1,0 +1,155 @@
+"""The one scoring path: a `Scorer` turns one document into one record (framing.record), every
+analysis in order, the trained model choosing the labels when there is one and the sources'
+passages filled in when there are sources. Every command and both engines score through it;
+`read_sources` is the one reader of press releases.
+
+    scorer = Scorer(lexicon, model, sources=read_sources(paths).index)
+    record = scorer.score(document)
+
+A Scorer is pickled once per run to an engine's workers (framing.engines): `score(document,
+scorer)` and `compare(document, scorer)` are the module-level functions they run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from framing.analysis import Analysis, analyse_text
+from framing.documents import Document, read_documents
+from framing.lexicon import Lexicon
+from framing.readability import readability
+from framing.record import Record
+from framing.sovereignty import stance_in
+
+if TYPE_CHECKING:
+    from framing.reuse import SourceIndex
+
+
+@dataclass
+class Scorer:
+    """What scoring needs besides the document: the lexicons, the trained model (None: the
+    lexicons label), the source index (None: no reuse), and a forced language (None: detected)."""
+
+    lexicon: Lexicon | None
+    model: Any = None
+    sources: SourceIndex | None = None
+    lang: str | None = None
+
+    def score(self, document: Document) -> Record:
+        """One document's record; a document that failed to read gives an error record. With a
+        model, the article label is the model's, which reads the lexicon evidence together with
+        word and character n-grams."""
+        record = _analysed(document, self.lexicon, self.lang, self.model)
+        if self.sources is not None and record.ok:
+            record.reuse = self.sources.compare(document.text, document.id)
+        return record
+
+    def compare(self, document: Document) -> dict | None:
+        """The reuse record of one document alone (None when it could not be read)."""
+        if document.error is not None:
+            return None
+        return self.sources.compare(document.text, document.id)
+
+
+def score(document: Document, scorer: Scorer) -> Record:
+    """`scorer.score(document)`, as an engine calls it."""
+    return scorer.score(document)
+
+
+def compare(document: Document, scorer: Scorer) -> dict | None:
+    """`scorer.compare(document)`, as an engine calls it."""
+    return scorer.compare(document)
+
+
+@dataclass
+class Sources:
+    """Press releases as read: the readable ones, those that failed, and their index."""
+
+    documents: list[Document] = field(default_factory=list)
+    failed: list[Document] = field(default_factory=list)
+    index: SourceIndex | None = None
+
+    def texts(self) -> dict[str, str]:
+        return {d.id: d.text for d in self.documents}
+
+    def entries(self) -> list[dict]:
+        """(id, path, sha256) of each readable source, as a report's manifest lists them."""
+        return [{"id": d.id, "path": d.path, "sha256": _sha256(d)} for d in self.documents]
+
+
+def read_sources(paths: Iterable, **read_options) -> Sources:
+    """Sources are read like articles (files, folders, globs; txt, md, html, csv, jsonl,
+    parquet); no paths, no index."""
+    sources = Sources()
+    for document in read_documents(list(map(str, paths)), **read_options):
+        (sources.failed if document.error else sources.documents).append(document)
+    if sources.documents:
+        from framing.reuse import SourceIndex
+
+        sources.index = SourceIndex([(d.id, d.text) for d in sources.documents])
+    return sources
+
+
+def _sha256(document: Document) -> str:
+    return document.meta.get("sha256") or hashlib.sha256(document.text.encode()).hexdigest()
+
+
+def _analysed(document: Document, lexicon: Lexicon, lang: str | None, model) -> Record:
+    meta = dict(document.meta)
+    title = meta.pop("title", None)
+    record = Record(document.id, document.path, title, meta, document.error)
+    if document.error is not None:
+        return record
+    found = analyse_text(document.text, lexicon, lang)
+    doc = found.text
+    record.language = doc.lang
+    record.n_words = doc.n_words
+    record.n_sentences = len(doc.sentences)
+    record.framing = found.framing
+    record.sovereignty = found.sovereignty
+    record.readability = readability(_main_text(doc), doc.main_language())
+    record.attribution = found.attribution
+    if model is not None and doc.sentences:
+        apply_classifier(found, model)
+    return record
+
+
+# How many sentences the classifier names as having driven its article label.
+DRIVING_SENTENCES = 3
+
+
+def apply_classifier(found: Analysis, model) -> None:
+    """Let the trained model choose the article and sentence labels, keeping the lexicon's
+    labels and adding the sentences that pushed hardest toward the model's choice."""
+    from framing.classifier import sentence_labels
+    from framing.labels import LABELS
+
+    label, sentence_p, article_p = model.predict_analysis(found)
+    column = LABELS.index(label)
+    order = sorted(range(len(sentence_p)), key=lambda i: (-sentence_p[i][column], i))
+    sentences = found.text.sentences
+    found.framing.label = label
+    found.framing.method = "combined"
+    found.sovereignty.stance = stance_in(found.sovereignty, label)
+    for scored, combined in zip(found.framing.sentences, sentence_labels(sentence_p, article_p)):
+        scored.lexicon_label, scored.label = scored.label, combined
+    found.framing.classifier = {
+        "label": label,
+        "probabilities": {c: round(float(p), 4) for c, p in zip(LABELS, article_p)},
+        "sentences": [
+            {"start": sentences[i].start, "end": sentences[i].end, "label": label,
+             "probability": round(float(sentence_p[i][column]), 4)}
+            for i in order[:DRIVING_SENTENCES]
+        ],
+    }
+
+
+def _main_text(doc) -> str:
+    """The sentences in the main language (a mixed page's furniture would skew the formula)."""
+    main = doc.main_language()
+    if doc.lang == main:
+        return doc.text
+    return "\n".join(doc.text[s.start : s.end] for s in doc.sentences if s.lang in (main, "unknown"))
