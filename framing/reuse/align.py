@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from framing.reuse.passage import Passage
 from framing.reuse.prepared import SHINGLE, Prepared, shingles
 
 # A passage is at least this many article words with at least MIN_CONTENT_WORDS ordinary
@@ -35,7 +36,7 @@ class Run:
 
 
 def aligned(article: Prepared,
-            seeded: Iterable[tuple[Prepared, Seeds]]) -> list[tuple[Prepared, list[dict]]]:
+            seeded: Iterable[tuple[Prepared, Seeds]]) -> list[tuple[Prepared, list[Passage]]]:
     """(source, passages) for each (source, seeds) of `seeded` that shares passages with
     `article`, in the order given."""
     found = []
@@ -46,7 +47,7 @@ def aligned(article: Prepared,
     return found
 
 
-def align(article: Prepared, source: Prepared, seeds: Seeds | None = None) -> list[dict]:
+def align(article: Prepared, source: Prepared, seeds: Seeds | None = None) -> list[Passage]:
     """Same-language passages of `article` found in `source`, in article order. `seeds`: the
     (article, source) positions of their shared shingles, when an index already found them."""
     runs = exact_runs(article, source, seeds)
@@ -123,7 +124,7 @@ def _chains(runs: list[Run]) -> list[list[Run]]:
     return chains
 
 
-def _passage(article: Prepared, source: Prepared, chain: list[Run]) -> dict | None:
+def _passage(article: Prepared, source: Prepared, chain: list[Run]) -> Passage | None:
     first, last = chain[0], chain[-1]
     a0, a1 = first.a, last.a + last.length
     s0, s1 = first.s, last.s + last.length
@@ -137,15 +138,6 @@ def _passage(article: Prepared, source: Prepared, chain: list[Run]) -> dict | No
             or similarity < MIN_PASSAGE_SIMILARITY or boiler * 2 > matched):
         return None
     exact = len(chain) == 1
-    return {
-        "source": source.id,
-        "article_start": article.starts[a0],
-        "article_end": article.ends[a1 - 1],
-        "source_start": source.starts[s0],
-        "source_end": source.ends[s1 - 1],
-        "kind": "verbatim" if exact else "near",
-        "similarity": round(similarity, 4),
-        "words": a1 - a0,
-        "source_words": s1 - s0,
-        "_tokens": (a0, a1, s0, s1),
-    }
+    return Passage(source.id, article.starts[a0], article.ends[a1 - 1], source.starts[s0],
+                   source.ends[s1 - 1], "verbatim" if exact else "near", round(similarity, 4),
+                   a1 - a0, s1 - s0, (a0, a1, s0, s1))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from framing.reuse.passage import Passage
 from framing.reuse.prepared import Prepared
 
 # The article is a reprint ("verbatim") when one source covers at least this share of it.
@@ -18,7 +19,7 @@ class SourceMatch:
     """The passages one source contributes to an article, and what they cover."""
 
     source: str  # its id
-    passages: list[dict]
+    passages: list[Passage]
     covered: set[int]  # article token positions inside passages
     source_share: float  # share of the source's non-boilerplate words reproduced
 
@@ -26,8 +27,8 @@ class SourceMatch:
     def translated(self) -> bool:
         # A source in another language can also share a few same-language lines (page
         # furniture); it is a translation when most of what it covers comes translated.
-        words = [p["words"] for p in self.passages if p["kind"] == "translated"]
-        return sum(words) * 2 > sum(p["words"] for p in self.passages)
+        words = [p.words for p in self.passages if p.kind == "translated"]
+        return sum(words) * 2 > sum(p.words for p in self.passages)
 
     def kind(self, n_words: int) -> str:
         if self.translated:
@@ -35,17 +36,17 @@ class SourceMatch:
         return "verbatim" if len(self.covered) >= VERBATIM_SHARE * n_words else "partial"
 
 
-def matches(found: Iterable[tuple[Prepared, list[dict]]]) -> list[SourceMatch]:
+def matches(found: Iterable[tuple[Prepared, list[Passage]]]) -> list[SourceMatch]:
     """One SourceMatch per source of `found` [(source, passages)] (same-language and translated
     passages together)."""
-    by_source: dict[str, tuple[Prepared, list[dict]]] = {}
+    by_source: dict[str, tuple[Prepared, list[Passage]]] = {}
     for source, passages in found:
         by_source.setdefault(source.id, (source, []))[1].extend(passages)
     found_matches = []
     for source, passages in by_source.values():
         covered, source_covered = set(), set()
         for p in passages:
-            a0, a1, s0, s1 = p["_tokens"]
+            a0, a1, s0, s1 = p.tokens
             covered.update(range(a0, a1))
             source_covered.update(i for i in range(s0, s1) if not source.boilerplate[i])
         body = source.boilerplate.count(False) or 1
@@ -54,7 +55,7 @@ def matches(found: Iterable[tuple[Prepared, list[dict]]]) -> list[SourceMatch]:
     return found_matches
 
 
-def summarise(article: Prepared, found: Iterable[tuple[Prepared, list[dict]]],
+def summarise(article: Prepared, found: Iterable[tuple[Prepared, list[Passage]]],
               identical: str | None) -> dict:
     """The `reuse` record: best source, kind, shares and passages (article order)."""
     return summary(article.n_words, matches(found), identical)
@@ -73,15 +74,13 @@ def summary(n_words: int, found_matches: list[SourceMatch], identical: str | Non
     if identical and kind == "partial":
         kind = "verbatim"
     passages = sorted((p for m in found_matches for p in m.passages),
-                      key=lambda p: (p["article_start"], p["source"], p["source_start"]))
-    for p in passages:
-        del p["_tokens"]  # token ranges, for `matches`: the record gives character offsets
+                      key=lambda p: (p.article_start, p.source, p.source_start))
     return {
         "source": best.source,
         "kind": kind,
         "article_share": round(1.0 if identical else min(1.0, len(covered) / n), 4),
         "source_share": round(1.0 if identical == best.source else best.source_share, 4),
-        "longest_passage_words": max(p["words"] for p in passages),
+        "longest_passage_words": max(p.words for p in passages),
         "identical_to": identical,
         "sources": [
             {"source": m.source, "kind": m.kind(n),
@@ -89,7 +88,7 @@ def summary(n_words: int, found_matches: list[SourceMatch], identical: str | Non
              "source_share": round(m.source_share, 4), "passages": len(m.passages)}
             for m in found_matches
         ],
-        "passages": passages,
+        "passages": [p.to_dict() for p in passages],
     }
 
 

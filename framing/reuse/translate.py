@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
+from framing.reuse.passage import Passage
 from framing.reuse.prepared import Prepared
 from framing.text import FUNCTION_WORDS, Token, fold
 
@@ -236,7 +237,7 @@ def sentence_table(prepared: Prepared) -> SentenceTable:
 
 
 def align_sentences(article: Prepared, a_table: SentenceTable, source: Prepared,
-                    s_table: SentenceTable) -> list[dict]:
+                    s_table: SentenceTable) -> list[Passage]:
     """Translated passages: the best chain of similar sentence pairs, in order in both texts."""
     weights = _weights([a for _, a, _ in a_table] + [a for _, a, _ in s_table])
     pairs = []
@@ -327,21 +328,11 @@ def _raise(tree, x: int, item: tuple[float, int]) -> None:
 
 
 def _passage(article: Prepared, a_no: int, source: Prepared, s_no: int,
-             similarity: float) -> dict:
+             similarity: float) -> Passage:
     a, s = article.sentences[a_no], source.sentences[s_no]
     a0 = article.sentence_first[a_no]
     s0 = source.sentence_first[s_no]
     a1 = bisect_left(article.starts, a.end, a0)
     s1 = bisect_left(source.starts, s.end, s0)
-    return {
-        "source": source.id,
-        "article_start": a.start,
-        "article_end": a.end,
-        "source_start": s.start,
-        "source_end": s.end,
-        "kind": "translated",
-        "similarity": round(similarity, 4),
-        "words": a1 - a0,
-        "source_words": s1 - s0,
-        "_tokens": (a0, a1, s0, s1),
-    }
+    return Passage(source.id, a.start, a.end, s.start, s.end, "translated",
+                   round(similarity, 4), a1 - a0, s1 - s0, (a0, a1, s0, s1))
