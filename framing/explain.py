@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from framing.labels import LABELS
+from framing.marks import Mark, draw, inside, pieces
 from framing.record import Record, top_evidence
 
 # Marks work without colour: + promotional, - critical, § sovereignty / foreign law.
@@ -68,26 +69,27 @@ def marked_text(record: Record, text: str, color: bool) -> str:
     marks = _marks(record)
     out = [f"== {record.id} · {record.framing.label} · sovereignty {record.sovereignty.stance}"]
     for sentence in record.framing.sentences:
-        body = []
-        pos = sentence.start
-        for start, end, kind in marks:
-            if start < sentence.start or end > sentence.end or start < pos:
-                continue
-            body.append(text[pos:start])
-            piece = f"[{MARKS[kind]}{text[start:end]}]"
-            body.append(click.style(piece, **STYLES[kind]) if color else piece)
-            pos = end
-        body.append(text[pos : sentence.end])
-        out.append(f"[{LABEL_TAGS[sentence.label]}] " + "".join(body))
+        shown = pieces(text, inside(marks, sentence.start, sentence.end), sentence.start,
+                       sentence.end)
+        body = draw(shown, lambda piece, mark: styled(piece, mark.kind, color))
+        out.append(f"[{LABEL_TAGS[sentence.label]}] " + body)
     legend = "legend: [P]/[N]/[C] sentence label · [+…] promotional · [-…] critical · [§…] sovereignty"
     return "\n".join(out + [legend]) + "\n"
 
 
-def _marks(record: Record) -> list[tuple[int, int, str]]:
+def styled(text: str, kind: str, color: bool) -> str:
+    """One marked piece for a terminal: in brackets with its sign, [+…] [-…] [§…], so that the
+    mark survives a pipe; with `color`, also in its colour and second cue."""
+    piece = f"[{MARKS[kind]}{text}]"
+    return click.style(piece, **STYLES[kind]) if color else piece
+
+
+def _marks(record: Record) -> list[Mark]:
+    # One mark per span: a tone cue wins over a sovereignty cue on the same words.
     found = {(e.start, e.end): e.effect for e in record.framing.evidence}
     for e in record.sovereignty.evidence:
         found.setdefault((e.start, e.end), "sovereignty")
-    return sorted((s, e, kind) for (s, e), kind in found.items())
+    return sorted(Mark(s, e, kind) for (s, e), kind in found.items())
 
 
 def reuse_summary(doc_id: str, reuse: dict, article: str, source_texts: dict[str, str],

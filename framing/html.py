@@ -13,6 +13,8 @@ import hashlib
 import re
 from html import escape as _escape
 
+from framing.marks import Mark, draw, inside, pieces
+
 # Okabe–Ito colours with a second cue (underline, border style) so that print in grey still
 # tells the kinds apart.
 STYLE = """
@@ -186,70 +188,61 @@ def article_page(record: dict, text: str, source_texts: dict[str, str], back: st
 def marked_article(record: dict, text: str) -> str:
     """The text, escaped, with each sentence's label and each evidence span marked."""
     marks = _evidence_marks(record)
-    out, pos = [], 0
-    for sentence in record["framing"].get("sentences", []):
-        start, end, label = sentence["start"], sentence["end"], sentence["label"]
-        out.append(escape(text[pos:start]))
-        inner = _marked(text, start, end, [m for m in marks if start <= m[0] and m[1] <= end])
-        out.append(f"<span class=\"s-{label}\" title=\"{label} sentence\">{inner}</span>"
-                   if label != "neutral" else inner)
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
+
+    def sentence(_: str, span: Mark) -> str:
+        shown = pieces(text, inside(marks, span.start, span.end), span.start, span.end)
+        inner = draw(shown, titled_mark, escape)
+        if span.kind == "neutral":
+            return inner
+        return f"<span class=\"s-{span.kind}\" title=\"{span.kind} sentence\">{inner}</span>"
+
+    # Sentences are marks too, one level up: they come in order and apart, so none is skipped.
+    sentences = [Mark(s["start"], s["end"], s["label"])
+                 for s in record["framing"].get("sentences", [])]
+    return draw(pieces(text, sentences), sentence, escape)
 
 
-def _evidence_marks(record: dict) -> list[tuple[int, int, str, str]]:
-    marks = [(e["start"], e["end"], e["effect"], e["category"])
+def _evidence_marks(record: dict) -> list[Mark]:
+    marks = [Mark(e["start"], e["end"], e["effect"], e["category"])
              for e in record["framing"]["evidence"] if e["effect"] in ("promotional", "critical")]
-    marks += [(e["start"], e["end"], "sovereignty", e["category"])
+    marks += [Mark(e["start"], e["end"], "sovereignty", e["category"])
               for e in record["sovereignty"]["evidence"]]
     return sorted(set(marks))
 
 
-def _marked(text: str, start: int, end: int, marks, badge=None) -> str:
-    """text[start:end] escaped, with non-overlapping marks as <mark> (the first one wins)."""
-    out, pos = [], start
-    for m_start, m_end, kind, note in marks:
-        if m_start < pos:
-            continue
-        out.append(escape(text[pos:m_start]))
-        out.append(f"<mark class=\"{kind}\" title=\"{escape(note)}\">"
-                   f"{escape(text[m_start:m_end])}</mark>")
-        pos = m_end
-    out.append(escape(text[pos:end]))
-    return "".join(out)
+def mark_tag(text: str, kind: str, title: str | None = None) -> str:
+    """One marked piece in HTML: <mark> with the kind as its class (ours, a CSS class) and, when
+    given, a title (a tooltip); the text and the title are escaped."""
+    tooltip = "" if title is None else f" title=\"{escape(title)}\""
+    return f"<mark class=\"{kind}\"{tooltip}>{escape(text)}</mark>"
+
+
+def titled_mark(text: str, mark: Mark) -> str:
+    """One marked piece in HTML with the mark's note as its tooltip."""
+    return mark_tag(text, mark.kind, mark.note)
 
 
 def _side_by_side(reuse: dict, text: str, source_texts: dict[str, str]) -> str:
     parts = ["<h2>Reuse: the article and the release side by side</h2>", REUSE_LEGEND]
     for source in sorted({p["source"] for p in reuse["passages"]}):
         passages = [(n, p) for n, p in enumerate(reuse["passages"], 1) if p["source"] == source]
-        source_text = source_texts.get(source, "")
-        article_marks = sorted((p["article_start"], p["article_end"], f"reuse-{p['kind']}",
-                                f"[{n}] {p['kind']} {p.get('similarity', 1):.2f}")
-                               for n, p in passages)
-        source_marks = sorted((p["source_start"], p["source_end"], f"reuse-{p['kind']}",
-                               f"[{n}] {p['kind']} {p.get('similarity', 1):.2f}")
-                              for n, p in passages)
-        parts.append(f"<h3>{escape(source)}</h3><div class=\"side\">"
-                     f"<div>{_numbered(text, article_marks)}</div>"
-                     f"<div>{_numbered(source_text, source_marks)}</div></div>")
+        columns = "".join(
+            f"<div>{draw(pieces(shown, _passage_marks(passages, side)), _numbered, escape)}</div>"
+            for side, shown in (("article", text), ("source", source_texts.get(source, ""))))
+        parts.append(f"<h3>{escape(source)}</h3><div class=\"side\">{columns}</div>")
     return "\n".join(parts)
 
 
-def _numbered(text: str, marks) -> str:
-    """Like _marked over the whole text, each mark preceded by its passage number."""
-    out, pos = [], 0
-    for start, end, kind, note in marks:
-        if start < pos:
-            continue
-        number = note.split("]")[0] + "]"
-        out.append(escape(text[pos:start]))
-        out.append(f"<span class=\"badge\">{escape(number)}</span><mark class=\"{kind}\" "
-                   f"title=\"{escape(note)}\">{escape(text[start:end])}</mark>")
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
+def _passage_marks(passages: list[tuple[int, dict]], side: str) -> list[Mark]:
+    """The numbered passages' spans on one side, "article" or "source", with their kind."""
+    return sorted(Mark(p[f"{side}_start"], p[f"{side}_end"], f"reuse-{p['kind']}",
+                       f"[{n}] {p['kind']} {p.get('similarity', 1):.2f}") for n, p in passages)
+
+
+def _numbered(text: str, mark: Mark) -> str:
+    """A reused passage: its number as a badge, then the passage marked."""
+    number = mark.note.split("]")[0] + "]"
+    return f"<span class=\"badge\">{escape(number)}</span>{titled_mark(text, mark)}"
 
 
 def safe_name(doc_id: str) -> str:

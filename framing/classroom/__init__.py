@@ -45,11 +45,11 @@ from framing.classroom.responses import (
     read_responses,
     responses_template,
 )
-from framing.classroom.terminal import BRACKETS, explain_text, grade_text
+from framing.classroom.terminal import explain_text, grade_text
 from framing.classroom.ui import LABELS, LETTERS, UI, ui_language
 
 __all__ = [
-    "BRACKETS", "CHART_SENTENCES", "COPIED_OVERLAP", "EVIDENCE_SHOWN", "EXCERPT_CHARS",
+    "CHART_SENTENCES", "COPIED_OVERLAP", "EVIDENCE_SHOWN", "EXCERPT_CHARS",
     "GRADE_COLUMNS", "LABELS", "LABEL_ANSWERS", "LETTERS", "NO", "PRINT_STYLE",
     "RESPONSE_COLUMNS", "SENTENCE_COLUMNS", "TEMPLATE_STUDENTS", "UI", "WRITER_CONTEXTS", "YES",
     "build_exercise", "exercise_article", "explain_html", "explain_text", "explanation",

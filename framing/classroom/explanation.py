@@ -10,6 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from framing.classroom.ui import LABELS, UI, percent
+from framing.marks import Mark, pieces
 
 if TYPE_CHECKING:  # the scorer is loaded only when an article is scored, not on import
     from framing.record import Record
@@ -272,19 +273,15 @@ def _excerpt(sentence: dict, spans: list, mark: str) -> list:
         while hi < end and hi > last and not text[hi - start].isspace():
             hi -= 1
         spans = [(a, b) for a, b in spans if a >= lo and b <= hi]
-    pieces, pos = [], lo
+    # The sentence's text starts at `start`: the spans are moved to offsets into it.
+    marks = [Mark(a - start, b - start, mark) for a, b in spans]
+    found = [(_fold(piece), None if m is None else mark)
+             for piece, m in pieces(text, marks, lo - start, hi - start)]
     if lo > start:
-        pieces.append(("…", None))
-    for a, b in spans:
-        if a < pos:
-            continue
-        pieces.append((_fold(text[pos - start : a - start]), None))
-        pieces.append((_fold(text[a - start : b - start]), mark))
-        pos = b
-    pieces.append((_fold(text[pos - start : hi - start]), None))
+        found.insert(0, ("…", None))
     if hi < end:
-        pieces.append(("…", None))
-    return [p for p in pieces if p[0]]
+        found.append(("…", None))
+    return [p for p in found if p[0]]
 
 
 def _fold(text: str) -> str:

@@ -9,7 +9,8 @@ from collections import Counter
 from framing.classroom.explanation import explanation_parts, reuse_line, speakers_line
 from framing.classroom.grading import most_disagreed
 from framing.classroom.ui import UI, number, percent_or_dash, shorten
-from framing.html import escape, page
+from framing.html import escape, mark_tag, page, titled_mark
+from framing.marks import Mark, draw, pieces
 
 PRINT_STYLE = """
 @page{size:A4;margin:14mm 12mm}
@@ -58,18 +59,13 @@ def explain_html(items: list[tuple[dict, str]]) -> str:
             if tag == "li":
                 parts.append("<ul>")
             for line in block["lines"]:
-                parts.append(f"<{tag}>{_html_pieces(line)}</{tag}>")
+                parts.append(f"<{tag}>{draw(line, mark_tag, escape)}</{tag}>")
             if tag == "li":
                 parts.append("</ul>")
         parts.append("</section>")
     title = UI[lang]["why"].format(label="…") if len(items) != 1 else \
         UI[lang]["why"].format(label=UI[lang]["label"][items[0][0]["label"]])
     return page(title, "\n".join(parts), style=PRINT_STYLE, lang=lang)
-
-
-def _html_pieces(line: list) -> str:
-    return "".join(escape(text) if mark is None else
-                   f"<mark class=\"{mark}\">{escape(text)}</mark>" for text, mark in line)
 
 
 def worksheet_html(exercise: dict, answers: bool = False) -> str:
@@ -172,16 +168,10 @@ def _box(on: bool, letter: str) -> str:
 
 
 def _marked_sentence(s: dict) -> str:
-    raw, out, pos = s["raw"], [], 0
-    for e in s["evidence"]:
-        if e["start"] < pos:
-            continue
-        out.append(escape(raw[pos : e["start"]]))
-        out.append(f"<mark class=\"{e['effect']}\" title=\"{escape(e['context'])}\">"
-                   f"{escape(raw[e['start'] : e['end']])}</mark>")
-        pos = e["end"]
-    out.append(escape(raw[pos:]))
-    return " ".join("".join(out).split())
+    """The sentence with its evidence marked (offsets into the sentence), on one line."""
+    marks = [Mark(e["start"], e["end"], e["effect"], e["context"]) for e in s["evidence"]]
+    html = draw(pieces(s["raw"], marks), titled_mark, escape)
+    return " ".join(html.split())
 
 
 def summary_html(exercise: dict, result: dict, errors: list[str], chart: bool) -> str:

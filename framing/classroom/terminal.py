@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from framing.classroom.explanation import explanation_parts
 from framing.classroom.ui import UI, number, percent_or_dash
-
-BRACKETS = {"promotional": ("[+", "]"), "critical": ("[-", "]"), "sovereignty": ("[§", "]")}
+from framing.marks import draw
 
 
 def explain_text(facts: dict, ui: str, color: bool = False) -> str:
     """The explanation for a terminal: evidence in colour (click.style) on a tty, in brackets
-    [+…] [-…] [§…] otherwise."""
+    [+…] [-…] [§…] otherwise, drawn as `framing score --explain` draws it."""
     import click
 
-    from framing.explain import STYLES
+    from framing.explain import styled
 
     out = [f"{facts['id']}" + (f" · {facts['title']}" if facts.get("title") else "")]
     for block in explanation_parts(facts, ui):
@@ -22,15 +21,7 @@ def explain_text(facts: dict, ui: str, color: bool = False) -> str:
         if block["head"]:
             out.append(click.style(block["head"], bold=True) if color else block["head"])
         for line in block["lines"]:
-            pieces = []
-            for text, mark in line:
-                if mark is None:
-                    pieces.append(text)
-                else:
-                    opening, closing = BRACKETS[mark]
-                    piece = f"{opening}{text}{closing}"
-                    pieces.append(click.style(piece, **STYLES[mark]) if color else piece)
-            out.append("  " + "".join(pieces))
+            out.append("  " + draw(line, lambda piece, kind: styled(piece, kind, color)))
     return "\n".join(out) + "\n"
 
 

@@ -18,7 +18,7 @@ from typing import BinaryIO
 from framing.documents.document import Document, DocumentError, failed_document
 from framing.documents.files import read_source, read_stdin
 from framing.documents.parquet import RowRange, read_row_range, row_ranges
-from framing.documents.source import DEFAULT_MAX_BYTES, ReadOptions, Source
+from framing.documents.source import ReadOptions, Source
 from framing.documents.splitting import ByteRange, byte_ranges, read_byte_range
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl", ".parquet")
@@ -37,30 +37,28 @@ _FORMAT_BY_SUFFIX = {
 # What plan_inputs plans and read_unit reads: a whole file, a byte range of a big CSV/JSONL
 # file, a run of rows of a Parquet file, or a document already made (stdin, a missing file).
 Unit = Source | ByteRange | RowRange | Document
+Inputs = Iterable[str | os.PathLike] | str | os.PathLike  # one input alone, or several
 
 
-def read_documents(
-    inputs: Iterable[str | os.PathLike],
-    *,
-    text_column: str = "text",
-    id_column: str = "id",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    encoding: str | None = None,
-    stdin: BinaryIO | None = None,
-) -> Iterator[Document]:
+def read_documents(inputs: Inputs, **options: str | int | BinaryIO | None) -> Iterator[Document]:
     """Yield one Document per file (or CSV/JSONL/Parquet row) named by `inputs`.
 
     Each input is a file, a directory (walked recursively), a glob pattern or
     "-" for stdin. Order: input order, then sorted paths, then row order.
+    `options` are ReadOptions's fields: text_column, id_column, max_bytes, encoding, stdin.
     """
+    read_options = ReadOptions(**options)
+    flag = flag_duplicates()
+    for item in _listed(inputs):
+        for doc in _documents_for_input(item, read_options):
+            yield flag(doc)
+
+
+def _listed(inputs: Inputs) -> Iterator[str]:
     # A lone string would otherwise be iterated character by character.
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    options = ReadOptions(text_column, id_column, max_bytes, encoding, stdin)
-    first_place_of_id: dict[str, str] = {}
-    for item in inputs:
-        for doc in _documents_for_input(os.fspath(item), options):
-            yield _flag_duplicate(doc, first_place_of_id)
+    return (os.fspath(item) for item in inputs)
 
 
 def _flag_duplicate(doc: Document, first_place_of_id: dict[str, str]) -> Document:
@@ -110,28 +108,20 @@ def read_unit(unit: Unit, options: ReadOptions) -> Iterator[Document]:
         yield from read_source(unit, options)
 
 
-def plan_inputs(
-    inputs: Iterable[str | os.PathLike],
-    *,
-    text_column: str = "text",
-    id_column: str = "id",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    encoding: str | None = None,
-    stdin: BinaryIO | None = None,
-) -> tuple[ReadOptions, list[Unit]]:
+def plan_inputs(inputs: Inputs,
+                **options: str | int | BinaryIO | None) -> tuple[ReadOptions, list[Unit]]:
     """What `read_documents` would read, without reading it: (options, units), where a unit is a
     file, a part of a big CSV/JSONL/Parquet file (`read_unit` reads it, on any machine that sees
     the same paths) or a document already made (stdin, a missing file). Reading the units in
     order and flagging duplicate ids with `flag_duplicates` gives exactly `read_documents`'s
     documents: a distributed run reads the units as partitions where the work is done.
+    `options` are read_documents's.
 
     Nothing is read but the ends of Parquet files and, for a CSV/JSONL file over
     `splitting.PART_BYTES`, one streaming pass to find where rows end."""
-    if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]
-    options = ReadOptions(text_column, id_column, max_bytes, encoding, stdin)
-    units = [unit for item in inputs for unit in _units_for_input(os.fspath(item), options)]
-    return options, units
+    read_options = ReadOptions(**options)
+    units = [unit for item in _listed(inputs) for unit in _units_for_input(item, read_options)]
+    return read_options, units
 
 
 def flag_duplicates() -> Callable[[Document], Document]:

@@ -14,11 +14,14 @@ TABLE_FILE_FACTOR = 100
 
 @dataclass(frozen=True)
 class ReadOptions:
-    text_column: str
-    id_column: str
-    max_bytes: int
-    encoding: str | None
-    stdin: BinaryIO | None
+    """How inputs are read: the keywords of `read_documents` and `plan_inputs`, with their
+    defaults (the one list of them). `stdin` is where "-" reads from (sys.stdin when None)."""
+
+    text_column: str = "text"  # the column (CSV) or field (JSONL, Parquet) holding the text
+    id_column: str = "id"
+    max_bytes: int = DEFAULT_MAX_BYTES  # a file at most; in a table, a row's text
+    encoding: str | None = None  # None: detected on each file
+    stdin: BinaryIO | None = None
 
 
 @dataclass(frozen=True)
