@@ -107,28 +107,6 @@ def test_written_cases(lexicon, text, expected):
     assert framing.score_text(text, lexicon=lexicon).framing.label == expected
 
 
-def test_a_company_quote_is_not_the_writers_praise(lexicon):
-    quoted = framing.score_text(
-        "« C’est un projet historique, exceptionnel et sans précédent », a déclaré le PDG. "
-        "Le chantier commencera en mars et durera deux ans.", lexicon=lexicon)
-    asserted = framing.score_text(
-        "C’est un projet historique, exceptionnel et sans précédent. "
-        "Le chantier commencera en mars et durera deux ans.", lexicon=lexicon)
-    assert quoted.framing.promotional < asserted.framing.promotional
-    assert {e.context for e in quoted.framing.evidence} == {"quoted"}
-    assert asserted.framing.label == "promotional"
-
-
-def test_negation_and_questions_turn_promises_into_doubt(lexicon):
-    negated = framing.score_text("L’opérateur ne garantit pas la sécurité des données.", lexicon=lexicon)
-    asked = framing.score_text("Can the operator really guarantee the security of the data?",
-                               lexicon=lexicon)
-    for record in (negated, asked):
-        assert record.framing.sentences[0].label == "critical"
-        assert any(e.effect == "critical" and e.context in ("negated", "question")
-                   for e in record.framing.evidence)
-
-
 @pytest.mark.parametrize("text, stance, law", [
     (("Vos données restent en France, hébergées dans un cloud de confiance qualifié "
       "SecNumCloud, à l’abri du CLOUD Act."), "promise", True),
