@@ -30,3 +30,17 @@ def seed_records(lexicon):
 @pytest.fixture(scope="session")
 def seed_texts():
     return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def seed_index(seed_texts):
+    """The press release (seed 004) as the one source."""
+    from framing.reuse import SourceIndex
+
+    return SourceIndex([("004", seed_texts["004"])])
+
+
+@pytest.fixture(scope="session")
+def seed_reuse(seed_index, seed_texts):
+    """Every seed's reuse record against the release, by seed number."""
+    return {k: seed_index.compare(t, k) for k, t in seed_texts.items()}
