@@ -81,13 +81,6 @@ def test_usage_errors_exit_2():
     assert run("score", "--lang", "de", seed_path("001")).exit_code == 2
 
 
-def test_explain_marks_evidence_with_plain_brackets_when_piped():
-    result = run("score", "--explain", seed_path("001"))
-    assert result.exit_code == 0
-    assert "\x1b[" not in result.output
-    assert "[C] " in result.output and "[§" in result.output and "[-reste posée]" in result.output
-
-
 def test_out_writes_jsonl_and_csv(tmp_path):
     result = run("score", SEEDS, "--out", tmp_path / "seeds")
     assert result.exit_code == 0
@@ -134,16 +127,6 @@ def test_the_command_line_collects_garbage_as_a_batch_run():
         assert gc.get_threshold()[0] == BATCH_GC_THRESHOLD
     finally:
         gc.set_threshold(*before)
-
-
-def test_explain_uses_colour_and_a_second_cue_on_a_terminal():
-    import framing
-    from framing.explain import marked_text
-
-    path = seed_path("001")
-    text = path.read_text("utf-8")
-    coloured = marked_text(framing.score_text(text, id="001"), text, color=True)
-    assert "\x1b[" in coloured and "[-reste posée]" in coloured  # colour keeps the brackets too
 
 
 def test_outputs_are_byte_identical_across_runs(tmp_path):
