@@ -22,11 +22,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
 
 
 def write_corpus(folder: Path, n_articles: int) -> Path:
-    from reuse_speed import make_corpus
+    from tests.corpus_generator import make_corpus
 
     _, articles = make_corpus(n_articles, max(5, n_articles // 40))
     folder.mkdir(parents=True)

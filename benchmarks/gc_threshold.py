@@ -19,15 +19,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from reuse_speed import make_corpus
 
 import framing
 from framing.documents import Document
 from framing.engines import BATCH_GC_THRESHOLD
 from framing.pipeline import Scorer
 from framing.reuse import SourceIndex
+from tests.corpus_generator import make_corpus
 
 BLOCK = 300
 SETTINGS = {"Python's 700": 700, f"batch {BATCH_GC_THRESHOLD:,}": BATCH_GC_THRESHOLD}

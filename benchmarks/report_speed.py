@@ -2,9 +2,10 @@
 
     python benchmarks/report_speed.py [--articles 10000] [--releases 100] [--jobs 2]
 
-The articles (with outlets and dates) and releases come from benchmarks/reuse_speed.py's
-generator, written as one JSONL file and a folder of releases; the report runs as a user runs it
-(`framing report ... --jobs 2 --quiet`), in a child process whose peak memory is measured.
+The articles (with outlets and dates) and releases come from tests/corpus_generator.py (as
+benchmarks/reuse_speed.py's do), written as one JSONL file and a folder of releases; the report
+runs as a user runs it (`framing report ... --jobs 2 --quiet`), in a child process whose peak
+memory is measured.
 Target (issue 5): 10,000 articles with 100 releases in under 5 minutes on 2 cores, peak memory
 under 2 GB.
 """
@@ -21,9 +22,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT))
 
-from reuse_speed import make_corpus
+from tests.corpus_generator import make_corpus
 
 OUTLETS = ["Le Quotidien", "La Dépêche du Web", "Tech Hebdo", "Le Courrier", "Wire FR"]
 

@@ -37,14 +37,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 PARTITION = 1000
 
 
 def write_corpus(folder: Path, n_articles: int, n_releases: int) -> tuple[Path, Path, float]:
     """(articles folder, releases folder, mean article size in bytes)."""
-    from reuse_speed import Generator, make_corpus
+    from tests.corpus_generator import Generator, make_corpus
 
     releases, articles = make_corpus(n_articles, n_releases)
     padding = Generator(seed=7)

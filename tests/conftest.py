@@ -1,3 +1,5 @@
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,56 @@ def seed_records(lexicon):
 @pytest.fixture(scope="session")
 def seed_texts():
     return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def seed_index(seed_texts):
+    """The press release (seed 004) as the one source."""
+    from framing.reuse import SourceIndex
+
+    return SourceIndex([("004", seed_texts["004"])])
+
+
+@pytest.fixture(scope="session")
+def seed_reuse(seed_index, seed_texts):
+    """Every seed's reuse record against the release, by seed number."""
+    return {k: seed_index.compare(t, k) for k, t in seed_texts.items()}
+
+
+# --- untrusted text, and pages opened in headless Chromium (report and classroom tests) -------
+
+HOSTILE = {
+    "id": "../../etc/x",
+    "title": "<script>document.title='PWNED'</script></textarea>",
+    "outlet": "<img src=x onerror=\"document.body.dataset.pwned='1'\">",
+    "text": ("Microsoft annonce un investissement historique en France. "
+             "<img src=x onerror=\"document.body.dataset.pwned='1'\"> "
+             "<a href=\"javascript:document.body.dataset.pwned='1'\">lien</a> </textarea>"
+             "<script>document.title='PWNED'</script> Rien ne garantit que les données "
+             "resteront à l’abri du CLOUD Act."),
+}
+
+
+def _chromium():
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def open_in_chromium(page: Path, tmp_path: Path, screenshot: Path | None = None):
+    """(DOM after load, console log) of `page` in headless Chromium."""
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run",
+             f"--user-data-dir={tmp_path / 'chromium-profile'}", "--enable-logging=stderr",
+             "--v=0", "--virtual-time-budget=2000"]
+    dom = subprocess.run([_chromium(), *flags, "--dump-dom", page.as_uri()], check=False,
+                         capture_output=True,
+                         text=True, timeout=120)
+    if screenshot:
+        subprocess.run([_chromium(), *flags, "--window-size=1280,1600",
+                        f"--screenshot={screenshot}", page.as_uri()], check=False,
+                       capture_output=True,
+                       timeout=120)
+    return dom.stdout, dom.stderr
+
+
+browser = pytest.mark.skipif(not _chromium(), reason="Chromium is not installed (.ci/run "
+                             "installs it with apt-get; on this machine: apt-get install chromium)")

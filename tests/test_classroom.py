@@ -14,8 +14,7 @@ from framing.classroom import grade, read_responses
 from framing.cli import main
 from framing.corpus import load_corpus
 
-from .conftest import seed_path
-from .test_report import HOSTILE, _open, browser
+from .conftest import HOSTILE, browser, open_in_chromium, seed_path
 
 RELEASE = seed_path("004")
 
@@ -294,12 +293,12 @@ def test_hostile_text_is_escaped(hostile):
 @browser
 def test_worksheet_in_a_browser(lesson, hostile, tmp_path):
     shot = tmp_path / "worksheet.png"
-    dom, log = _open(lesson / "worksheet.html", tmp_path, shot)
+    dom, log = open_in_chromium(lesson / "worksheet.html", tmp_path, shot)
     assert dom.count('<td class="n">') == 56 and "Fiche d’exercice" in dom
     assert "Uncaught" not in log and "Refused to" not in log
     assert shot.stat().st_size > 10_000
     for page in (hostile / "worksheet.html", hostile / "answers.html", hostile / "explain.html",
                  hostile / "grade" / "summary.html"):
-        dom, log = _open(page, tmp_path)
+        dom, log = open_in_chromium(page, tmp_path)
         assert "data-pwned" not in dom and "<title>PWNED" not in dom
         assert "Uncaught" not in log

@@ -3,15 +3,12 @@
 import json
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
-import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
-from framing.documents import DocumentError
 
 from .conftest import SEEDS, seed_path
 
@@ -84,13 +81,6 @@ def test_usage_errors_exit_2():
     assert run("score", "--lang", "de", seed_path("001")).exit_code == 2
 
 
-def test_explain_marks_evidence_with_plain_brackets_when_piped():
-    result = run("score", "--explain", seed_path("001"))
-    assert result.exit_code == 0
-    assert "\x1b[" not in result.output
-    assert "[C] " in result.output and "[§" in result.output and "[-reste posée]" in result.output
-
-
 def test_out_writes_jsonl_and_csv(tmp_path):
     result = run("score", SEEDS, "--out", tmp_path / "seeds")
     assert result.exit_code == 0
@@ -99,33 +89,6 @@ def test_out_writes_jsonl_and_csv(tmp_path):
     assert len(lines) == 5 and len(csv_lines) == 6
     assert csv_lines[0].startswith("id,path,title,error_code")
     assert not [p for p in (tmp_path / "seeds").iterdir() if p.name.endswith(".tmp")]
-
-
-def test_out_files_written_as_records_come_hold_what_is_printed(tmp_path):
-    from framing import score_paths
-    from framing.outputs import ScoreFiles, csv_text
-
-    printed = run("score", SEEDS, "--json", "--out", tmp_path / "run").stdout
-    assert (tmp_path / "run" / "scores.jsonl").read_text("utf-8") == printed
-    records = list(score_paths([seed_path(n) for n in ("001", "002", "003")]))
-    records.append(replace(records[0], id="broken", error=DocumentError("empty", "no text")))
-    with ScoreFiles(tmp_path / "api", ("csv",)) as files:
-        for record in records:
-            files.add(record)
-    # Rows spooled to disk (one without scores) give the CSV csv_text makes from rows in memory.
-    assert (tmp_path / "api" / "scores.csv").read_text("utf-8") == csv_text(
-        [r.to_row() for r in records])
-    assert [p.name for p in files.written] == ["scores.csv"]
-
-
-def test_out_files_of_an_interrupted_run_are_not_written(tmp_path):
-    from framing import score_paths
-    from framing.outputs import ScoreFiles
-
-    with pytest.raises(KeyboardInterrupt), ScoreFiles(tmp_path, ("jsonl", "csv")) as files:
-        files.add(next(iter(score_paths([seed_path("001")]))))
-        raise KeyboardInterrupt
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_lexicon_check_passes_on_the_project_and_reports_file_and_line(tmp_path):
@@ -164,16 +127,6 @@ def test_the_command_line_collects_garbage_as_a_batch_run():
         assert gc.get_threshold()[0] == BATCH_GC_THRESHOLD
     finally:
         gc.set_threshold(*before)
-
-
-def test_explain_uses_colour_and_a_second_cue_on_a_terminal():
-    import framing
-    from framing.explain import marked_text
-
-    path = seed_path("001")
-    text = path.read_text("utf-8")
-    coloured = marked_text(framing.score_text(text, id="001"), text, color=True)
-    assert "\x1b[" in coloured and "[-reste posée]" in coloured  # colour keeps the brackets too
 
 
 def test_outputs_are_byte_identical_across_runs(tmp_path):

@@ -20,11 +20,9 @@ from click.testing import CliRunner
 from framing.cli import main
 
 from .conftest import SEEDS, seed_path
+from .corpus_generator import make_corpus
 
 distributed = pytest.importorskip("distributed")
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +36,6 @@ def cluster():
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """2,000 generated articles as 8 JSONL partitions, and 50 releases as files."""
-    from reuse_speed import make_corpus
-
     releases, articles = make_corpus(2000, 50)
     root = tmp_path_factory.mktemp("corpus")
     (root / "articles").mkdir()
@@ -215,8 +211,6 @@ def test_reuse_among_on_dask_gives_the_local_output(cluster, tmp_path):
 def copies(tmp_path_factory):
     """300 generated articles as files (5 partitions), most reprinting passages of 20 releases:
     more than half share passages with other articles."""
-    from reuse_speed import make_corpus
-
     _, articles = make_corpus(300, 20)
     root = tmp_path_factory.mktemp("copies")
     for article_id, text, _ in articles:

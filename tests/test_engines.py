@@ -1,4 +1,6 @@
-"""framing.engines: the executor knows nothing of the command line."""
+"""framing.engines: the executor knows nothing of the command line; locally it gives every
+document and its result in reading order, and it cuts the inputs into partitions for Dask
+(which tests/test_dask.py runs)."""
 
 import subprocess
 import sys
@@ -70,3 +72,57 @@ def test_score_jobs_prints_the_same_records_as_one_process(tmp_path):
     two = runner.invoke(main, ["score", "--json", "--no-model", "--jobs", "2", str(tmp_path)])
     assert one.exit_code == two.exit_code == 0
     assert two.output == one.output and one.output.count("\n") == 140
+
+
+def word_count(document, shared):
+    """map_documents' function in the tests: the shared value and the document's words, or its
+    error code."""
+    return document.error.code if document.error else (shared, len(document.text.split()))
+
+
+def test_the_local_engine_gives_each_document_and_its_result_in_reading_order(tmp_path):
+    from framing.documents import read_documents
+    from framing.engines import map_documents
+
+    (tmp_path / "a.txt").write_text("Le conseil a voté mardi.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Le pont ouvrira en mai.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("", encoding="utf-8")
+    paths = [str(tmp_path), str(tmp_path / "a.txt")]  # a.txt twice: a duplicate id
+    lengths, done = [], []
+    results = list(map_documents(word_count, paths, {}, "lexicon", progress=done.append,
+                                 progress_length=lengths.append))
+    assert [(d.id, r) for d, r in results] == [
+        ("a", ("lexicon", 5)), ("b", ("lexicon", 5)), ("c", "empty"), ("a", "duplicate_id")]
+    assert [d for d, _ in results] == list(read_documents(paths))
+    assert lengths == [4] and sum(done) == 4  # four files planned, four done
+
+
+def test_partitions_hold_at_most_64_files_or_1_mb(tmp_path):
+    from framing.engines import plan_partitions
+
+    small = tmp_path / "small"
+    small.mkdir()
+    for i in range(130):
+        (small / f"a{i:03d}.txt").write_text(f"Article {i}.", encoding="utf-8")
+    _, partitions = plan_partitions([str(small)], {})
+    assert [len(p) for p in partitions] == [64, 64, 2]
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(5):
+        (big / f"b{i}.txt").write_text("mot " * 100_000, encoding="utf-8")  # 400 kB each
+    _, partitions = plan_partitions([str(big)], {})
+    assert [len(p) for p in partitions] == [2, 2, 1]
+
+
+def test_batch_gc_raises_only_the_young_generation_threshold():
+    import gc
+
+    from framing.engines import batch_gc
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 7, 9)
+        batch_gc()
+        assert gc.get_threshold() == (10_000, 7, 9)
+    finally:
+        gc.set_threshold(*before)

@@ -1,5 +1,5 @@
 """Real articles: the corpus found with the search tool and coded twice, the check set kept
-apart by outlet, the shipped model, and sovereignty rules on sentences as news writes them."""
+apart by outlet, the shipped model, and the stance of a real statement."""
 
 import hashlib
 import json
@@ -124,57 +124,7 @@ def test_train_without_the_texts_kept_out_of_git(tmp_path, monkeypatch):
     assert info["real_articles"] == published and info["model"]["format"] == "framing-model/2"
 
 
-# --- sovereignty on sentences as the news writes them -------------------------------------
-
-
-def stance(text, model=None):
-    return framing.score_text(text, model=model).sovereignty
-
-
-@pytest.mark.parametrize("text", [
-    # A foreign owner, a foreign company, a size word: the topic is not raised.
-    "Le groupe américain a inauguré mardi son nouvel entrepôt logistique près de Lyon.",
-    "The US tech giant said the hyperscale campus would draw 300 MW from the grid.",
-    "Les entreprises étrangères ont annoncé 15 milliards d'euros d'investissements en France.",
-])
-def test_a_foreign_name_or_a_size_word_does_not_raise_sovereignty(text):
-    assert stance(text).stance == "none"
-
-
-def test_one_passing_mention_does_not_raise_sovereignty():
-    text = ("Le site accueillera des activités d'hébergement de données et de logistique. "
-            "Les travaux commenceront au printemps, a indiqué le maire.")
-    assert stance(text).stance == "none"
-
-
-@pytest.mark.parametrize("text", [
-    # One plain sentence that names sovereignty itself, in a digital context, is enough:
-    # the real articles coded this way (a strategy "pour la souveraineté numérique" named
-    # once in a report on data centres) carry a stance.
-    ("Le plan prévoit trois centres de données et un volet consacré à la souveraineté "
-     "numérique. Les travaux commenceront au printemps, a indiqué le maire."),
-    ("The plan includes three data centres and a chapter on tech sovereignty. "
-     "Work will start in the spring, the mayor said."),
-])
-def test_one_plain_sentence_naming_sovereignty_raises_it(text):
-    found = stance(text)
-    named = [e.text.lower() for e in found.evidence if e.category != "sovereignty.context"]
-    assert found.raised and found.stance == "promise"
-    assert named in (["souveraineté numérique"], ["tech sovereignty"])
-
-
-def test_an_offer_claiming_immunity_from_a_foreign_law_is_a_promise():
-    text = ("Notre cloud souverain, qualifié SecNumCloud, est immunisé contre le CLOUD Act. "
-            "Vos données de santé restent en France, hébergées dans nos centres de Lille.")
-    found = stance(text)
-    assert found.stance == "promise" and found.laws == ["CLOUD Act"]
-
-
-def test_a_doubted_sovereignty_programme_is_a_question():
-    text = ("Le gouvernement présente ce cloud souverain comme la réponse à la dépendance "
-            "numérique. Mais rien ne garantit que les données échapperont au CLOUD Act, et le "
-            "projet accumule les retards.")
-    assert stance(text).stance == "question"
+# --- sovereignty on a real article (the rules on written sentences: test_sovereignty.py) ---
 
 
 def test_the_article_framing_decides_the_stance_of_a_real_commission_statement():
@@ -214,21 +164,6 @@ def test_real_check_set_figures_when_its_texts_are_here():
     lexicon = results["framing label, lexicon alone"]["all"]["macro_f1"]["value"]
     assert combined >= 0.75 and combined > lexicon  # measured 0.788 against 0.609
     assert results["sovereignty stance"]["all"]["accuracy"]["value"] >= 0.85  # measured 0.907
-
-
-def test_the_article_framing_decides_between_question_and_promise():
-    """stance_in: a critical article questions what its sentences sell, a promotional one sells
-    what its sentences doubt, a neutral one follows its sentences; never raised stays none."""
-    from framing.sovereignty import Sovereignty, stance_in
-
-    selling = Sovereignty(True, "promise", False, [], question_weight=0.0, promise_weight=3.0)
-    doubting = Sovereignty(True, "question", True, ["CLOUD Act"], question_weight=2.0,
-                           promise_weight=0.4)
-    assert stance_in(selling, "critical") == "question"
-    assert stance_in(doubting, "promotional") == "promise"
-    assert (stance_in(selling, "neutral"), stance_in(doubting, "neutral")) == ("promise",
-                                                                               "question")
-    assert stance_in(Sovereignty(False, "none", False, []), "critical") == "none"
 
 
 def test_a_rebuilt_text_is_saved_only_when_it_is_the_coded_one(tmp_path, monkeypatch):

@@ -4,7 +4,6 @@ input, and the pages opened in a real browser (headless Chromium)."""
 import csv
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,19 +11,9 @@ from click.testing import CliRunner
 
 from framing.cli import main
 
-from .conftest import SEEDS, seed_path
+from .conftest import HOSTILE, SEEDS, browser, open_in_chromium, seed_path
 
 RELEASE = seed_path("004")
-HOSTILE = {
-    "id": "../../etc/x",
-    "title": "<script>document.title='PWNED'</script></textarea>",
-    "outlet": "<img src=x onerror=\"document.body.dataset.pwned='1'\">",
-    "text": ("Microsoft annonce un investissement historique en France. "
-             "<img src=x onerror=\"document.body.dataset.pwned='1'\"> "
-             "<a href=\"javascript:document.body.dataset.pwned='1'\">lien</a> </textarea>"
-             "<script>document.title='PWNED'</script> Rien ne garantit que les données "
-             "resteront à l’abri du CLOUD Act."),
-}
 
 
 def report(*args):
@@ -136,41 +125,16 @@ def test_hostile_text_is_escaped_and_stays_inside_out(hostile_report):
         article.read_text("utf-8")
 
 
-def _chromium():
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _open(page: Path, tmp_path: Path, screenshot: Path | None = None):
-    """(DOM after load, console log) of `page` in headless Chromium."""
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run",
-             f"--user-data-dir={tmp_path / 'chromium-profile'}", "--enable-logging=stderr",
-             "--v=0", "--virtual-time-budget=2000"]
-    dom = subprocess.run([_chromium(), *flags, "--dump-dom", page.as_uri()], check=False,
-                         capture_output=True,
-                         text=True, timeout=120)
-    if screenshot:
-        subprocess.run([_chromium(), *flags, "--window-size=1280,1600",
-                        f"--screenshot={screenshot}", page.as_uri()], check=False,
-                       capture_output=True,
-                       timeout=120)
-    return dom.stdout, dom.stderr
-
-
-browser = pytest.mark.skipif(not _chromium(), reason="Chromium is not installed (.ci/run "
-                             "installs it with apt-get; on this machine: apt-get install chromium)")
-
-
 @browser
 def test_report_in_a_browser(seed_report, tmp_path):
-    dom, log = _open(seed_report / "index.html", tmp_path, tmp_path / "index.png")
+    dom, log = open_in_chromium(seed_report / "index.html", tmp_path, tmp_path / "index.png")
     assert dom.count("<tr>") == 6  # header + one row per seed
     for number in ("001_d61afefeb5640952", "002_4e93a61c3192b17b"):
         assert number in dom
     assert "Uncaught" not in log and "Refused to" not in log
     assert (tmp_path / "index.png").stat().st_size > 10_000
     article = next((seed_report / "articles").glob("001_*.html"))
-    dom, log = _open(article, tmp_path)
+    dom, log = open_in_chromium(article, tmp_path)
     assert dom.count('class="critical"') >= 3 and 'class="reuse-translated"' in dom
     assert "Uncaught" not in log and "Refused to" not in log
 
@@ -179,7 +143,7 @@ def test_report_in_a_browser(seed_report, tmp_path):
 def test_hostile_report_runs_nothing_in_a_browser(hostile_report, tmp_path):
     _, out = hostile_report
     for page in [out / "index.html", *(out / "articles").glob("*.html")]:
-        dom, log = _open(page, tmp_path)
+        dom, log = open_in_chromium(page, tmp_path)
         title = dom.split("<title>")[1].split("</title>")[0]
         assert title != "PWNED"  # the injected script would have set it
         assert "data-pwned" not in dom

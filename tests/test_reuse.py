@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 import jsonschema
-import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,28 +26,6 @@ RELEASE = (
     "reconditionnées dans la région.\n\nÀ propos de Velora\nVelora conçoit et fabrique des "
     "vélos cargo électriques pour les familles et les artisans depuis 2017."
 )
-
-
-@pytest.fixture(scope="module")
-def seed_index(seed_texts):
-    return SourceIndex([("004", seed_texts["004"])])
-
-
-@pytest.fixture(scope="module")
-def seed_reuse(seed_index, seed_texts):
-    return {k: seed_index.compare(t, k) for k, t in seed_texts.items()}
-
-
-def test_seed_001_translates_the_release_but_not_its_critical_ending(seed_reuse, seed_texts):
-    found = seed_reuse["001"]
-    assert found["kind"] == "translated" and found["source"] == "004"
-    text = seed_texts["001"]
-    aligned = {p["article_start"] for p in found["passages"]}
-    sentences = [s for s in prepare("001", text).sentences if len(s.tokens) >= 4]
-    share = sum(s.start in aligned for s in sentences) / len(sentences)
-    assert share >= 0.6, f"only {share:.0%} of 001's sentences aligned"
-    coda = text.index("Souveraineté avec Microsoft, ou pas ?")
-    assert all(p["article_end"] <= coda for p in found["passages"])
 
 
 def test_other_seeds_are_not_reprints(seed_reuse):

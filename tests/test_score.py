@@ -19,28 +19,6 @@ def schema():
     return json.loads(LOCAL_SCHEMA.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("seed, stance, law", [
-    ("001", "question", True),
-    ("000", "promise", False),
-    ("004", "promise", False),
-    ("002", "none", False),
-    ("003", "none", False),
-])
-def test_seed_sovereignty_stances(seed_records, seed, stance, law):
-    s = seed_records[seed].sovereignty
-    assert s.stance == stance
-    assert s.raised == (stance != "none")
-    assert s.extraterritorial_law == law
-
-
-def test_seed_001_names_the_extraterritorial_laws_in_its_closing_question(seed_records, seed_texts):
-    s = seed_records["001"].sovereignty
-    assert [law.lower() for law in s.laws] == ["lois extraterritoriales"]
-    question = [e for e in s.evidence if e.effect == "question"]
-    closing = seed_texts["001"].index("Souveraineté avec Microsoft")
-    assert question and all(e.start >= closing for e in question)
-
-
 def test_seed_labels(seed_records):
     assert seed_records["004"].framing.label == "promotional"  # the press release itself
     assert seed_records["000"].framing.label == "promotional"
@@ -105,42 +83,6 @@ def test_readability_names_its_formula(seed_records):
 ])
 def test_written_cases(lexicon, text, expected):
     assert framing.score_text(text, lexicon=lexicon).framing.label == expected
-
-
-def test_a_company_quote_is_not_the_writers_praise(lexicon):
-    quoted = framing.score_text(
-        "« C’est un projet historique, exceptionnel et sans précédent », a déclaré le PDG. "
-        "Le chantier commencera en mars et durera deux ans.", lexicon=lexicon)
-    asserted = framing.score_text(
-        "C’est un projet historique, exceptionnel et sans précédent. "
-        "Le chantier commencera en mars et durera deux ans.", lexicon=lexicon)
-    assert quoted.framing.promotional < asserted.framing.promotional
-    assert {e.context for e in quoted.framing.evidence} == {"quoted"}
-    assert asserted.framing.label == "promotional"
-
-
-def test_negation_and_questions_turn_promises_into_doubt(lexicon):
-    negated = framing.score_text("L’opérateur ne garantit pas la sécurité des données.", lexicon=lexicon)
-    asked = framing.score_text("Can the operator really guarantee the security of the data?",
-                               lexicon=lexicon)
-    for record in (negated, asked):
-        assert record.framing.sentences[0].label == "critical"
-        assert any(e.effect == "critical" and e.context in ("negated", "question")
-                   for e in record.framing.evidence)
-
-
-@pytest.mark.parametrize("text, stance, law", [
-    (("Vos données restent en France, hébergées dans un cloud de confiance qualifié "
-      "SecNumCloud, à l’abri du CLOUD Act."), "promise", True),
-    (("Le ministère confie ses données de santé à un hébergeur américain soumis au CLOUD Act : "
-      "qui pourra y accéder ?"), "question", True),
-    ("La souveraineté alimentaire de la France passe par ses agriculteurs, a dit le ministre.",
-     "none", False),
-    ("The new stadium opens in May with 40,000 seats.", "none", False),
-])
-def test_sovereignty_written_cases(lexicon, text, stance, law):
-    s = framing.score_text(text, lexicon=lexicon).sovereignty
-    assert (s.stance, s.extraterritorial_law) == (stance, law)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
