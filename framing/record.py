@@ -12,7 +12,7 @@ from framing.attribution import Attribution
 from framing.documents import DocumentError
 from framing.readability import Readability
 from framing.sovereignty import Sovereignty
-from framing.tone import Framing, sentence_scores
+from framing.tone import Framing, SentenceScore, Span, sentence_scores, sentence_weights
 
 
 @dataclass
@@ -71,6 +71,26 @@ class Record:
             out["framing"]["sentences"] = [_sentence_dict(x) for x in f.sentences]
         return out
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Record:
+        """The record of a `to_dict()` (a records.jsonl line, `framing score --json`): its
+        `to_dict()` and `to_row()` are the original's. Sentences read without `sentences`
+        (--no-sentences) are not counted; sentence evidence and quoted passages, which the JSON
+        does not hold, come back empty."""
+        record = cls(d["id"], d.get("path"), d.get("title"), dict(d.get("meta") or {}))
+        if d.get("error") is not None:
+            record.error = DocumentError(**d["error"])
+            return record
+        record.language, record.reuse = d.get("language"), d.get("reuse")
+        record.n_words, record.n_sentences = d.get("n_words", 0), d.get("n_sentences", 0)
+        record.framing = _framing_from(d["framing"])
+        sovereignty = dict(d["sovereignty"])
+        sovereignty["evidence"] = [Span(**e) for e in sovereignty.get("evidence", [])]
+        record.sovereignty = Sovereignty(**sovereignty)
+        record.readability = Readability(**d["readability"])
+        record.attribution = Attribution(**d["attribution"])
+        return record
+
     def to_row(self) -> dict[str, Any]:
         """One flat dict: scalar columns only, the same keys for every record (errors too)."""
         row: dict[str, Any] = {
@@ -84,17 +104,20 @@ class Record:
             "n_sentences": self.n_sentences,
         }
         f, s, r, a = self.framing, self.sovereignty, self.readability, self.attribution
+        # A record read back without its sentences (--no-sentences) cannot count them.
+        counted = f if f and len(f.sentences) == self.n_sentences else None
         row.update(
             label=f.label if f else None,
             label_method=f.method if f else None,
             lexicon_label=f.lexicon_label if f else None,
             promotional=f.promotional if f else None,
             critical=f.critical if f else None,
-            sentences_promotional=_count(f, "promotional"),
-            sentences_neutral=_count(f, "neutral"),
-            sentences_critical=_count(f, "critical"),
+            sentences_promotional=_count(counted, "promotional"),
+            sentences_neutral=_count(counted, "neutral"),
+            sentences_critical=_count(counted, "critical"),
             # One letter per sentence in reading order (P, N, C): where the critical part sits.
-            sentence_labels="".join(s.label[0].upper() for s in f.sentences) if f else None,
+            sentence_labels=("".join(s.label[0].upper() for s in counted.sentences)
+                             if counted else None),
             sovereignty_raised=s.raised if s else None,
             sovereignty_stance=s.stance if s else None,
             extraterritorial_law=s.extraterritorial_law if s else None,
@@ -113,6 +136,17 @@ class Record:
             row.update({f"rate_{c}": v for c, v in f.categories.items()})
         row.update({f"meta_{k}": v for k, v in sorted(self.meta.items())})
         return row
+
+
+def _framing_from(f: dict[str, Any]) -> Framing:
+    sentences = []
+    for x in f.get("sentences", []):
+        promotional, critical = sentence_weights(x["promotional"], x["critical"])
+        sentences.append(SentenceScore(x["start"], x["end"], x["label"], promotional, critical,
+                                       x["lang"], lexicon_label=x.get("lexicon_label")))
+    return Framing(f["label"], f["promotional"], f["critical"], dict(f["categories"]),
+                   [Span(**e) for e in f["evidence"]], sentences, f["method"],
+                   f.get("lexicon_label"), f.get("classifier"))
 
 
 def _reuse_columns(reuse: dict | None) -> dict[str, Any]:

@@ -259,3 +259,13 @@ _RATE_COLUMNS = sorted(set(FAMILIES) | CATEGORIES)
 def sentence_scores(score: SentenceScore) -> tuple[float, float]:
     """Sentence promotional and critical strengths in 0..1."""
     return squash(score.promotional, SENTENCE_SCALE), squash(score.critical, SENTENCE_SCALE)
+
+
+def sentence_weights(promotional: float, critical: float) -> tuple[float, float]:
+    """Raw weights whose `sentence_scores` are these strengths: a record read back from JSON,
+    which keeps the strengths, scores its sentences the same again."""
+    return _unsquash(promotional, SENTENCE_SCALE), _unsquash(critical, SENTENCE_SCALE)
+
+
+def _unsquash(strength: float, scale: float) -> float:
+    return math.inf if strength >= 1.0 else -scale * math.log1p(-strength)

@@ -12,6 +12,8 @@ from math import isnan
 from pathlib import Path
 from typing import Any
 
+from framing.record import Record
+
 Row = dict[str, Any]
 
 LABEL_CHARS = 20  # point and tick labels: the id cut to this length
@@ -27,19 +29,24 @@ TEXT_COLUMNS = {
 def load_rows(path: Path | str) -> list[Row]:
     """The flat rows of a scores.jsonl or scores.csv. CSV values come back typed (numbers, bools);
     empty strings become None in both formats, so the two load to the same rows. A JSONL of
-    nested records (`Record.to_dict()`, `framing score --json`) is flattened to the same columns."""
+    nested records (`Record.to_dict()`, `framing score --json`) gives its records' `to_row()`.
+    A line that is neither raises ValueError naming the file and line."""
     path = Path(path)
     with path.open(encoding="utf-8", newline="") as f:
         if path.suffix.lower() == ".csv":
-            raw = list(csv.DictReader(f))
-        else:
-            raw = [json.loads(line) for line in f if line.strip()]
-    rows = []
-    for row in raw:
+            return [{k: _typed(k, v) for k, v in row.items()} for row in csv.DictReader(f)]
+        return [_jsonl_row(line, f"{path}:{number}")
+                for number, line in enumerate(f, 1) if line.strip()]
+
+
+def _jsonl_row(line: str, where: str) -> Row:
+    try:
+        row = json.loads(line)
         if isinstance(row.get("framing"), dict) or isinstance(row.get("meta"), dict):
-            row = _flatten_record(row)
-        rows.append({k: _typed(k, v) for k, v in row.items()})
-    return rows
+            row = Record.from_dict(row).to_row()
+        return {k: _typed(k, v) for k, v in row.items()}
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        raise ValueError(f"{where}: not a row or record of framing: {err!r}") from err
 
 
 def _typed(column: str, value: Any) -> Any:
@@ -59,39 +66,6 @@ def _typed(column: str, value: Any) -> Any:
         return float(value)
     except ValueError:
         return value
-
-
-# Not `Record.to_row()` itself: a record read back from JSON is a dict, and nothing turns that
-# dict into a Record again (there is no Record.from_dict); these are the columns charts draw.
-def _flatten_record(d: dict) -> dict[str, Any]:
-    """The chart columns of `Record.to_row()` from a nested `Record.to_dict()` record."""
-    row: dict[str, Any] = {"id": d.get("id"), "path": d.get("path"), "title": d.get("title")}
-    error = d.get("error") or {}
-    row["error_code"] = error.get("code")
-    row["language"] = d.get("language")
-    f = d.get("framing") or {}
-    row["label"] = f.get("label")
-    row["promotional"] = f.get("promotional")
-    row["critical"] = f.get("critical")
-    sentences = f.get("sentences")
-    row["sentence_labels"] = ("".join(s["label"][0].upper() for s in sentences)
-                              if sentences is not None else None)
-    s = d.get("sovereignty") or {}
-    row["sovereignty_stance"] = s.get("stance")
-    row["extraterritorial_law"] = s.get("extraterritorial_law")
-    row["laws"] = "; ".join(s["laws"]) if "laws" in s else None
-    r = d.get("readability") or {}
-    row["readability_formula"] = r.get("formula")
-    row["readability_score"] = r.get("score")
-    reuse = d.get("reuse")
-    row["reuse_kind"] = reuse.get("kind") if reuse else None
-    row["reuse_article_share"] = reuse.get("article_share") if reuse else None
-    row["reuse_sources"] = ";".join(
-        f"{x['source']}={x['article_share']}" for x in reuse.get("sources", [])
-    ) if reuse else None
-    row.update({f"rate_{c}": v for c, v in (f.get("categories") or {}).items()})
-    row.update({f"meta_{k}": v for k, v in sorted((d.get("meta") or {}).items())})
-    return row
 
 
 def clean(text: str) -> str:

@@ -102,7 +102,11 @@ def chart(kind, source, out, group_by, size, title):
         except ValueError as err:
             raise click.UsageError("--size is WxH in inches, e.g. 8x5") from err
         figure_size = (width, height)
-    written = draw(kind, load_rows(Path(source)), out.with_suffix(""), group_by=group_by,
+    try:
+        rows = load_rows(Path(source))
+    except (ValueError, UnicodeDecodeError) as err:
+        raise click.ClickException(str(err)) from err
+    written = draw(kind, rows, out.with_suffix(""), group_by=group_by,
                    size=figure_size, formats=(out.suffix.lower()[1:],), title=title)
     if not written:
         click.echo(f"nothing to draw: the rows in {source} have no data for {kind}", err=True)
