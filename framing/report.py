@@ -61,11 +61,8 @@ def make(paths, out_dir: Path, scorer: Scorer, sources: Sources, *, read_options
     made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir, model_dir=model_dir,
                     group_by=group_by, title=title, command=default_command())
     texts = {d.id: d.text for d in documents if d.error is None}
-    written = write(out_dir, batch, texts, sources.texts(), title, group_by, made, charts)
-    if parquet:
-        from framing.outputs import write_parquet
-
-        written.append(write_parquet(batch.rows, out_dir / "scores.parquet"))
+    written = write(out_dir, batch, texts, sources.texts(), title, group_by, made, charts,
+                    parquet)
     return batch, written
 
 
@@ -131,16 +128,17 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 
 def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict[str, str],
-          title: str, group_by: str | None, manifest: dict, charts: bool = True) -> list[Path]:
-    """Every file of the report; returns the paths written."""
+          title: str, group_by: str | None, manifest: dict, charts: bool = True,
+          parquet: bool = False) -> list[Path]:
+    """Every file of the report (`parquet`: scores.parquet/ too); returns the paths written."""
     from framing.charts import group_of
 
     (out_dir / "articles").mkdir(parents=True, exist_ok=True)
-    for row in batch.rows:
-        row["group"] = group_of(row, group_by)
+    # `framing score --out`'s rows, plus the group each article is charted in.
+    rows = [{**row, "group": group_of(row, group_by)} for row in batch.rows]
     written = [
-        write_atomic(out_dir / "scores.jsonl", _jsonl(batch.rows)),
-        write_atomic(out_dir / "scores.csv", csv_text(batch.rows)),
+        write_atomic(out_dir / "scores.jsonl", _jsonl(rows)),
+        write_atomic(out_dir / "scores.csv", csv_text(rows)),
         write_atomic(out_dir / "records.jsonl", _jsonl(batch.records)),
         write_atomic(out_dir / "passages.csv", _csv_or_header(
             passage_rows(batch.records, texts, source_texts), PASSAGE_COLUMNS)),
@@ -157,14 +155,18 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
     if charts:
         from framing.charts import draw_all
 
-        chart_files = draw_all(batch.rows, out_dir / "charts", group_by=group_by)
+        chart_files = draw_all(rows, out_dir / "charts", group_by=group_by)
         written += chart_files
     notes = _notes(batch, manifest)
     svgs = [f"charts/{p.name}" for p in sorted(chart_files) if p.suffix == ".svg"]
     written.append(write_atomic(out_dir / "index.html",
-                                index_page(title, batch.rows, links, svgs, batch.errors, notes)))
+                                index_page(title, rows, links, svgs, batch.errors, notes)))
     written.append(write_atomic(out_dir / "manifest.json",
                                 json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"))
+    if parquet:
+        from framing.outputs import write_parquet
+
+        written.append(write_parquet(rows, out_dir / "scores.parquet"))
     return written
 
 
