@@ -97,10 +97,16 @@ def _sha256(document: Document) -> str:
     return document.meta.get("sha256") or hashlib.sha256(document.text.encode()).hexdigest()
 
 
-def _analysed(document: Document, lexicon: Lexicon, lang: str | None, model) -> Record:
+def unscored(document: Document) -> Record:
+    """The record of a document before any analysis: its id, path, title, metadata and, for a
+    document that could not be read, its error (what every command prints for it)."""
     meta = dict(document.meta)
     title = meta.pop("title", None)
-    record = Record(document.id, document.path, title, meta, document.error)
+    return Record(document.id, document.path, title, meta, document.error)
+
+
+def _analysed(document: Document, lexicon: Lexicon, lang: str | None, model) -> Record:
+    record = unscored(document)
     if document.error is not None:
         return record
     found = analyse_text(document.text, lexicon, lang)

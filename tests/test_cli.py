@@ -76,6 +76,16 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path):
     assert "failed" in result.stderr and "missing.txt" in result.stderr
 
 
+def test_reuse_prints_an_unreadable_input_as_score_does(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    inputs = [tmp_path / "empty.txt", tmp_path / "missing.txt"]
+    scored = run("score", "--json", "--no-model", *inputs)
+    compared = run("reuse", "--json", *inputs, "--sources", seed_path("004"))
+    assert scored.exit_code == compared.exit_code == 1
+    assert compared.stdout == scored.stdout
+    assert [r["error"]["code"] for r in records(compared.stdout)] == ["empty", "unreadable"]
+
+
 def test_usage_errors_exit_2():
     assert run("score").exit_code == 2
     assert run("score", "--lang", "de", seed_path("001")).exit_code == 2

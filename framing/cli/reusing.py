@@ -89,12 +89,11 @@ def _among(paths, options, engine_choice):
 
 def _print_reuse(document, found, texts, as_json) -> None:
     from framing.explain import reuse_summary
+    from framing.pipeline import unscored
 
     d = document
-    if d.error is not None:
-        record = {"id": d.id, "path": d.path, "error": {"code": d.error.code,
-                                                        "message": d.error.message}}
-        click.echo(json.dumps(record, ensure_ascii=False) if as_json
+    if d.error is not None:  # the error record `framing score` prints
+        click.echo(json.dumps(unscored(d).to_dict(), ensure_ascii=False) if as_json
                    else f"{d.id}  ERROR {d.error.code}: {d.error.message}\n")
     elif as_json:
         click.echo(json.dumps({"id": d.id, "path": d.path, "reuse": found}, ensure_ascii=False))
