@@ -50,7 +50,7 @@ def evaluate(folder: Path, verbose: bool = False) -> dict:
     index = SourceIndex(releases)
     gold, predicted, errors, wrong_source = [], [], [], []
     for item in articles:
-        found = index.compare(item["text"], item["id"])
+        found = index.compare(item["text"], item["id"]).to_dict()
         gold.append(item["kind"])
         predicted.append(found["kind"])
         errors.append(abs(found["article_share"] - item["share"]))

@@ -67,7 +67,7 @@ def run_framing(releases, articles, jobs: int):
         records = [r for _, r in map_documents(pipeline.compare, [folder], {}, scorer,
                                                jobs=jobs)]
         elapsed = time.perf_counter() - start
-    passages = [[(p["source"], p["article_start"], p["article_end"]) for p in r["passages"]]
+    passages = [[(p.source, p.article_start, p.article_end) for p in r.passages]
                 for r in records]
     return passages, indexed, elapsed
 

@@ -3,11 +3,16 @@ marked. Colour on a terminal; plain brackets when piped, so the marks survive in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from framing.labels import LABELS
 from framing.marks import Mark, draw, inside, pieces
 from framing.record import Record, top_evidence
+
+if TYPE_CHECKING:
+    from framing.reuse.found import Reuse
 
 # Marks work without colour: + promotional, - critical, § sovereignty / foreign law.
 MARKS = {"promotional": "+", "critical": "-", "sovereignty": "§"}
@@ -51,11 +56,11 @@ def summary(record: Record) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _reuse_line(reuse: dict) -> str:
-    if reuse["kind"] == "none":
+def _reuse_line(reuse: Reuse) -> str:
+    if reuse.kind == "none":
         return "none found"
-    return (f"{reuse['kind']} from {reuse['source']}: {reuse['article_share']:.0%} of the article, "
-            f"{reuse['source_share']:.0%} of the release, {len(reuse['passages'])} passages")
+    return (f"{reuse.kind} from {reuse.source}: {reuse.article_share:.0%} of the article, "
+            f"{reuse.source_share:.0%} of the release, {len(reuse.passages)} passages")
 
 
 def _one_line(text: str) -> str:
@@ -92,28 +97,28 @@ def _marks(record: Record) -> list[Mark]:
     return sorted(Mark(s, e, kind) for (s, e), kind in found.items())
 
 
-def reuse_summary(doc_id: str, reuse: dict, article: str, source_texts: dict[str, str],
+def reuse_summary(doc_id: str, reuse: Reuse, article: str, source_texts: dict[str, str],
                   width: int = 100) -> str:
     """What `framing reuse` prints per article: best source, kind, shares, then each passage
     with its text on both sides (cut to `width` characters)."""
-    if reuse["kind"] == "none" and not reuse.get("shares_with"):
+    if reuse.kind == "none" and not reuse.shares_with:
         return f"{doc_id}  no reuse found\n"
-    lines = [f"{doc_id}  {reuse['kind']}"
-             + (f" from {reuse['source']}" if reuse["source"] else "")
-             + (f" (identical to {reuse['identical_to']})" if reuse.get("identical_to") else "")]
-    lines.append(f"  article share {reuse['article_share']:.0%} · release share "
-                 f"{reuse['source_share']:.0%} · longest passage "
-                 f"{reuse['longest_passage_words']} words · {len(reuse['passages'])} passages")
-    if reuse.get("shares_with"):
-        lines.append(f"  cluster {reuse['cluster']}: shares passages with "
-                     f"{', '.join(reuse['shares_with'])}")
-    for p in reuse["passages"]:
-        source = source_texts.get(p["source"], "")
-        lines.append(f"  [{p['kind']} {p.get('similarity', 1):.2f}] {p['words']} words")
-        lines.append(f"    article {p['article_start']}-{p['article_end']}: "
-                     f"{_cut(article[p['article_start']:p['article_end']], width)}")
-        lines.append(f"    {p['source']} {p['source_start']}-{p['source_end']}: "
-                     f"{_cut(source[p['source_start']:p['source_end']], width)}")
+    lines = [f"{doc_id}  {reuse.kind}"
+             + (f" from {reuse.source}" if reuse.source else "")
+             + (f" (identical to {reuse.identical_to})" if reuse.identical_to else "")]
+    lines.append(f"  article share {reuse.article_share:.0%} · release share "
+                 f"{reuse.source_share:.0%} · longest passage "
+                 f"{reuse.longest_passage_words} words · {len(reuse.passages)} passages")
+    if reuse.shares_with:
+        lines.append(f"  cluster {reuse.cluster}: shares passages with "
+                     f"{', '.join(reuse.shares_with)}")
+    for p in reuse.passages:
+        source = source_texts.get(p.source, "")
+        lines.append(f"  [{p.kind} {p.similarity:.2f}] {p.words} words")
+        lines.append(f"    article {p.article_start}-{p.article_end}: "
+                     f"{_cut(article[p.article_start:p.article_end], width)}")
+        lines.append(f"    {p.source} {p.source_start}-{p.source_end}: "
+                     f"{_cut(source[p.source_start:p.source_end], width)}")
     return "\n".join(lines) + "\n"
 
 

@@ -12,8 +12,13 @@ import base64
 import hashlib
 import re
 from html import escape as _escape
+from typing import TYPE_CHECKING
 
 from framing.marks import Mark, draw, inside, pieces
+
+if TYPE_CHECKING:
+    from framing.record import Record
+    from framing.reuse.found import Passage, Reuse
 
 # Okabe–Ito colours with a second cue (underline, border style) so that print in grey still
 # tells the kinds apart.
@@ -156,36 +161,35 @@ REUSE_LEGEND = (
 )
 
 
-def article_page(record: dict, text: str, source_texts: dict[str, str], back: str) -> str:
+def article_page(record: Record, text: str, source_texts: dict[str, str], back: str) -> str:
     """One article: its scores, its text with evidence marked, and the reuse side by side."""
-    framing, sovereignty = record["framing"], record["sovereignty"]
-    title = record.get("title") or record["id"]
+    framing, sovereignty, quotes = record.framing, record.sovereignty, record.attribution
+    title = record.title or record.id
     facts = [
-        ("label", f"{framing['label']} (lexicon alone: {framing['lexicon_label']})"),
-        ("promotional / critical", f"{framing['promotional']:.2f} / {framing['critical']:.2f}"),
-        ("sovereignty", sovereignty["stance"] + (
-            f" — foreign law: {', '.join(sovereignty['laws'])}" if sovereignty["laws"] else "")),
-        ("quotes", (f"{record['attribution']['quotes']} direct, speakers: "
-                    f"{', '.join(record['attribution']['speakers']) or '—'}")),
+        ("label", f"{framing.label} (lexicon alone: {framing.lexicon_label})"),
+        ("promotional / critical", f"{framing.promotional:.2f} / {framing.critical:.2f}"),
+        ("sovereignty", sovereignty.stance + (
+            f" — foreign law: {', '.join(sovereignty.laws)}" if sovereignty.laws else "")),
+        ("quotes", (f"{quotes.quotes} direct, speakers: {', '.join(quotes.speakers) or '—'}")),
     ]
-    reuse = record.get("reuse")
+    reuse = record.reuse
     if reuse:
-        facts.append(("reuse", f"{reuse['kind']}"
-                      + (f" from {reuse['source']}: {reuse['article_share']:.0%} of the "
-                         f"article, {reuse['source_share']:.0%} of the release"
-                         if reuse["source"] else "")))
+        facts.append(("reuse", f"{reuse.kind}"
+                      + (f" from {reuse.source}: {reuse.article_share:.0%} of the "
+                         f"article, {reuse.source_share:.0%} of the release"
+                         if reuse.source else "")))
     parts = [f"<p><a href=\"{escape(back)}\">← summary</a></p><h1>{escape(title)}</h1>",
-             f"<p class=\"muted\">{escape(record['id'])} · {escape(record.get('path'))}</p>",
+             f"<p class=\"muted\">{escape(record.id)} · {escape(record.path)}</p>",
              "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
                                  for k, v in facts) + "</table>",
              "<h2>Text and evidence</h2>", LEGEND,
              f"<div class=\"article\">{marked_article(record, text)}</div>"]
-    if reuse and reuse["passages"]:
+    if reuse and reuse.passages:
         parts.append(_side_by_side(reuse, text, source_texts))
     return page(title, "\n".join(parts))
 
 
-def marked_article(record: dict, text: str) -> str:
+def marked_article(record: Record, text: str) -> str:
     """The text, escaped, with each sentence's label and each evidence span marked."""
     marks = _evidence_marks(record)
 
@@ -197,16 +201,14 @@ def marked_article(record: dict, text: str) -> str:
         return f"<span class=\"s-{span.kind}\" title=\"{span.kind} sentence\">{inner}</span>"
 
     # Sentences are marks too, one level up: they come in order and apart, so none is skipped.
-    sentences = [Mark(s["start"], s["end"], s["label"])
-                 for s in record["framing"].get("sentences", [])]
+    sentences = [Mark(s.start, s.end, s.label) for s in record.framing.sentences]
     return draw(pieces(text, sentences), sentence, escape)
 
 
-def _evidence_marks(record: dict) -> list[Mark]:
-    marks = [Mark(e["start"], e["end"], e["effect"], e["category"])
-             for e in record["framing"]["evidence"] if e["effect"] in ("promotional", "critical")]
-    marks += [Mark(e["start"], e["end"], "sovereignty", e["category"])
-              for e in record["sovereignty"]["evidence"]]
+def _evidence_marks(record: Record) -> list[Mark]:
+    marks = [Mark(e.start, e.end, e.effect, e.category)
+             for e in record.framing.evidence if e.effect in ("promotional", "critical")]
+    marks += [Mark(e.start, e.end, "sovereignty", e.category) for e in record.sovereignty.evidence]
     return sorted(set(marks))
 
 
@@ -222,10 +224,10 @@ def titled_mark(text: str, mark: Mark) -> str:
     return mark_tag(text, mark.kind, mark.note)
 
 
-def _side_by_side(reuse: dict, text: str, source_texts: dict[str, str]) -> str:
+def _side_by_side(reuse: Reuse, text: str, source_texts: dict[str, str]) -> str:
     parts = ["<h2>Reuse: the article and the release side by side</h2>", REUSE_LEGEND]
-    for source in sorted({p["source"] for p in reuse["passages"]}):
-        passages = [(n, p) for n, p in enumerate(reuse["passages"], 1) if p["source"] == source]
+    for source in sorted({p.source for p in reuse.passages}):
+        passages = [(n, p) for n, p in enumerate(reuse.passages, 1) if p.source == source]
         columns = "".join(
             f"<div>{draw(pieces(shown, _passage_marks(passages, side)), _numbered, escape)}</div>"
             for side, shown in (("article", text), ("source", source_texts.get(source, ""))))
@@ -233,10 +235,11 @@ def _side_by_side(reuse: dict, text: str, source_texts: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
-def _passage_marks(passages: list[tuple[int, dict]], side: str) -> list[Mark]:
+def _passage_marks(passages: list[tuple[int, Passage]], side: str) -> list[Mark]:
     """The numbered passages' spans on one side, "article" or "source", with their kind."""
-    return sorted(Mark(p[f"{side}_start"], p[f"{side}_end"], f"reuse-{p['kind']}",
-                       f"[{n}] {p['kind']} {p.get('similarity', 1):.2f}") for n, p in passages)
+    return sorted(Mark(getattr(p, f"{side}_start"), getattr(p, f"{side}_end"),
+                       f"reuse-{p.kind}", f"[{n}] {p.kind} {p.similarity:.2f}")
+                  for n, p in passages)
 
 
 def _numbered(text: str, mark: Mark) -> str:

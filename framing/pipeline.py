@@ -26,6 +26,7 @@ from framing.sovereignty import stance_in
 
 if TYPE_CHECKING:
     from framing.reuse import SourceIndex
+    from framing.reuse.found import Reuse
 
 
 @dataclass
@@ -47,7 +48,7 @@ class Scorer:
             record.reuse = self.sources.compare(document.text, document.id)
         return record
 
-    def compare(self, document: Document) -> dict | None:
+    def compare(self, document: Document) -> Reuse | None:
         """The reuse record of one document alone (None when it could not be read)."""
         if document.error is not None:
             return None
@@ -59,7 +60,7 @@ def score(document: Document, scorer: Scorer) -> Record:
     return scorer.score(document)
 
 
-def compare(document: Document, scorer: Scorer) -> dict | None:
+def compare(document: Document, scorer: Scorer) -> Reuse | None:
     """`scorer.compare(document)`, as an engine calls it."""
     return scorer.compare(document)
 

@@ -11,6 +11,7 @@ from typing import Any
 from framing.attribution import Attribution
 from framing.documents import DocumentError
 from framing.readability import Readability
+from framing.reuse.found import Reuse
 from framing.sovereignty import Sovereignty
 from framing.tone import Framing, SentenceScore, Span, sentence_scores, sentence_weights
 
@@ -29,7 +30,7 @@ class Record:
     sovereignty: Sovereignty | None = None
     readability: Readability | None = None
     attribution: Attribution | None = None
-    reuse: dict | None = None
+    reuse: Reuse | None = None
 
     @property
     def ok(self) -> bool:
@@ -65,7 +66,7 @@ class Record:
                 "quote_share": self.attribution.quote_share,
                 "speakers": self.attribution.speakers,
             },
-            reuse=self.reuse,
+            reuse=self.reuse.to_dict() if self.reuse is not None else None,
         )
         if sentences:
             out["framing"]["sentences"] = [_sentence_dict(x) for x in f.sentences]
@@ -81,7 +82,8 @@ class Record:
         if d.get("error") is not None:
             record.error = DocumentError(**d["error"])
             return record
-        record.language, record.reuse = d.get("language"), d.get("reuse")
+        record.language = d.get("language")
+        record.reuse = Reuse.from_dict(d["reuse"]) if d.get("reuse") is not None else None
         record.n_words, record.n_sentences = d.get("n_words", 0), d.get("n_sentences", 0)
         record.framing = _framing_from(d["framing"])
         sovereignty = dict(d["sovereignty"])
@@ -149,12 +151,12 @@ def _framing_from(f: dict[str, Any]) -> Framing:
                    f.get("lexicon_label"), f.get("classifier"))
 
 
-def _reuse_columns(reuse: dict | None) -> dict[str, Any]:
+def _reuse_columns(reuse: Reuse | None) -> dict[str, Any]:
     keys = ("kind", "source", "article_share", "source_share", "longest_passage_words")
-    columns = {f"reuse_{k}": reuse.get(k) if reuse else None for k in keys}
+    columns = {f"reuse_{k}": getattr(reuse, k) if reuse else None for k in keys}
     # Every source with passages, as "id=share;id=share" (article share), for heatmaps.
     columns["reuse_sources"] = ";".join(
-        f"{s['source']}={s['article_share']}" for s in reuse.get("sources", [])
+        f"{s.source}={s.article_share}" for s in reuse.sources
     ) if reuse else None
     return columns
 

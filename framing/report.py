@@ -19,22 +19,28 @@ import json
 import os
 import platform
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing import __version__
 from framing.engines import map_documents
 from framing.html import article_page, index_page, safe_name
 from framing.outputs import csv_text, write_atomic
-from framing.pipeline import Scorer, Sources
+from framing.pipeline import Scorer, Sources, unscored
+from framing.record import Record
+
+if TYPE_CHECKING:
+    from framing.documents import Document
 
 
 @dataclass
 class Batch:
-    """What `run` found: full records and flat rows in input order, and the inputs that failed."""
+    """What `run` found: records and their flat rows in input order, and the inputs that
+    failed."""
 
-    records: list[dict] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     resumed: int = 0
@@ -66,30 +72,29 @@ def make(paths, out_dir: Path, scorer: Scorer, sources: Sources, *, read_options
     return batch, written
 
 
-def score_unless_resumed(document, shared) -> tuple[dict, dict] | None:
-    """(full record, flat row) of one document, on an engine's worker: `shared` is (the
-    pipeline.Scorer, the sha256 of the articles --resume takes from the last report); None for
-    those."""
+def score_unless_resumed(document: Document, shared: tuple[Scorer, set]) -> Record | None:
+    """The record of one document, on an engine's worker: `shared` is (the pipeline.Scorer, the
+    sha256 of the articles --resume takes from the last report); None for those."""
     scorer, resumed = shared
     if document.error is None and _sha(document) in resumed:
         return None
-    record = scorer.score(document)
-    return record.to_dict(), record.to_row()
+    return scorer.score(document)
 
 
-def run(documents, results, previous: dict[str, tuple[dict, dict]]) -> Batch:
+def run(documents: list[Document], results: list[Record | None],
+        previous: dict[str, Record]) -> Batch:
     """The batch of `documents` from their `score_unless_resumed` results; `previous` maps
-    sha256 -> (record, row) of articles already scored (--resume)."""
+    sha256 -> record of the articles already scored (--resume), whose analyses are taken as
+    they are and whose id, path, title and metadata are the document's now."""
     batch = Batch()
-    for document, result in zip(documents, results, strict=True):
-        if result is not None:
-            record, row = result
-        else:
-            record, row = previous[_sha(document)]
-            record, row = {**record, "id": document.id}, {**row, "id": document.id}
+    for document, record in zip(documents, results, strict=True):
+        if record is None:
+            now = unscored(document)
+            record = replace(previous[_sha(document)], id=now.id, path=now.path,
+                             title=now.title, meta=now.meta)
             batch.resumed += 1
         batch.records.append(record)
-        batch.rows.append(row)
+        batch.rows.append(record.to_row())
         if document.error is not None:
             batch.errors.append(error_row("article", document))
     return batch
@@ -105,19 +110,17 @@ def _sha(document) -> str | None:
     return document.meta.get("sha256")
 
 
-def load_previous(out_dir: Path, fingerprint: dict) -> dict[str, tuple[dict, dict]]:
-    """sha256 -> (record, row) from an earlier report in `out_dir`, when it was made with the
-    same lexicons, model and sources (else nothing is reused)."""
+def load_previous(out_dir: Path, fingerprint: dict) -> dict[str, Record]:
+    """sha256 -> record from the records.jsonl of an earlier report in `out_dir`, when it was
+    made with the same lexicons, model and sources (else nothing is reused)."""
     try:
         manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
-        records = _read_jsonl(out_dir / "records.jsonl")
-        rows = _read_jsonl(out_dir / "scores.jsonl")
-    except (OSError, ValueError):
+        records = [Record.from_dict(d) for d in _read_jsonl(out_dir / "records.jsonl")]
+    except (OSError, ValueError, KeyError, TypeError):
         return {}
-    if manifest.get("fingerprint") != fingerprint or len(records) != len(rows):
+    if manifest.get("fingerprint") != fingerprint:
         return {}
-    return {row["meta_sha256"]: (record, row) for record, row in zip(records, rows)
-            if not row.get("error_code") and row.get("meta_sha256")}
+    return {r.meta["sha256"]: r for r in records if r.ok and r.meta.get("sha256")}
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -139,18 +142,18 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
     written = [
         write_atomic(out_dir / "scores.jsonl", _jsonl(rows)),
         write_atomic(out_dir / "scores.csv", csv_text(rows)),
-        write_atomic(out_dir / "records.jsonl", _jsonl(batch.records)),
+        write_atomic(out_dir / "records.jsonl", _jsonl([r.to_dict() for r in batch.records])),
         write_atomic(out_dir / "passages.csv", _csv_or_header(
             passage_rows(batch.records, texts, source_texts), PASSAGE_COLUMNS)),
         write_atomic(out_dir / "errors.csv", _csv_or_header(batch.errors, ERROR_COLUMNS)),
     ]
     links = {}
     for record in batch.records:
-        if "error" not in record:
-            name = safe_name(record["id"])
-            links[record["id"]] = f"articles/{name}"
+        if record.ok:
+            name = safe_name(record.id)
+            links[record.id] = f"articles/{name}"
             written.append(write_atomic(out_dir / "articles" / name, article_page(
-                record, texts[record["id"]], source_texts, "../index.html")))
+                record, texts[record.id], source_texts, "../index.html")))
     chart_files = []
     if charts:
         from framing.charts import draw_all
@@ -200,19 +203,20 @@ PASSAGE_COLUMNS = ["id", "source", "kind", "similarity", "words", "article_start
                    "source_start", "source_end", "article_text", "source_text"]
 
 
-def passage_rows(records, texts, source_texts) -> list[dict]:
+def passage_rows(records: list[Record], texts: dict[str, str],
+                 source_texts: dict[str, str]) -> list[dict]:
+    """passages.csv: one row per reused passage, with the text of both sides."""
     rows = []
     for record in records:
-        reuse = record.get("reuse") or {}
-        for p in reuse.get("passages", []):
-            text, source = texts.get(record["id"], ""), source_texts.get(p["source"], "")
+        for p in record.reuse.passages if record.reuse else []:
+            text, source = texts.get(record.id, ""), source_texts.get(p.source, "")
             rows.append({
-                "id": record["id"], "source": p["source"], "kind": p["kind"],
-                "similarity": p.get("similarity"), "words": p.get("words"),
-                "article_start": p["article_start"], "article_end": p["article_end"],
-                "source_start": p["source_start"], "source_end": p["source_end"],
-                "article_text": text[p["article_start"] : p["article_end"]],
-                "source_text": source[p["source_start"] : p["source_end"]],
+                "id": record.id, "source": p.source, "kind": p.kind,
+                "similarity": p.similarity, "words": p.words,
+                "article_start": p.article_start, "article_end": p.article_end,
+                "source_start": p.source_start, "source_end": p.source_end,
+                "article_text": text[p.article_start : p.article_end],
+                "source_text": source[p.source_start : p.source_end],
             })
     return rows
 

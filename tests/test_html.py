@@ -21,7 +21,7 @@ def test_a_reprinted_release_holding_markup_is_escaped_on_both_sides(lexicon):
     article = "Une usine historique. " + RELEASE
     record = framing.score_text(article, lexicon=lexicon, id="velos")
     record.reuse = SourceIndex([("velora", RELEASE)]).compare(article, "velos")
-    html = article_page(record.to_dict(), article, {"velora": RELEASE}, "../index.html")
+    html = article_page(record, article, {"velora": RELEASE}, "../index.html")
     assert "<img" not in html
     side_by_side = html[html.index("<div class=\"side\">"):]
     # The passage is marked in the article and in the release, the markup inside it escaped.
@@ -32,10 +32,10 @@ def test_a_reprinted_release_holding_markup_is_escaped_on_both_sides(lexicon):
 
 def test_markup_inside_a_marked_evidence_span_is_escaped(lexicon):
     text = f"Un projet historique {HOSTILE} pour la région."
-    record = framing.score_text(text, lexicon=lexicon).to_dict()
-    (cue,) = record["framing"]["evidence"]
-    assert text[cue["start"] : cue["end"]] == "historique"
-    cue["end"] = text.index(HOSTILE) + len(HOSTILE)  # a span that covers the markup
+    record = framing.score_text(text, lexicon=lexicon)
+    (cue,) = record.framing.evidence
+    assert text[cue.start : cue.end] == "historique"
+    cue.end = text.index(HOSTILE) + len(HOSTILE)  # a span that covers the markup
     html = marked_article(record, text)
     assert "<img" not in html
     assert re.search(f'<mark class="promotional" [^>]*>historique {re.escape(ESCAPED)}</mark>',

@@ -2,9 +2,14 @@
 report pages, worksheet). Expected values are written by hand from the small texts below;
 each test names the bug it is there to catch."""
 
+from framing.attribution import Attribution
 from framing.explain import styled
 from framing.html import article_page, mark_tag, marked_article
 from framing.marks import Mark, draw, inside, pieces
+from framing.record import Record
+from framing.reuse.found import Passage, Reuse
+from framing.sovereignty import Sovereignty
+from framing.tone import Framing, SentenceScore, Span
 
 TEXT = "Great news, but risky."  # 22 characters: "Great" 0-5, "news" 6-10, "risky." 16-22
 PRO, CRI, SOV = "promotional", "critical", "sovereignty"
@@ -101,34 +106,32 @@ def test_html_mark_escapes_its_text_and_its_title():
 SCRIPT = "<i>Buy</i> <script>alert(1)</script> now."  # "<script>…</script>" is 11-36
 
 
+def scored(sentences: list[tuple[int, int, str]], evidence: list[Span] = (),
+           reuse: Reuse | None = None) -> Record:
+    """A record made by hand: its sentences (start, end, label), its framing evidence."""
+    framing = Framing("neutral", 0.0, 0.0, {}, list(evidence),
+                      [SentenceScore(a, b, label, 0.0, 0.0, "fr") for a, b, label in sentences],
+                      lexicon_label="neutral")
+    return Record("a", "a.txt", framing=framing, reuse=reuse,
+                  sovereignty=Sovereignty(False, "none", False, []), attribution=Attribution())
+
+
 def test_html_article_escapes_a_script_inside_a_mark_and_in_the_plain_text():
     # Bug: either the marked piece or the plain text between marks not escaped.
-    record = {"framing": {"sentences": [{"start": 0, "end": 41, "label": PRO}],
-                          "evidence": [{"start": 11, "end": 36, "effect": PRO,
-                                        "category": "a<b"}]},
-              "sovereignty": {"evidence": []}}
+    record = scored([(0, 41, PRO)], [Span(11, 36, "…", "a<b", 1.0, PRO)])
     assert marked_article(record, SCRIPT) == (
         "<span class=\"s-promotional\" title=\"promotional sentence\">&lt;i&gt;Buy&lt;/i&gt; "
         "<mark class=\"promotional\" title=\"a&lt;b\">&lt;script&gt;alert(1)&lt;/script&gt;"
         "</mark> now.</span>")
-    plain = {"framing": {"sentences": [{"start": 19, "end": 22, "label": "neutral"}],
-                         "evidence": []}, "sovereignty": {"evidence": []}}
+    plain = scored([(19, 22, "neutral")])
     assert marked_article(plain, "<script>x</script>\nOK.") == \
         "&lt;script&gt;x&lt;/script&gt;\nOK."
 
 
 def test_html_side_by_side_numbers_each_passage_and_escapes_both_texts():
     # Bug: the badge left out, a passage's span taken from the wrong side, or a text unescaped.
-    record = {"id": "a", "path": "a.txt",
-              "framing": {"label": "neutral", "lexicon_label": "neutral", "promotional": 0.0,
-                          "critical": 0.0, "sentences": [], "evidence": []},
-              "sovereignty": {"stance": "none", "laws": [], "evidence": []},
-              "attribution": {"quotes": 0, "speakers": []},
-              "reuse": {"kind": "verbatim", "source": "r", "article_share": 0.5,
-                        "source_share": 0.5,
-                        "passages": [{"source": "r", "kind": "verbatim", "similarity": 1.0,
-                                      "article_start": 0, "article_end": 8,
-                                      "source_start": 8, "source_end": 16}]}}
+    passage = Passage("r", 0, 8, 8, 16, "verbatim", 1.0, 1, 1)
+    record = scored([], reuse=Reuse("r", "verbatim", 0.5, 0.5, 1, None, passages=[passage]))
     html = article_page(record, "<script> & end", {"r": "see <b> <script> too"},
                         "../index.html")
     passage = ("<span class=\"badge\">[1]</span><mark class=\"reuse-verbatim\" "

@@ -30,17 +30,17 @@ RELEASE = (
 
 def test_other_seeds_are_not_reprints(seed_reuse):
     for seed in ("000", "002", "003"):
-        assert seed_reuse[seed]["kind"] != "verbatim", seed
-    assert seed_reuse["004"]["kind"] == "verbatim"
-    assert seed_reuse["004"]["identical_to"] == "004"
+        assert seed_reuse[seed].kind != "verbatim", seed
+    assert seed_reuse["004"].kind == "verbatim"
+    assert seed_reuse["004"].identical_to == "004"
 
 
 def test_passages_conform_and_point_at_real_text(seed_reuse, seed_texts):
     for seed, found in seed_reuse.items():
-        jsonschema.validate(found, REUSE_SCHEMA)
-        for p in found["passages"]:
-            assert 0 <= p["article_start"] < p["article_end"] <= len(seed_texts[seed])
-            assert 0 <= p["source_start"] < p["source_end"] <= len(seed_texts["004"])
+        jsonschema.validate(found.to_dict(), REUSE_SCHEMA)
+        for p in found.passages:
+            assert 0 <= p.article_start < p.article_end <= len(seed_texts[seed])
+            assert 0 <= p.source_start < p.source_end <= len(seed_texts["004"])
 
 
 def test_near_verbatim_copy_with_typography_and_a_changed_word():
@@ -51,20 +51,20 @@ def test_near_verbatim_copy_with_typography_and_a_changed_word():
         "exigeante, au plus près de nos clients\", a déclaré Claire Mounier, présidente de Velora."
     )
     found = SourceIndex([("velora", RELEASE)]).compare(article)
-    kinds = [p["kind"] for p in found["passages"]]
-    assert found["kind"] == "verbatim" and found["source"] == "velora"
+    kinds = [p.kind for p in found.passages]
+    assert found.kind == "verbatim" and found.source == "velora"
     assert "near" in kinds  # "salariés" became "personnes"
-    assert 0.6 < found["article_share"] < 1.0
+    assert 0.6 < found.article_share < 1.0
     # The quote is found although its quotation marks and apostrophes changed.
     quote = article.index("Nous faisons")
-    assert any(p["article_start"] <= quote < p["article_end"] for p in found["passages"])
+    assert any(p.article_start <= quote < p.article_end for p in found.passages)
 
 
 def test_the_about_paragraph_does_not_count_as_reuse():
     article = ("Un article sans rapport avec l'usine. Velora conçoit et fabrique des vélos cargo "
                "électriques pour les familles et les artisans depuis 2017.")
     found = SourceIndex([("velora", RELEASE)]).compare(article)
-    assert found["kind"] == "none" and found["passages"] == []
+    assert found.kind == "none" and found.passages == []
 
 
 def test_shared_facts_in_new_sentences_are_not_reuse():
@@ -74,15 +74,15 @@ def test_shared_facts_in_new_sentences_are_not_reuse():
         "40 000 vélos cargo chaque année, un pari sur la fabrication française."
     )
     found = SourceIndex([("velora", RELEASE)]).compare(article)
-    assert found["kind"] == "none", found["passages"]
+    assert found.kind == "none", found.passages
 
 
 def test_among_groups_articles_sharing_a_release(seed_texts):
     copy_a = "Selon nos informations. " + RELEASE[:420]
     copy_b = RELEASE[:430] + " Fin de l'article."
     found = among([("a", copy_a), ("b", copy_b), ("other", seed_texts["003"])])
-    assert found["a"]["cluster"] == found["b"]["cluster"] == 1
-    assert found["a"]["shares_with"] == ["b"] and found["other"]["cluster"] is None
+    assert found["a"].cluster == found["b"].cluster == 1
+    assert found["a"].shares_with == ["b"] and found["other"].cluster is None
 
 
 words = st.text(alphabet="abcdeéfg ’'«»,.\n", min_size=0, max_size=300)
@@ -92,24 +92,24 @@ words = st.text(alphabet="abcdeéfg ’'«»,.\n", min_size=0, max_size=300)
 @given(words, words)
 def test_offsets_in_bounds_and_ordered(article, source):
     found = SourceIndex([("s", source)]).compare(article)
-    for p in found["passages"]:
-        assert 0 <= p["article_start"] < p["article_end"] <= len(article)
-        assert 0 <= p["source_start"] < p["source_end"] <= len(source)
-    starts = [p["article_start"] for p in found["passages"]]
+    for p in found.passages:
+        assert 0 <= p.article_start < p.article_end <= len(article)
+        assert 0 <= p.source_start < p.source_end <= len(source)
+    starts = [p.article_start for p in found.passages]
     assert starts == sorted(starts)
-    assert 0.0 <= found["article_share"] <= 1.0 and 0.0 <= found["source_share"] <= 1.0
+    assert 0.0 <= found.article_share <= 1.0 and 0.0 <= found.source_share <= 1.0
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.text(min_size=1, max_size=400).filter(str.strip))
 def test_identical_texts_give_share_one(text):
     found = SourceIndex([("s", text)]).compare(text)
-    assert found["article_share"] == 1.0 and found["identical_to"] == "s"
+    assert found.article_share == 1.0 and found.identical_to == "s"
 
 
 def test_unrelated_texts_give_zero(seed_texts):
     found = SourceIndex([("s", RELEASE)]).compare(seed_texts["003"])
-    assert found["article_share"] == 0.0 and found["kind"] == "none"
+    assert found.article_share == 0.0 and found.kind == "none"
 
 
 def test_results_do_not_depend_on_source_order(seed_texts):

@@ -8,14 +8,14 @@ from framing.reuse.translate import number_value
 
 def test_seed_001_translates_the_release_but_not_its_critical_ending(seed_reuse, seed_texts):
     found = seed_reuse["001"]
-    assert found["kind"] == "translated" and found["source"] == "004"
+    assert found.kind == "translated" and found.source == "004"
     text = seed_texts["001"]
-    aligned = {p["article_start"] for p in found["passages"]}
+    aligned = {p.article_start for p in found.passages}
     sentences = [s for s in prepare("001", text).sentences if len(s.tokens) >= 4]
     share = sum(s.start in aligned for s in sentences) / len(sentences)
     assert share >= 0.6, f"only {share:.0%} of 001's sentences aligned"
     coda = text.index("Souveraineté avec Microsoft, ou pas ?")
-    assert all(p["article_end"] <= coda for p in found["passages"])
+    assert all(p.article_end <= coda for p in found.passages)
 
 
 def test_a_quantity_has_one_value_in_either_language():
@@ -47,16 +47,16 @@ ARTICLE_FR = [
 
 
 def passages_as_text(found: dict, article: str, source: str) -> list[tuple[str, str]]:
-    return [(article[p["article_start"] : p["article_end"]],
-             source[p["source_start"] : p["source_end"]]) for p in found["passages"]]
+    return [(article[p.article_start : p.article_end],
+             source[p.source_start : p.source_end]) for p in found.passages]
 
 
 def test_a_translation_pairs_each_sentence_with_the_one_it_translates():
     release, article = " ".join(RELEASE_EN), " ".join(ARTICLE_FR)
     found = SourceIndex([("release", release)]).compare(article, "article")
-    assert found["kind"] == "translated" and found["source"] == "release"
+    assert found.kind == "translated" and found.source == "release"
     assert passages_as_text(found, article, release) == list(zip(ARTICLE_FR, RELEASE_EN))
-    assert {p["kind"] for p in found["passages"]} == {"translated"}
+    assert {p.kind for p in found.passages} == {"translated"}
 
 
 def test_the_same_sentences_in_reverse_order_are_not_a_translation():
@@ -64,7 +64,7 @@ def test_the_same_sentences_in_reverse_order_are_not_a_translation():
     order in both texts."""
     found = SourceIndex([("release", " ".join(RELEASE_EN))]).compare(
         " ".join(reversed(ARTICLE_FR)), "article")
-    assert found["kind"] == "none" and found["passages"] == []
+    assert found.kind == "none" and found.passages == []
 
 
 def test_shared_names_and_scores_alone_are_not_a_translation():
@@ -78,4 +78,4 @@ def test_shared_names_and_scores_alone_are_not_a_translation():
                   "Penaud. Enfin, Castres et Pau se quittent sur un nul, 20 à 20, derrière "
                   "Julien Dumora.")
     found = SourceIndex([("results", results_en)]).compare(results_fr, "article")
-    assert found["kind"] == "none" and found["passages"] == []
+    assert found.kind == "none" and found.passages == []

@@ -20,7 +20,7 @@ def exercise_article(number: int, record: Record, text: str) -> dict:
     """One article of an exercise: its sentences (numbered from 1) with framing's label, its
     evidence (offsets into the sentence) and whether a reused passage covers it."""
     f, s, a = record.framing, record.sovereignty, record.attribution
-    passages = list(enumerate(record.reuse["passages"], 1)) if record.reuse else []
+    passages = list(enumerate(record.reuse.passages, 1)) if record.reuse else []
     sources_checked = record.reuse is not None
     sentences = []
     for i, x in enumerate(f.sentences, 1):
@@ -42,7 +42,8 @@ def exercise_article(number: int, record: Record, text: str) -> dict:
     sov_sentence = None if i is None else i + 1
     reuse = None
     if record.reuse is not None:
-        reuse = {k: record.reuse[k] for k in ("kind", "source", "article_share", "source_share")}
+        reuse = {k: getattr(record.reuse, k)
+                 for k in ("kind", "source", "article_share", "source_share")}
     return {
         "number": number, "id": record.id, "title": record.title, "language": record.language,
         "label": f.label, "lexicon_label": f.lexicon_label,
@@ -58,16 +59,16 @@ def _copied(start: int, end: int, passages: list, text: str) -> tuple[bool, dict
     best, best_overlap = None, 0
     covered = 0
     for number, p in passages:
-        overlap = max(0, min(end, p["article_end"]) - max(start, p["article_start"]))
+        overlap = max(0, min(end, p.article_end) - max(start, p.article_start))
         covered += overlap
         if overlap > best_overlap:
             best, best_overlap = (number, p), overlap
     if best is None or covered < COPIED_OVERLAP * length:
         return False, None
     number, p = best
-    return True, {"number": number, "kind": p["kind"], "source": p["source"],
-                  "similarity": p.get("similarity", 1.0),
-                  "source_start": p["source_start"], "source_end": p["source_end"]}
+    return True, {"number": number, "kind": p.kind, "source": p.source,
+                  "similarity": p.similarity,
+                  "source_start": p.source_start, "source_end": p.source_end}
 
 
 def build_exercise(records_texts: list, source_texts: dict[str, str] | None = None,

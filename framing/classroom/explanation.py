@@ -14,6 +14,7 @@ from framing.marks import Mark, pieces
 
 if TYPE_CHECKING:  # the scorer is loaded only when an article is scored, not on import
     from framing.record import Record
+    from framing.reuse.found import Reuse
 
 EVIDENCE_SHOWN = 3  # strongest pieces of evidence for and against the label
 EXCERPT_CHARS = 300  # an evidence sentence longer than this is cut around its evidence
@@ -98,12 +99,12 @@ def _sovereignty_facts(record: Record, sentence: Callable[[int], dict]) -> dict:
     return sovereignty
 
 
-def _reuse_facts(r: dict | None) -> dict | None:
+def _reuse_facts(r: Reuse | None) -> dict | None:
     """The reuse without its passages (only their number), or None when not checked."""
     if r is None:
         return None
-    return {"kind": r["kind"], "source": r["source"], "article_share": r["article_share"],
-            "source_share": r["source_share"], "passages": len(r["passages"])}
+    return {"kind": r.kind, "source": r.source, "article_share": r.article_share,
+            "source_share": r.source_share, "passages": len(r.passages)}
 
 
 def stance_sentence(record: Record) -> int | None:

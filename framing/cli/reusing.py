@@ -96,6 +96,7 @@ def _print_reuse(document, found, texts, as_json) -> None:
         click.echo(json.dumps(unscored(d).to_dict(), ensure_ascii=False) if as_json
                    else f"{d.id}  ERROR {d.error.code}: {d.error.message}\n")
     elif as_json:
-        click.echo(json.dumps({"id": d.id, "path": d.path, "reuse": found}, ensure_ascii=False))
+        click.echo(json.dumps({"id": d.id, "path": d.path, "reuse": found.to_dict()},
+                              ensure_ascii=False))
     else:
         click.echo(reuse_summary(d.id, found, d.text, texts))

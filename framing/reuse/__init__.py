@@ -25,7 +25,7 @@ that index.
 ...                      "people and produce batteries for the European market from 2026.")])
 >>> found = index.compare("Acme said on Monday that it will build a plant in Lyon that will "
 ...                       "employ 400 people and produce batteries for the European market.")
->>> found["kind"], found["passages"][0]["kind"], found["passages"][0]["words"]
+>>> found.kind, found.passages[0].kind, found.passages[0].words
 ('verbatim', 'verbatim', 18)
 """
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from framing.reuse.passage import Passage
+from framing.reuse.found import Passage
 from framing.reuse.prepared import SHINGLE, Prepared, shingles
 
 # A passage is at least this many article words with at least MIN_CONTENT_WORDS ordinary

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from framing.reuse.found import Reuse
 from framing.reuse.index import SourceIndex
 
 
-def among(documents: Sequence[tuple[str, str]]) -> dict[str, dict]:
+def among(documents: Sequence[tuple[str, str]]) -> dict[str, Reuse]:
     """Each article compared with all the others ({id: reuse record}), with `cluster` (a number
     shared by articles linked by reuse, directly or through others; None when alone) and
     `shares_with` (the articles it shares passages with)."""
@@ -18,7 +19,7 @@ def among(documents: Sequence[tuple[str, str]]) -> dict[str, dict]:
                       for doc_id, text in documents})
 
 
-def clustered(found: dict[str, dict]) -> dict[str, dict]:
+def clustered(found: dict[str, Reuse]) -> dict[str, Reuse]:
     """`found` ({id: reuse record} of articles compared with each other), each record given
     `shares_with` and `cluster` (see `among`)."""
     parent = {doc_id: doc_id for doc_id in found}
@@ -31,17 +32,17 @@ def clustered(found: dict[str, dict]) -> dict[str, dict]:
 
     links: dict[str, set[str]] = {doc_id: set() for doc_id in found}
     for doc_id, record in found.items():
-        partners = {s["source"] for s in record["sources"]}
-        partners.update([record["identical_to"]] if record["identical_to"] else [])
+        partners = {s.source for s in record.sources}
+        partners.update([record.identical_to] if record.identical_to else [])
         for partner in partners:  # reuse is found one way, shared both ways
             links[doc_id].add(partner)
             links[partner].add(doc_id)
             a, b = sorted((root(doc_id), root(partner)))
             parent[b] = a
     for doc_id, record in found.items():
-        record["shares_with"] = sorted(links[doc_id])
-    groups = sorted({root(d) for d, r in found.items() if r["shares_with"]})
+        record.shares_with = sorted(links[doc_id])
+    groups = sorted({root(d) for d, r in found.items() if r.shares_with})
     numbers = {g: n for n, g in enumerate(groups, 1)}
     for doc_id, record in found.items():
-        record["cluster"] = numbers.get(root(doc_id)) if record["shares_with"] else None
+        record.cluster = numbers.get(root(doc_id)) if record.shares_with else None
     return found

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from framing.reuse.align import Seeds, aligned
+from framing.reuse.found import Reuse
 from framing.reuse.prepared import SHINGLE, Prepared, prepare, shingles
 from framing.reuse.summary import summarise
 
@@ -57,8 +58,8 @@ class SourceIndex:
             }
             self._hash_probe = _hash_probe()
 
-    def compare(self, text: str, doc_id: str = "article", skip_self: bool = False) -> dict:
-        """The `reuse` record of score.schema.json for one article. `skip_self`: the article is
+    def compare(self, text: str, doc_id: str = "article", skip_self: bool = False) -> Reuse:
+        """The reuse record of one article (`to_dict()`: score.schema.json's `reuse`). `skip_self`: the article is
         one of the sources (articles compared with each other) and is not compared with itself."""
         article = prepare(doc_id, text)
         skip = doc_id if skip_self else None

@@ -1,13 +1,13 @@
-"""The per-article `reuse` record: the passages every source contributes (`SourceMatch`), the
-source that covers most of the article, and the kind of reuse (verbatim, partial, translated,
-none)."""
+"""The per-article reuse record (`passage.Reuse`): the passages every source contributes
+(`SourceMatch`), the source that covers most of the article, and the kind of reuse (verbatim,
+partial, translated, none)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from framing.reuse.passage import Passage
+from framing.reuse.found import Passage, Reuse, SourceShare
 from framing.reuse.prepared import Prepared
 
 # The article is a reprint ("verbatim") when one source covers at least this share of it.
@@ -56,12 +56,12 @@ def matches(found: Iterable[tuple[Prepared, list[Passage]]]) -> list[SourceMatch
 
 
 def summarise(article: Prepared, found: Iterable[tuple[Prepared, list[Passage]]],
-              identical: str | None) -> dict:
+              identical: str | None) -> Reuse:
     """The `reuse` record: best source, kind, shares and passages (article order)."""
     return summary(article.n_words, matches(found), identical)
 
 
-def summary(n_words: int, found_matches: list[SourceMatch], identical: str | None) -> dict:
+def summary(n_words: int, found_matches: list[SourceMatch], identical: str | None) -> Reuse:
     """The `reuse` record of an article of `n_words` words from its SourceMatch list (in any
     order: the source that covers most of the article comes first)."""
     if not found_matches:
@@ -75,31 +75,19 @@ def summary(n_words: int, found_matches: list[SourceMatch], identical: str | Non
         kind = "verbatim"
     passages = sorted((p for m in found_matches for p in m.passages),
                       key=lambda p: (p.article_start, p.source, p.source_start))
-    return {
-        "source": best.source,
-        "kind": kind,
-        "article_share": round(1.0 if identical else min(1.0, len(covered) / n), 4),
-        "source_share": round(1.0 if identical == best.source else best.source_share, 4),
-        "longest_passage_words": max(p.words for p in passages),
-        "identical_to": identical,
-        "sources": [
-            {"source": m.source, "kind": m.kind(n),
-             "article_share": round(len(m.covered) / n, 4),
-             "source_share": round(m.source_share, 4), "passages": len(m.passages)}
-            for m in found_matches
-        ],
-        "passages": [p.to_dict() for p in passages],
-    }
+    return Reuse(
+        source=best.source,
+        kind=kind,
+        article_share=round(1.0 if identical else min(1.0, len(covered) / n), 4),
+        source_share=round(1.0 if identical == best.source else best.source_share, 4),
+        longest_passage_words=max(p.words for p in passages),
+        identical_to=identical,
+        sources=[SourceShare(m.source, m.kind(n), round(len(m.covered) / n, 4),
+                             round(m.source_share, 4), len(m.passages)) for m in found_matches],
+        passages=passages,
+    )
 
 
-def _empty(identical: str | None) -> dict:
-    return {
-        "source": identical,
-        "kind": "verbatim" if identical else "none",
-        "article_share": 1.0 if identical else 0.0,
-        "source_share": 1.0 if identical else 0.0,
-        "longest_passage_words": 0,
-        "identical_to": identical,
-        "sources": [],
-        "passages": [],
-    }
+def _empty(identical: str | None) -> Reuse:
+    share = 1.0 if identical else 0.0
+    return Reuse(identical, "verbatim" if identical else "none", share, share, 0, identical)

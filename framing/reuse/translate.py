@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
-from framing.reuse.passage import Passage
+from framing.reuse.found import Passage
 from framing.reuse.prepared import Prepared
 from framing.text import FUNCTION_WORDS, Token, fold
 

@@ -1,4 +1,4 @@
-"""framing.reuse.passage and summary: a passage's token ranges stay out of the record, and an
+"""framing.reuse.found and summary: a passage's token ranges stay out of the record, and an
 article's reuse record can be made again from the same matches (the summary changes nothing)."""
 
 from framing.reuse import prepare
@@ -22,7 +22,7 @@ def test_a_summary_can_be_made_twice_from_the_same_matches():
 def test_the_record_gives_character_offsets_not_token_ranges():
     article, source = prepare("a", ARTICLE), prepare("s", SOURCE)
     [passage] = summary(article.n_words, matches([(source, align(article, source))]),
-                        None)["passages"]
+                        None).to_dict()["passages"]
     assert list(passage) == ["source", "article_start", "article_end", "source_start",
                              "source_end", "kind", "similarity", "words", "source_words"]
     # From "Velora" to "180 salariés": the article's own opening and ending are not reused.
