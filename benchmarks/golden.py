@@ -40,9 +40,14 @@ FRAMING = str(Path(sys.executable).with_name("framing"))
 WORK = Path(os.environ.get("FRAMING_GOLDEN_WORK", "/tmp/framing-golden-work"))
 CHART_KINDS = ("framing_map", "categories", "reuse", "reuse_heatmap", "sovereignty",
                "sentence_strip", "readability", "timeline")
-# Lines that say when or where, not what: compared without their value (a report's date; the
-# port Dask's dashboard falls back to when another cluster holds 8787).
-VOLATILE = re.compile(rb'("generated_at": )"[^"]*"|(HTTP server on port )\d+')
+# What says when or where, not what, compared without its value: a report's date, and where
+# the lexicons and model were (the checkout a capture ran from); and the warning Dask prints
+# when another cluster holds its dashboard's port, compared as absent.
+VOLATILE = [
+    (re.compile(rb'("generated_at": |"lexicons": |"model": )"[^"]*"'), rb"\1"),
+    (re.compile(rb"(?m)^\S*: UserWarning: Port \d+ is already in use\.\n[^\n]*\n"
+                rb"Hosting the HTTP server on port \d+ instead\n {2}warnings\.warn\(\n"), b""),
+]
 
 
 def seeds(*numbers: str) -> list[str]:
@@ -168,11 +173,17 @@ def compare(before: Path, after: Path) -> int:
         if path not in old or path not in new:
             differ.append(f"only in {'after' if path in new else 'before'}: {path}")
             continue
-        a, b = (VOLATILE.sub(rb"\1\2", (d / path).read_bytes()) for d in (before, after))
+        a, b = (_steady((d / path).read_bytes()) for d in (before, after))
         if a != b:
             differ.append(f"differs: {path}")
     print("\n".join(differ) if differ else f"identical: {len(old)} files")
     return 1 if differ else 0
+
+
+def _steady(content: bytes) -> bytes:
+    for pattern, replacement in VOLATILE:
+        content = pattern.sub(replacement, content)
+    return content
 
 
 def main() -> None:

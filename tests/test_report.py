@@ -81,6 +81,33 @@ def test_resume_skips_articles_already_scored(seed_report, tmp_path):
     assert len(rows(out / "scores.csv")) == 5
 
 
+def test_resume_gives_the_same_report_and_takes_metadata_as_it_is_now(tmp_path):
+    """Two outlets printing the same wire story share a sha256: each keeps its own outlet, and
+    an outlet corrected since the last run is the corrected one. The resumed report equals a
+    fresh one; scores.jsonl is not needed (records.jsonl holds what is resumed)."""
+    wire = seed_path("002").read_text(encoding="utf-8")
+    table = tmp_path / "articles.csv"
+
+    def write(outlet_b: str) -> None:
+        with table.open("w", encoding="utf-8", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["id", "outlet", "text"])
+            out.writerows([["a", "Le Matin", wire], ["b", outlet_b, wire]])
+
+    write("Le Soir")
+    assert report(table, "--out", tmp_path / "resumed").exit_code == 0
+    (tmp_path / "resumed" / "scores.jsonl").unlink()
+    write("La Voix")  # corrected
+    result = report(table, "--out", tmp_path / "resumed", "--resume")
+    assert "(2 resumed)" in result.stderr
+    outlets = {r["id"]: r["meta_outlet"] for r in rows(tmp_path / "resumed" / "scores.csv")}
+    assert outlets == {"a": "Le Matin", "b": "La Voix"}
+    assert report(table, "--out", tmp_path / "fresh").exit_code == 0
+    for name in ("scores.csv", "scores.jsonl", "records.jsonl", "passages.csv"):
+        assert ((tmp_path / "resumed" / name).read_bytes()
+                == (tmp_path / "fresh" / name).read_bytes()), name
+
+
 def test_bad_inputs_are_listed_and_the_rest_is_reported(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
