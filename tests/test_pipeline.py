@@ -1,4 +1,5 @@
-"""Scores on the seeds and on written cases: labels, stances, evidence offsets, the contract."""
+"""The scoring path (pipeline.Scorer): labels, stances and evidence offsets on the seeds and on
+written cases, with and without the trained model and the sources."""
 
 import json
 from pathlib import Path
