@@ -13,18 +13,31 @@ Imports are deferred so that `framing --help` starts fast (no NLTK, scikit-learn
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable
+    from pathlib import Path
+    from typing import BinaryIO
+
+    from framing.classifier import FramingClassifier
+    from framing.lexicon import Lexicon
+    from framing.record import Record
+
 __version__ = "0.1.0"
 __all__ = ["__version__", "load_lexicon", "score_paths", "score_text"]
 
 
-def load_lexicon(directory=None):
+def load_lexicon(directory: Path | str | None = None) -> Lexicon:
     """The lexicons in `directory` (default: the project's `lexicons/`, or $FRAMING_LEXICONS)."""
     from framing.lexicon import Lexicon, lexicon_folder
 
     return Lexicon.load(lexicon_folder(directory))
 
 
-def load_model(directory=None, lexicon=None):
+def load_model(directory: Path | str | None = None,
+               lexicon: Lexicon | None = None) -> FramingClassifier | None:
     """The trained framing classifier in `directory` (default: $FRAMING_MODEL, or the model that
     ships with framing in framing/data/model/), or None when there is none."""
     from framing.model_files import load
@@ -34,7 +47,8 @@ def load_model(directory=None, lexicon=None):
     return load(directory, lexicon) if directory else None
 
 
-def score_text(text: str, lang: str | None = None, id: str = "text", lexicon=None, model=None):
+def score_text(text: str, lang: str | None = None, id: str = "text",
+               lexicon: Lexicon | None = None, model: FramingClassifier | None = None) -> Record:
     """Score one text. `lang` ("fr"/"en") forces the language instead of detecting it;
     `model` (see load_model) lets a trained classifier choose the article label."""
     import hashlib
@@ -46,7 +60,9 @@ def score_text(text: str, lang: str | None = None, id: str = "text", lexicon=Non
     return Scorer(lexicon or load_lexicon(), model, lang=lang).score(Document(id, None, text, meta))
 
 
-def score_paths(paths, lang: str | None = None, lexicon=None, model=None, **read_options):
+def score_paths(paths: str | Iterable[str | os.PathLike], lang: str | None = None,
+                lexicon: Lexicon | None = None, model: FramingClassifier | None = None,
+                **read_options: str | int | BinaryIO | None) -> list[Record]:
     """Score files, folders, globs or "-" (stdin): one Record per document, in input order.
 
     `read_options` go to `framing.documents.read_documents` (text_column, id_column,

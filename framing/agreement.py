@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 BOOTSTRAP_SAMPLES = 1000
 BOOTSTRAP_SEED = 20240513
@@ -70,7 +74,8 @@ def confusion(gold: list, predicted: list, classes: list) -> dict:
                      for p in classes} for g in classes}
 
 
-def bootstrap(metric, gold: list, predicted: list) -> tuple[float, float]:
+def bootstrap(metric: Callable[[list, list], float], gold: list,
+              predicted: list) -> tuple[float, float]:
     """Percentile 95 % interval of metric(gold, predicted) over resampled units."""
     if not gold:
         return (0.0, 0.0)

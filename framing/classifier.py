@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -29,6 +30,13 @@ from framing.corpus import LabelledArticle
 from framing.labels import LABELS
 from framing.lexicon import stem
 from framing.tone import closing_start, in_any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from scipy.sparse import csr_matrix
+    from sklearn.base import BaseEstimator
+    from threadpoolctl import threadpool_limits
 
 RANDOM_STATE = 13
 SENTENCE_C = 1.0  # inverse regularisation: small data, many n-grams -> keep it modest
@@ -201,7 +209,7 @@ class SentenceTerms:
         norms = np.sqrt(np.bincount(block, weights=values * values, minlength=2 * n))
         return rows, cols, values / norms[block]
 
-    def matrix(self, analysis: Analysis):
+    def matrix(self, analysis: Analysis) -> csr_matrix:
         from scipy.sparse import csr_matrix
 
         rows, cols, values = self.weights(analysis)
@@ -214,7 +222,7 @@ def _stem(word: str, lang: str) -> str:
     return stem(word, lang if lang in ("fr", "en") else "en")
 
 
-def one_thread():
+def one_thread() -> threadpool_limits:
     """Fit with one BLAS thread: the models are small, and on a busy machine several threads
     per fit made training ten times slower (25 s instead of 3 s for the corpus)."""
     from threadpoolctl import threadpool_limits
@@ -222,7 +230,7 @@ def one_thread():
     return threadpool_limits(limits=1)
 
 
-def make_estimator(family: str, C: float):
+def make_estimator(family: str, C: float) -> BaseEstimator:
     """The model families compared in benchmarks/classifier_eval.py --families; logistic
     regression won on held-out folds for both models (see MODEL_CARD.md)."""
     if family == "logistic":
@@ -295,7 +303,8 @@ class FramingClassifier:
         return row
 
     # --- training and prediction ------------------------------------------------------------
-    def fit(self, articles: list[LabelledArticle], weights=None) -> FramingClassifier:
+    def fit(self, articles: list[LabelledArticle],
+            weights: Sequence[float] | None = None) -> FramingClassifier:
         """Both models on sentence-labelled articles (the labelled corpus); `weights`, one per
         article, weigh its sentences and itself (real articles count more than written ones)."""
         analyses, probabilities, cues = self.fit_sentences(articles, out_of_fold=True,
@@ -308,7 +317,8 @@ class FramingClassifier:
         return self.fit_articles(np.array(rows), [a.label for a in articles], weights)
 
     def fit_sentences(self, articles: list[LabelledArticle], out_of_fold: bool = False,
-                      weights=None):
+                      weights: Sequence[float] | None = None,
+                      ) -> tuple[list[Analysis], np.ndarray | None, list[np.ndarray | None]]:
         """The sentence model on sentence-labelled articles; returns their analyses, with
         `out_of_fold` each sentence's probabilities from models that did not see its article,
         and their cues (`_cues`)."""
@@ -331,7 +341,8 @@ class FramingClassifier:
         return np.array([self._article_features(a, self.predict_sentences(a, c), c)
                          for a, c in zip(analyses, self._cues(analyses))])
 
-    def fit_articles(self, rows: np.ndarray, labels: list[str], weights=None) -> FramingClassifier:
+    def fit_articles(self, rows: np.ndarray, labels: list[str],
+                     weights: Sequence[float] | None = None) -> FramingClassifier:
         """The article model on article-level features (`article_rows`) and labels."""
         with one_thread():
             model = make_estimator(self.article_family, ARTICLE_C)
@@ -388,7 +399,8 @@ class FramingClassifier:
             scores += (cues / self.cue_scale) @ coef[:, len(self.terms):].T
         return _softmax(scores + intercept)
 
-    def predict(self, text: str, spans=None) -> tuple[str, list[str], np.ndarray]:
+    def predict(self, text: str, spans: list[tuple[int, int]] | None = None,
+                ) -> tuple[str, list[str], np.ndarray]:
         """(article label, sentence labels, sentence probabilities) for one text."""
         article, probabilities, article_p = self.predict_analysis(self._analyse(text, spans))
         return article, sentence_labels(probabilities, article_p), probabilities
@@ -440,11 +452,11 @@ class Softmax:
         model.coef_, model.intercept_ = coef, intercept
         return model
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X: np.ndarray | csr_matrix) -> np.ndarray:
         return _softmax(np.asarray(X @ self.coef_.T) + self.intercept_)
 
 
-def reduced(model):
+def reduced(model: BaseEstimator) -> Softmax | BaseEstimator:
     """`model` as a Softmax when it is a logistic regression, else unchanged."""
     return Softmax(model) if type(model).__name__ == "LogisticRegression" else model
 

@@ -25,8 +25,13 @@ from __future__ import annotations
 import os
 import pickle
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from framing.documents.planning import Unit
+    from framing.documents.source import ReadOptions
 
 ENGINES = ("local", "dask")
 # A partition: at most this many files, or this many bytes, whichever comes first. Small enough
@@ -85,7 +90,8 @@ def check_engine(engine: str, scheduler: str | None, workers: int | None = None,
         raise EngineError("--engine dask needs Dask: pip install 'framing[dask]'") from err
 
 
-def map_documents(func: Callable, paths, read_options: dict, shared=None, *,
+def map_documents(func: Callable, paths: Iterable[str | os.PathLike], read_options: dict,
+                  shared: object = None, *,
                   engine: str = "local", jobs: int = 1, scheduler: str | None = None,
                   workers: int | None = None, progress: Callable[[int], None] | None = None,
                   progress_length: Callable[[int], None] | None = None) -> Iterator[tuple]:
@@ -164,7 +170,8 @@ class Batch:
     items: object
 
 
-def run_partition(units: list, options, func: Callable, shared: tuple[str, bytes]) -> Batch:
+def run_partition(units: list[Unit], options: ReadOptions, func: Callable,
+                  shared: tuple[str, bytes]) -> Batch:
     """On a worker: read the partition's files and apply `func` to each document. `shared` is
     (key, pickled shared state): unpickled by the worker's first partition of the run."""
     from framing.documents import read_unit
@@ -282,7 +289,8 @@ class dask_client:
         return False
 
 
-def plan_partitions(paths, read_options: dict) -> tuple:
+def plan_partitions(paths: Iterable[str | os.PathLike],
+                    read_options: dict) -> tuple[ReadOptions, list[list[Unit]]]:
     """(reading options for the workers, partitions of input units): the inputs planned and cut
     as map_documents does it, for a Dask computation that runs its own tasks on them."""
     from framing.documents import plan_inputs
@@ -290,6 +298,7 @@ def plan_partitions(paths, read_options: dict) -> tuple:
     return worker_plan(*plan_inputs(list(paths), **read_options))
 
 
-def worker_plan(options, units: list) -> tuple:
+def worker_plan(options: ReadOptions,
+                units: list[Unit]) -> tuple[ReadOptions, list[list[Unit]]]:
     """(the reading options workers get, the units cut into partitions)."""
     return replace(options, stdin=None), _partitions(units)  # stdin was read here, into units

@@ -12,10 +12,15 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.agreement import agreement
 from framing.documents import DocumentReadError, decode_bytes, read_documents
 from framing.labels import LABELS, STANCES
+
+if TYPE_CHECKING:
+    from framing.classifier import FramingClassifier
+    from framing.lexicon import Lexicon
 
 
 @dataclass(frozen=True)
@@ -102,13 +107,14 @@ def _read_coded_file(target: Path, name: str) -> tuple[str, str | None]:
     return documents[0].text, None
 
 
-def skipped_lines(path, skipped: list[dict]) -> list[str]:
+def skipped_lines(path: Path | str, skipped: list[dict]) -> list[str]:
     """One `file:line: reason` line per row that was not used."""
     return [f"{path}:{s['line']}: {s['reason']}" for s in skipped]
 
 
-def evaluate_coded(path: Path | str, lexicon, label_column: str = "label",
-                   stance_column: str = "sovereignty", model=None) -> dict:
+def evaluate_coded(path: Path | str, lexicon: Lexicon, label_column: str = "label",
+                   stance_column: str = "sovereignty",
+                   model: FramingClassifier | None = None) -> dict:
     """Agreement of framing's labels (and stances, where coded) with the coded file, scored as
     `framing score` scores: with the trained `model` when one is given."""
     from framing.documents import Document

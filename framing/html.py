@@ -64,7 +64,7 @@ document.querySelectorAll('th').forEach(function (th, column) {
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def escape(value) -> str:
+def escape(value: object) -> str:
     """HTML-escaped text, quotes included, control characters dropped (they are not valid
     HTML and some break parsers)."""
     return _escape(_CONTROL.sub("", "" if value is None else str(value)), quote=True)

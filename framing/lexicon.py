@@ -17,9 +17,12 @@ from functools import cache, lru_cache
 from itertools import compress, pairwise
 from operator import attrgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from framing.text import Sentence, fold, tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # In a checkout (or an editable install) the lexicons are the top-level lexicons/ folder; an
 # installed wheel carries a copy inside the package (see pyproject.toml).
@@ -273,7 +276,7 @@ class _LiteralFinder:
             a.end <= b.start for a, b in pairwise(sentences))
 
     def candidates(self, literals: tuple[tuple[str, ...], ...] | None,
-                   group: tuple[str, ...] | None):
+                   group: tuple[str, ...] | None) -> Sequence[int]:
         """The indices, in order, of the sentences that may hold a match of a pattern with
         these required literals: those holding one string of `group`, one of them."""
         if literals is None or group is None:

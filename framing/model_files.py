@@ -6,9 +6,16 @@ safe to load, and the default model ships inside the package (framing/data/model
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from framing.classifier import FramingClassifier, SentenceTerms, Softmax
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from framing.lexicon import Lexicon
 
 WEIGHTS_FILE = "weights.npz"
 VOCABULARY_FILE = "vocabulary.json"
@@ -16,7 +23,7 @@ INFO_FILE = "model.json"
 FORMAT = "framing-model/2"
 
 
-def save(model: FramingClassifier, directory, info: dict) -> None:
+def save(model: FramingClassifier, directory: Path | str, info: dict) -> None:
     """Write the model's weights, vocabulary and a JSON description (data hashes, sizes, library
     versions, the command that rebuilt it). Only logistic-regression models can be saved: the
     other families are for comparison in benchmarks/classifier_eval.py."""
@@ -51,7 +58,7 @@ def save(model: FramingClassifier, directory, info: dict) -> None:
                  json.dumps({**info, "model": shape}, indent=1, sort_keys=True) + "\n")
 
 
-def load(directory, lexicon=None) -> FramingClassifier:
+def load(directory: Path | str, lexicon: Lexicon | None = None) -> FramingClassifier:
     """The model saved in `directory`; FileNotFoundError naming what is missing."""
     import json
     from pathlib import Path

@@ -9,6 +9,10 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from framing.record import Record
 
 
 def write_atomic(path: Path | str, content: str) -> Path:
@@ -91,7 +95,7 @@ class ScoreFiles:
                 self._open[name] = (os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp)
         return self
 
-    def add(self, record) -> None:
+    def add(self, record: Record) -> None:
         if "jsonl" in self._open:
             self._open["jsonl"][0].write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         if "csv" in self._open or "parquet" in self.formats:

@@ -25,6 +25,10 @@ from framing.record import Record
 from framing.sovereignty import stance_in
 
 if TYPE_CHECKING:
+    import os
+    from typing import BinaryIO
+
+    from framing.classifier import FramingClassifier
     from framing.reuse import SourceIndex
     from framing.reuse.found import Reuse
 
@@ -81,7 +85,8 @@ class Sources:
         return [{"id": d.id, "path": d.path, "sha256": _sha256(d)} for d in self.documents]
 
 
-def read_sources(paths: Iterable, **read_options) -> Sources:
+def read_sources(paths: Iterable[str | os.PathLike],
+                 **read_options: str | int | BinaryIO | None) -> Sources:
     """Sources are read like articles (files, folders, globs; txt, md, html, csv, jsonl,
     parquet); no paths, no index."""
     sources = Sources()
@@ -128,7 +133,7 @@ def _analysed(document: Document, lexicon: Lexicon, lang: str | None, model) -> 
 DRIVING_SENTENCES = 3
 
 
-def apply_classifier(found: Analysis, model) -> None:
+def apply_classifier(found: Analysis, model: FramingClassifier) -> None:
     """Let the trained model choose the article and sentence labels, keeping the lexicon's
     labels and adding the sentences that pushed hardest toward the model's choice."""
     from framing.classifier import sentence_labels

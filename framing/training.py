@@ -19,9 +19,14 @@ import hashlib
 import os
 import platform
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from framing.corpus import CORPUS_DIR, REAL_DIR, load_corpus, load_real
+from framing.corpus import CORPUS_DIR, REAL_DIR, LabelledArticle, load_corpus, load_real
 from framing.labels import LABELS, STANCES
+
+if TYPE_CHECKING:
+    from framing.evaluation import CodedRow
+    from framing.lexicon import Lexicon
 
 SHIPPED_MODEL_DIR = Path(__file__).resolve().parent / "data" / "model"
 TRAIN_OUT = Path("models") / "default"  # `framing train`'s folder, in the current folder
@@ -36,14 +41,14 @@ def files_sha256(directory: Path, pattern: str) -> str:
     return digest.hexdigest()
 
 
-def lexicons_sha256(lexicon) -> str | None:
+def lexicons_sha256(lexicon: Lexicon) -> str | None:
     """The hash of the lexicon files the model was trained with: the folder `lexicon` was read
     from ($FRAMING_LEXICONS, --lexicons or the default), None for one built in memory."""
     return files_sha256(lexicon.directory, "*.tsv") if lexicon.directory else None
 
 
 def training_articles(corpus_dir: Path | str = CORPUS_DIR, real: Path | str | None = REAL_TRAIN,
-                      texts_dir: Path | None = None):
+                      texts_dir: Path | None = None) -> tuple[list[LabelledArticle], int, int]:
     """(articles, how many are real, how many real records have no text here): the written
     corpus, then the real articles whose text is on this machine. ValueError when there is
     nothing to train on."""
@@ -67,13 +72,14 @@ def training_articles(corpus_dir: Path | str = CORPUS_DIR, real: Path | str | No
 REAL_WEIGHT = 3.0
 
 
-def weights(articles) -> list[float]:
+def weights(articles: list[LabelledArticle]) -> list[float]:
     """Each article's training weight: REAL_WEIGHT for a real one, 1 for a written one."""
     return [REAL_WEIGHT if a.outlet else 1.0 for a in articles]
 
 
-def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = TRAIN_OUT, lexicon=None,
-          real: Path | str | None = REAL_TRAIN, texts_dir: Path | None = None) -> dict:
+def train(corpus_dir: Path | str = CORPUS_DIR, out: Path | str = TRAIN_OUT,
+          lexicon: Lexicon | None = None, real: Path | str | None = REAL_TRAIN,
+          texts_dir: Path | None = None) -> dict:
     """Fit the combined (lexicon + n-gram) model on every labelled article and save it."""
     import sklearn
 
@@ -110,7 +116,7 @@ CODED_FOLDS = 5  # fewer when a label has fewer rows
 SYSTEMS = ("lexicon", "classifier", "combined")
 
 
-def check_trainable(path, rows, skipped) -> None:
+def check_trainable(path: Path | str, rows: list[CodedRow], skipped: list[dict]) -> None:
     """ValueError (naming the rows) when the usable rows are too few to train on."""
     from collections import Counter
 
@@ -133,7 +139,7 @@ def check_trainable(path, rows, skipped) -> None:
         raise ValueError(f"{path}: {problem}" + "".join(why))
 
 
-def train_coded(coded: Path | str, out: Path | str, lexicon=None,
+def train_coded(coded: Path | str, out: Path | str, lexicon: Lexicon | None = None,
                 corpus_dir: Path | str = CORPUS_DIR, label_column: str = "label",
                 stance_column: str = "sovereignty") -> dict:
     """Fit the article model on a researcher's coded CSV (sentence model: the labelled

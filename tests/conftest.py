@@ -1,3 +1,5 @@
+import csv
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -6,6 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# The JSON record's contract (a copy of shared/contract/score.schema.json: see test_record.py).
+SCHEMA = json.loads((ROOT / "tests" / "data" / "score.schema.json").read_text("utf-8"))
 
 
 def seed_path(prefix: str) -> Path:
@@ -18,6 +22,22 @@ def lexicon():
     import framing
 
     return framing.load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def model_dir():
+    """The model that ships with framing (trained on the written corpus and the real articles,
+    some of whose texts are not in git: tests read it, `make model` rebuilds it)."""
+    from framing.training import SHIPPED_MODEL_DIR
+
+    return SHIPPED_MODEL_DIR
+
+
+@pytest.fixture(scope="session")
+def model(model_dir, lexicon):
+    from framing.model_files import load
+
+    return load(model_dir, lexicon)
 
 
 @pytest.fixture(scope="session")
@@ -46,6 +66,27 @@ def seed_index(seed_texts):
 def seed_reuse(seed_index, seed_texts):
     """Every seed's reuse record against the release, by seed number."""
     return {k: seed_index.compare(t, k) for k, t in seed_texts.items()}
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    """A coded CSV file (`framing evaluate`, `framing train CODED.csv`)."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+# A press release written for the reuse tests: a quote, figures, and an "À propos" paragraph.
+VELORA_RELEASE = (
+    "Lyon, le 3 juin 2025. Velora inaugure aujourd'hui sa première usine de vélos cargo à "
+    "Vénissieux, un site de 12 000 mètres carrés qui emploiera 180 salariés d'ici la fin de "
+    "l'année prochaine. « Nous faisons le pari d'une production locale, sobre et exigeante, au "
+    "plus près de nos clients », a déclaré Claire Mounier, présidente de Velora. L'usine "
+    "assemblera 40 000 vélos par an, avec des cadres soudés sur place et des batteries "
+    "reconditionnées dans la région.\n\nÀ propos de Velora\nVelora conçoit et fabrique des "
+    "vélos cargo électriques pour les familles et les artisans depuis 2017."
+)
 
 
 # --- untrusted text, and pages opened in headless Chromium (report and classroom tests) -------

@@ -1,15 +1,9 @@
-"""Agreement figures, checked against values computed by hand, and `framing evaluate`."""
-
-import csv
-import json
+"""Agreement figures, checked against values computed by hand (`framing evaluate`, which reports
+them, is tested in test_evaluation.py)."""
 
 import pytest
-from click.testing import CliRunner
 
 from framing.agreement import agreement, cohen_kappa, krippendorff_alpha, macro_f1
-from framing.cli import main
-
-from .conftest import seed_path
 
 
 def test_kappa_and_alpha_match_hand_computed_values():
@@ -40,28 +34,3 @@ def test_bootstrap_interval_is_deterministic_and_contains_the_value():
     assert first == second
     low, high = first["macro_f1"]["ci95"]
     assert low <= first["macro_f1"]["value"] <= high
-
-
-def test_framing_evaluate_reports_agreement_and_every_skipped_row(tmp_path):
-    coded = tmp_path / "coded.csv"
-    with coded.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "text", "file", "label", "sovereignty"])
-        writer.writerow(["s003", "", str(seed_path("003")), "promotional", "none"])
-        writer.writerow(["s001", seed_path("001").read_text("utf-8"), "", "critical", "question"])
-        writer.writerow(["x", "Un texte.", "", "positive", ""])
-        writer.writerow(["y", "", "", "neutral", ""])
-    result = CliRunner().invoke(main, ["evaluate", str(coded), "--json", "--no-model"])
-    out = json.loads(result.stdout)
-    assert result.exit_code == 1  # some rows were skipped, and said so
-    assert out["rows_used"] == 2 and out["labels_from"] == "lexicon"
-    assert [s["row"] for s in out["rows_skipped"]] == [3, 4]
-    assert out["framing"]["n"] == 2 and out["sovereignty"]["n"] == 2
-    assert out["sovereignty"]["accuracy"]["value"] == 1.0
-
-
-def test_framing_evaluate_refuses_a_file_without_labels(tmp_path):
-    coded = tmp_path / "coded.csv"
-    coded.write_text("id,text\na,Un texte.\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["evaluate", str(coded)])
-    assert result.exit_code == 2 and "label" in result.output

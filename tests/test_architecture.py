@@ -104,3 +104,45 @@ def test_one_scoring_path_and_one_executor():
     assert where["compare"] - {"framing.pipeline"} <= {"framing.reuse.clusters",
                                                       "framing.reuse.index"}
     assert where["Pool"] == where["LocalCluster"] == {"framing.engines"}
+
+
+# Not yet checked for type hints (issue 13: typed in the record branch).
+UNTYPED_FOR_NOW = ("framing/record.py", "framing/report.py", "framing/charts/")
+
+
+def unannotated(path: Path) -> list[str]:
+    """`name(parameter, ..., ->)` for each public function or method of a module (a name without
+    a leading "_", at module level or in a class) missing a parameter or return annotation;
+    a method's self or cls needs none."""
+    found = []
+
+    def check(node: ast.AST, owner: str) -> None:
+        for child in node.body:
+            if isinstance(child, ast.ClassDef):
+                check(child, f"{owner}{child.name}.")
+            elif (isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))
+                  and not child.name.startswith("_")):
+                a = child.args
+                params = [*a.posonlyargs, *a.args, *a.kwonlyargs,
+                          *filter(None, (a.vararg, a.kwarg))]
+                if owner and params and params[0].arg in ("self", "cls"):
+                    params = params[1:]
+                missing = [p.arg for p in params if p.annotation is None]
+                missing += ["->"] if child.returns is None else []
+                if missing:
+                    found.append(f"{owner}{child.name}({', '.join(missing)})")
+
+    check(ast.parse(path.read_text("utf-8")), "")
+    return found
+
+
+def test_public_functions_are_type_hinted():
+    """Every public function and method outside cli/ (click commands take their parameters from
+    click) annotates its parameters and its return."""
+    missing = []
+    for path in modules().values():
+        where = path.relative_to(PACKAGE.parent).as_posix()
+        if where.startswith("framing/cli/") or where.startswith(UNTYPED_FOR_NOW):
+            continue
+        missing += [f"{where}: {f}" for f in unannotated(path)]
+    assert not missing, missing

@@ -3,16 +3,13 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 from click.testing import CliRunner
 
 from framing.cli import main
 
-from .conftest import SEEDS, seed_path
-
-SCHEMA = json.loads((Path(__file__).parent / "data" / "score.schema.json").read_text("utf-8"))
+from .conftest import SCHEMA, SEEDS, seed_path
 
 
 def run(*args, input=None):
@@ -144,3 +141,14 @@ def test_outputs_are_byte_identical_across_runs(tmp_path):
         assert run("score", SEEDS, "--out", tmp_path / name).exit_code == 0
     for file in ("scores.jsonl", "scores.csv"):
         assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()
+
+
+def test_cli_reuse_reports_bad_sources_and_goes_on(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    result = CliRunner().invoke(main, ["reuse", "--json", str(seed_path("001")), "--sources",
+                                       str(tmp_path), "--sources", str(seed_path("004"))])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["reuse"]["kind"] == "translated"

@@ -1,7 +1,7 @@
-"""`framing train CODED.csv`: a researcher retrains on a hand-coded sample, and bad coded files
-are refused or reported row by row (file:line), never silently dropped."""
+"""Training (framing.training): `framing train` on the labelled corpus, whose model card hashes
+what it read, and `framing train CODED.csv`, where a researcher retrains on a hand-coded sample
+and a sample too small to train on is refused, naming its rows (file:line)."""
 
-import csv
 import json
 from pathlib import Path
 
@@ -9,21 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
-from framing.evaluation import read_coded
 
-from .conftest import seed_path
+from .conftest import seed_path, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKSET = [json.loads(line) for line in
             (ROOT / "tests" / "data" / "checkset.jsonl").read_text("utf-8").splitlines()]
-
-
-def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def relabelled_sample(folder: Path) -> list[list[str]]:
@@ -118,20 +109,6 @@ def sample_rows(n: int, labels=("promotional", "neutral", "critical")) -> list[l
     return [[r["id"], r["text"].replace("\n", " "), r["label"]] for r in chosen]  # one line each
 
 
-@pytest.mark.parametrize("header, missing", [
-    (["id", "text", "stance"], "'label'"),
-    (["id", "body", "label"], "'text' or 'file'"),
-    (["name", "text", "label"], "'id' or 'path'"),
-])
-def test_missing_columns_are_a_usage_error_naming_them(tmp_path, header, missing):
-    coded, result = run_train(tmp_path, header, [["a", "Un texte.", "neutral"]])
-    assert result.exit_code == 2
-    assert f"{coded}:1: missing column {missing}" in result.output
-    assert not (tmp_path / "model").exists()
-    evaluated = CliRunner().invoke(main, ["evaluate", str(coded), "--no-model"])
-    assert evaluated.exit_code == 2 and f"missing column {missing}" in evaluated.output
-
-
 def test_too_few_rows_to_train_is_a_usage_error(tmp_path):
     coded, result = run_train(tmp_path, ["id", "text", "label"], sample_rows(6))
     assert result.exit_code == 2
@@ -160,45 +137,49 @@ def test_a_label_with_one_row_is_named_with_its_line(tmp_path):
     assert "too few rows for label 'promotional' (1: line 14)" in result.output
 
 
-def test_unreadable_files_are_named_with_their_row(tmp_path):
-    (tmp_path / "folder").mkdir()
-    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
-    (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "ok.txt").write_text("Le conseil a voté le budget.", encoding="utf-8")
-    coded = write_csv(tmp_path / "coded.csv", ["path", "file", "label"], [
-        ["a", "folder", "neutral"],
-        ["b", "binary.txt", "neutral"],
-        ["c", "empty.txt", "neutral"],
-        ["d", "ok.txt", "neutral"],
-        ["e", "ok.txt", "Neutral"],
-    ])
-    rows, skipped = read_coded(coded)
-    assert [(r.id, r.line, r.label) for r in rows] == [("d", 5, "neutral"), ("e", 6, "neutral")]
-    assert [s["line"] for s in skipped] == [2, 3, 4]
-    assert skipped[0]["reason"].startswith("file 'folder' is not a file")
-    assert skipped[1]["reason"].startswith("file 'binary.txt': ") and "binary" in skipped[1]["reason"]
-    assert skipped[2]["reason"].startswith("file 'empty.txt': ")
+def small_corpus(tmp_path: Path) -> Path:
+    """A folder with 24 articles of the written corpus (12 from each end of part 1)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = (ROOT / "framing" / "data" / "corpus" / "part1.jsonl").read_text("utf-8").splitlines()
+    (corpus / "small.jsonl").write_text("\n".join(lines[:12] + lines[-12:]) + "\n", "utf-8")
+    return corpus
 
 
-def test_lines_are_counted_in_the_file_across_multi_line_texts(tmp_path):
-    coded = write_csv(tmp_path / "coded.csv", ["id", "text", "label", "sovereignty"], [
-        ["a", "Titre\nUne phrase.\nUne autre.", "neutral", ""],
-        ["a", "Texte", "critical", ""],
-        ["b", "Texte", "critical", "maybe"],
-        ["", "Texte", "critical", ""],
-        ["c", "Texte", "", ""],
-    ])
-    rows, skipped = read_coded(coded)
-    assert [r.id for r in rows] == ["a"]
-    assert skipped == [
-        {"row": 2, "line": 5, "reason": "duplicate id 'a' (first at line 2)"},
-        {"row": 3, "line": 6, "reason": "unknown sovereignty stance 'maybe' (expected question, "
-                                        "promise, none)"},
-        {"row": 4, "line": 7, "reason": "empty id"},
-        {"row": 5, "line": 8, "reason": "no 'label'"},
-    ]
+def test_framing_train_command_writes_a_usable_model(tmp_path):
+    corpus = small_corpus(tmp_path)
+    result = CliRunner().invoke(main, ["train", "--corpus", str(corpus), "--no-real", "--out",
+                                       str(tmp_path / "model")])
+    assert result.exit_code == 0 and "trained on 24 articles" in result.output
+    scored = CliRunner().invoke(main, ["score", "--json", "--model", str(tmp_path / "model"),
+                                       str(seed_path("002"))])
+    assert json.loads(scored.stdout)["framing"]["method"] == "combined"
 
 
-def test_a_folder_without_a_model_is_a_usage_error(tmp_path):
-    result = CliRunner().invoke(main, ["score", "--model", str(tmp_path), str(seed_path("002"))])
-    assert result.exit_code == 2 and "no trained model here (weights.npz, vocabulary.json, model.json missing)" in result.output
+def test_the_model_card_hashes_the_lexicons_it_was_trained_with(tmp_path, monkeypatch):
+    """$FRAMING_LEXICONS chooses the lexicons training reads; model.json must hash that folder,
+    not the project's default one (a card could otherwise vouch for lexicons never used)."""
+    import shutil
+
+    from framing.lexicon import LEXICON_DIR
+    from framing.training import files_sha256
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(LEXICON_DIR, lexicons)
+    with (lexicons / "promotional.tsv").open("a", encoding="utf-8") as extra:
+        extra.write("mirifique\tfr\tpromotional.superlative\t1.0\n")
+    corpus = small_corpus(tmp_path)
+    monkeypatch.setenv("FRAMING_LEXICONS", str(lexicons))
+    result = CliRunner().invoke(main, ["train", "--corpus", str(corpus), "--no-real", "--out",
+                                       str(tmp_path / "model")])
+    assert result.exit_code == 0, result.output
+    info = json.loads((tmp_path / "model" / "model.json").read_text("utf-8"))
+    assert info["lexicons_sha256"] == files_sha256(lexicons, "*.tsv")
+    assert info["lexicons_sha256"] != files_sha256(LEXICON_DIR, "*.tsv")
+
+
+def test_framing_train_names_the_bad_line(tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"id": "a", "lang": "fr"}\n', "utf-8")
+    result = CliRunner().invoke(main, ["train", "--corpus", str(tmp_path), "--out",
+                                       str(tmp_path / "m")])
+    assert result.exit_code == 2 and "bad.jsonl:1" in result.output

@@ -3,9 +3,16 @@ scorer they load."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from framing.engines import ENGINES, EngineError, check_engine
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from framing.pipeline import Scorer, Sources
 
 READ_OPTIONS = [
     click.option("--text-column", default="text", show_default=True,
@@ -20,7 +27,7 @@ READ_OPTIONS = [
 ]
 
 
-def read_options(f):
+def read_options(f: Callable) -> Callable:
     for option in reversed(READ_OPTIONS):
         f = option(f)
     return f
@@ -40,7 +47,7 @@ ENGINE_OPTIONS = [
 ]
 
 
-def engine_options(f):
+def engine_options(f: Callable) -> Callable:
     for option in reversed(ENGINE_OPTIONS):
         f = option(f)
     return f
@@ -67,13 +74,14 @@ SCORER_OPTIONS = [
 ]
 
 
-def scorer_options(f):
+def scorer_options(f: Callable) -> Callable:
     for option in reversed(SCORER_OPTIONS):
         f = option(f)
     return f
 
 
-def load_scorer(lexicons, model_dir, no_model, lang=None, sources=None):
+def load_scorer(lexicons: str | None, model_dir: str | None, no_model: bool,
+                lang: str | None = None, sources: Sources | None = None) -> Scorer:
     """The pipeline.Scorer of a command's options (`sources`: pipeline.Sources, or None); a
     broken lexicon is a usage error (exit 2)."""
     from framing.pipeline import Scorer
@@ -103,7 +111,7 @@ def _lexicon_and_model(lexicons, model_dir, no_model):
     return lexicon, model
 
 
-def read_sources(paths, read_options):
+def read_sources(paths: Sequence[str], read_options: dict) -> Sources:
     """pipeline.read_sources, with the sources that could not be read listed on stderr; no
     readable source among `paths` is a usage error."""
     from framing.pipeline import read_sources as read

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from framing.documents import Document
+    from framing.record import Record
 
 
 class stderr_progress:
@@ -33,7 +40,7 @@ class stderr_progress:
         return False
 
 
-def report_failures(failed, total: int, what: str = "documents") -> None:
+def report_failures(failed: Sequence[Record | Document], total: int, what: str = "documents") -> None:
     """List on stderr the inputs that failed: records or documents with `error` set."""
     list_failures([(r.path or r.id, r.error.code, r.error.message) for r in failed], total, what)
 

@@ -70,7 +70,7 @@ class _ExerciseGroup(click.Group):
     """`framing exercise ARTICLES... --out DIR` is `framing exercise make ARTICLES... --out DIR`:
     a first argument that is not a subcommand (nor --help) is taken as the start of `make`'s."""
 
-    def parse_args(self, ctx, args):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
             args = ["make", *args]
         return super().parse_args(ctx, args)

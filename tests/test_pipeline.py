@@ -1,22 +1,18 @@
-"""Scores on the seeds and on written cases: labels, stances, evidence offsets, the contract."""
+"""The scoring path (pipeline.Scorer): labels, stances and evidence offsets on the seeds and on
+written cases, with and without the trained model and the sources."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framing
+from framing.cli import main
 
-# The contract lives in shared/ beside the checkout; a copy is kept so the tests run anywhere.
-SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "contract" / "score.schema.json"
-LOCAL_SCHEMA = Path(__file__).parent / "data" / "score.schema.json"
-
-
-def schema():
-    return json.loads(LOCAL_SCHEMA.read_text(encoding="utf-8"))
+from .conftest import SCHEMA, SEEDS, seed_path
 
 
 def test_seed_labels(seed_records):
@@ -46,34 +42,6 @@ def test_every_span_is_the_text_at_its_offsets(seed_records, seed_texts):
             assert 0 <= s.start < s.end <= len(text)
 
 
-def test_records_conform_to_the_contract(seed_records):
-    for record in seed_records.values():
-        jsonschema.validate(record.to_dict(), schema())
-        jsonschema.validate(record.to_dict(sentences=False), schema())
-
-
-def test_local_schema_copy_matches_the_shared_contract():
-    if not SHARED_SCHEMA.exists():
-        pytest.skip("shared/contract is not beside this checkout")
-    assert schema() == json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
-
-
-def test_to_row_is_flat_and_the_same_shape_for_all(seed_records):
-    rows = [r.to_row() for r in seed_records.values()]
-    assert all(set(row) == set(rows[0]) for row in rows)
-    for row in rows:
-        assert all(v is None or isinstance(v, (str, int, float, bool)) for v in row.values())
-        assert row["label"] in ("promotional", "neutral", "critical")
-
-
-def test_readability_names_its_formula(seed_records):
-    fr = seed_records["001"].readability
-    en = seed_records["004"].readability
-    assert "fr" in fr.formula and fr.lix is not None and fr.grade is None
-    assert en.formula.startswith("flesch_reading_ease (") and en.grade is not None
-    assert 0 < fr.score < 100 and en.score < 100
-
-
 @pytest.mark.parametrize("text, expected", [
     ("Le projet ne crée pas les emplois promis et rien ne garantit sa rentabilité.", "critical"),
     ("This historic, world-class project will boost jobs and unlock growth for everyone.",
@@ -95,7 +63,7 @@ def test_any_text_scores_without_error_and_spans_stay_in_bounds(lexicon, text):
     starts = [s.start for s in record.framing.sentences]
     assert starts == sorted(starts)
     assert 0 <= record.framing.promotional <= 1 and 0 <= record.framing.critical <= 1
-    jsonschema.validate(record.to_dict(), schema())
+    jsonschema.validate(record.to_dict(), SCHEMA)
 
 
 def test_french_lexicon_words_inside_typical_sentences(lexicon):
@@ -106,3 +74,40 @@ def test_french_lexicon_words_inside_typical_sentences(lexicon):
     assert contexts["historique"] == "quoted"
     assert record.sovereignty.stance == "question"
     assert record.framing.sentences[-1].label == "critical"
+
+
+def test_score_with_the_model_keeps_the_lexicon_view(model, lexicon):
+    records = framing.score_paths([str(SEEDS)], lexicon=lexicon, model=model)
+    by_seed = {r.id[:3]: r for r in records}
+    assert by_seed["004"].framing.label == "promotional"
+    assert by_seed["001"].framing.label == "critical"
+    text = seed_path("001").read_text("utf-8")
+    f = by_seed["001"].framing
+    assert f.method == "combined" and f.lexicon_label in ("promotional", "neutral", "critical")
+    assert abs(sum(f.classifier["probabilities"].values()) - 1) < 1e-3
+    for s in f.classifier["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(text) and s["label"] == "critical"
+
+
+def test_scored_sentences_carry_the_model_label_and_the_lexicon_label(model, lexicon):
+    record = framing.score_text(seed_path("001").read_text("utf-8"), lexicon=lexicon,
+                                model=model).to_dict()
+    sentences = record["framing"]["sentences"]
+    assert all(s["lexicon_label"] in ("promotional", "neutral", "critical") for s in sentences)
+    # The model relabels some sentences the lexicon left neutral (and the reverse).
+    assert any(s["label"] != s["lexicon_label"] for s in sentences)
+    lexicon_only = framing.score_text(seed_path("001").read_text("utf-8"),
+                                      lexicon=lexicon).to_dict()
+    assert [s["label"] for s in lexicon_only["framing"]["sentences"]] == \
+        [s["lexicon_label"] for s in sentences]
+    assert all("lexicon_label" not in s for s in lexicon_only["framing"]["sentences"])
+
+
+def test_cli_score_with_sources_fills_reuse():
+    result = CliRunner().invoke(main, ["score", "--json", "--no-model", str(SEEDS), "--sources",
+                                       str(seed_path("004"))])
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    for record in out:
+        jsonschema.validate(record, SCHEMA)
+    kinds = {r["id"][:3]: r["reuse"]["kind"] for r in out}
+    assert kinds["001"] == "translated" and kinds["004"] == "verbatim"
