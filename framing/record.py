@@ -174,6 +174,6 @@ def _sentence_dict(s) -> dict[str, Any]:
     return out
 
 
-def top_evidence(framing: Framing, n: int = 6):
+def top_evidence(framing: Framing, n: int = 6) -> list[Span]:
     """The heaviest evidence spans, heaviest first (ties: earliest first)."""
     return sorted(framing.evidence, key=lambda e: (-e.weight, e.start))[:n]

@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -46,11 +47,13 @@ class Batch:
     resumed: int = 0
 
 
-def make(paths, out_dir: Path, scorer: Scorer, sources: Sources, *, read_options: dict,
-         lexicon_dir: Path, model_dir: Path | None, title: str, group_by: str | None = None,
-         charts: bool = True, parquet: bool = False, resume: bool = False,
-         engine: str = "local", jobs: int = 1, scheduler: str | None = None,
-         workers: int | None = None, progress=None, progress_length=None) -> tuple[Batch, list]:
+def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, *,
+         read_options: dict, lexicon_dir: Path, model_dir: Path | None, title: str,
+         group_by: str | None = None, charts: bool = True, parquet: bool = False,
+         resume: bool = False, engine: str = "local", jobs: int = 1,
+         scheduler: str | None = None, workers: int | None = None,
+         progress: Callable[[int], None] | None = None,
+         progress_length: Callable[[int], None] | None = None) -> tuple[Batch, list[Path]]:
     """Score `paths` with `scorer` on the engine and write the report into `out_dir`: (the
     batch, the paths written). `resume` takes the records of articles already in `out_dir`."""
     fingerprinted = fingerprint(lexicon_dir, model_dir, sources.entries())
@@ -100,7 +103,7 @@ def run(documents: list[Document], results: list[Record | None],
     return batch
 
 
-def error_row(role: str, document) -> dict:
+def error_row(role: str, document: Document) -> dict:
     """errors.csv's row of an input that could not be used (role: article or source)."""
     return {"role": role, "id": document.id, "path": document.path,
             "code": document.error.code, "message": document.error.message}
@@ -224,7 +227,7 @@ def passage_rows(records: list[Record], texts: dict[str, str],
 # --- the manifest -----------------------------------------------------------------------------
 
 
-def fingerprint(lexicon_dir, model_dir, sources) -> dict:
+def fingerprint(lexicon_dir: Path, model_dir: Path | None, sources: list[dict]) -> dict:
     """What the scores depend on besides the article: lexicons, model, sources, framing."""
     from framing.training import files_sha256
 
@@ -236,8 +239,10 @@ def fingerprint(lexicon_dir, model_dir, sources) -> dict:
     }
 
 
-def manifest(documents, sources, *, lexicon_dir, model_dir, group_by, title,
+def manifest(documents: list[Document], sources: list[dict], *, lexicon_dir: Path,
+             model_dir: Path | None, group_by: str | None, title: str,
              command: list[str]) -> dict:
+    """manifest.json: what made the report (versions, command, hashes, every input)."""
     return {
         "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "framing_version": __version__,

@@ -106,10 +106,6 @@ def test_one_scoring_path_and_one_executor():
     assert where["Pool"] == where["LocalCluster"] == {"framing.engines"}
 
 
-# Not yet checked for type hints (issue 13: typed in the record branch).
-UNTYPED_FOR_NOW = ("framing/record.py", "framing/report.py", "framing/charts/")
-
-
 def unannotated(path: Path) -> list[str]:
     """`name(parameter, ..., ->)` for each public function or method of a module (a name without
     a leading "_", at module level or in a class) missing a parameter or return annotation;
@@ -142,7 +138,7 @@ def test_public_functions_are_type_hinted():
     missing = []
     for path in modules().values():
         where = path.relative_to(PACKAGE.parent).as_posix()
-        if where.startswith("framing/cli/") or where.startswith(UNTYPED_FOR_NOW):
+        if where.startswith("framing/cli/"):
             continue
         missing += [f"{where}: {f}" for f in unannotated(path)]
     assert not missing, missing
