@@ -9,7 +9,13 @@ makes a *promise*.
 - Generic words (bare "souveraineté", "sovereign") count only in a digital context: the article
   must also name a specific sovereignty cue or enough digital vocabulary (`sovereignty.context`).
 - "souveraineté alimentaire" / "energy sovereignty" (`sovereignty.other`) never count.
-- A foreign law named with a shield cue ("à l'abri du CLOUD Act") is a promise, not a question.
+- A foreign law named with a shield cue ("à l'abri du CLOUD Act", "immunité aux lois
+  extraterritoriales") is a promise, not a question; the risks named beside a shield are what it
+  shields from ("à l'abri des risques d'ingérence"), and only doubt, a counter-voice or the
+  writer's question make it a question; a negated shield ("pas à l'abri") is one.
+- A guide's question ("Qu'est-ce que l'hébergement HDS ?", "What does it provide?") doubts
+  nothing; sovereignty harmed or doubted (`sovereignty.threat`: "solution non souveraine", "ce
+  qui nuit à notre souveraineté", "pas encore labellisé SecNumCloud") is a question.
 - The topic needs substance: a sovereignty or data-jurisdiction phrase, a foreign law, the bare
   word in a digital context, or a foreign provider named as a dependence. A foreign company's
   name ("groupe américain", "foreign firms") or a size word weighs on the stance of an article
