@@ -42,7 +42,7 @@ CATEGORIES = frozenset(
     """promotional.superlative promotional.benefit promotional.self critical.doubt
     critical.risk critical.cost critical.dependence critical.counter_voice hedging
     attribution sovereignty sovereignty.generic sovereignty.foreign sovereignty.context
-    sovereignty.shield sovereignty.other extraterritorial neutral""".split()
+    sovereignty.shield sovereignty.threat sovereignty.other extraterritorial neutral""".split()
 )
 MIN_WEIGHT, MAX_WEIGHT = 0.0, 5.0
 

@@ -9,7 +9,13 @@ makes a *promise*.
 - Generic words (bare "souveraineté", "sovereign") count only in a digital context: the article
   must also name a specific sovereignty cue or enough digital vocabulary (`sovereignty.context`).
 - "souveraineté alimentaire" / "energy sovereignty" (`sovereignty.other`) never count.
-- A foreign law named with a shield cue ("à l'abri du CLOUD Act") is a promise, not a question.
+- A foreign law named with a shield cue ("à l'abri du CLOUD Act", "immunité aux lois
+  extraterritoriales") is a promise, not a question; the risks named beside a shield are what it
+  shields from ("à l'abri des risques d'ingérence"), and only doubt, a counter-voice or the
+  writer's question make it a question; a negated shield ("pas à l'abri") is one.
+- A guide's question ("Qu'est-ce que l'hébergement HDS ?", "What does it provide?") doubts
+  nothing; sovereignty harmed or doubted (`sovereignty.threat`: "solution non souveraine", "ce
+  qui nuit à notre souveraineté", "pas encore labellisé SecNumCloud") is a question.
 - The topic needs substance: a sovereignty or data-jurisdiction phrase, a foreign law, the bare
   word in a digital context, or a foreign provider named as a dependence. A foreign company's
   name ("groupe américain", "foreign firms") or a size word weighs on the stance of an article
@@ -24,11 +30,12 @@ makes a *promise*.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from framing.lexicon import Hit
 from framing.text import Sentence
-from framing.tone import SentenceScore, Span, is_negated
+from framing.tone import NEGATIONS, SentenceScore, Span, is_negated
 
 # A sentence's own weight toward its stance.
 QUESTION_SIGNAL = 1.0  # a question, a doubt, a risk or a foreign law, next to sovereignty
@@ -47,7 +54,7 @@ MIN_DIGITAL_CONTEXT = 2
 _COUNTED = ("sovereignty", "sovereignty.foreign", "extraterritorial")
 # What makes the topic: a specific phrase, a foreign law, or the bare word in a digital context
 # (a foreign provider counts too when named as a dependence: `_has_substance`).
-_SUBSTANCE = ("sovereignty", "sovereignty.generic", "extraterritorial")
+_SUBSTANCE = ("sovereignty", "sovereignty.generic", "sovereignty.threat", "extraterritorial")
 # Below this weight (question + promise) the article only mentions the topic in passing: one
 # plain mention weighs ASSERTED_SIGNAL.
 MIN_RAISED_WEIGHT = 0.5
@@ -74,7 +81,7 @@ def score_sovereignty(text: str, sentences: list[Sentence], hits_by_sentence: li
     laws: list[str] = []
     substance = False
     for sentence, hits, scored in zip(sentences, hits_by_sentence, scores):
-        cues = [h for h in hits if _counts(h, digital)]
+        cues = [h for h in hits if _counts(h, digital, text)]
         if not cues:
             continue
         substance = substance or _has_substance(cues, hits)
@@ -115,10 +122,12 @@ def _has_substance(cues: list[Hit], hits: list[Hit]) -> bool:
             and any(h.entry.category == "critical.dependence" for h in hits))
 
 
-def _counts(hit: Hit, digital: bool) -> bool:
+def _counts(hit: Hit, digital: bool, text: str = "") -> bool:
     category = hit.entry.category
     if category == "sovereignty.generic":
         return digital
+    if category == "sovereignty.threat":  # "non souveraine" names the word; "nuit à" does not
+        return digital and _names_sovereignty(text, [hit])
     return category in _COUNTED
 
 
@@ -133,10 +142,17 @@ def _sentence_stance(text: str, sentence: Sentence, hits: list[Hit], cues: list[
     """(question weight, promise weight, stance) of one sentence that names sovereignty."""
     quoted = bool(scored.evidence) and all(e.context == "quoted" for e in scored.evidence)
     factor = QUOTED_FACTOR if quoted else 1.0
-    doubted = scored.critical > 0 and scored.critical >= scored.promotional
     foreign = [h for h in cues if h.entry.category in ("sovereignty.foreign", "extraterritorial")]
     denied = [h for h in foreign if is_negated(text, sentence, h)]
-    shielded = denied or any(h.entry.category == "sovereignty.shield" for h in hits)
+    shields = [h for h in hits if h.entry.category == "sovereignty.shield"]
+    # With a shield, the shield's own negation decides ("not immune from the CLOUD Act"
+    # negates the shield, not the law); without one, a denied foreign cue is a promise.
+    if shields:
+        shielded = any(not _shield_negated(text, sentence, h) for h in shields)
+    else:
+        shielded = bool(denied)
+    doubt = _doubt(text, sentence, hits, scored, shielded)
+    doubted = doubt > 0 and doubt >= scored.promotional
     if doubted:
         return QUESTION_SIGNAL * factor, 0.0, "question"
     if shielded or scored.promotional > 0:
@@ -144,6 +160,47 @@ def _sentence_stance(text: str, sentence: Sentence, hits: list[Hit], cues: list[
     if foreign:
         return QUESTION_SIGNAL * factor, 0.0, "question"
     return 0.0, NAMED_SIGNAL if _names_sovereignty(text, cues) else ASSERTED_SIGNAL, "promise"
+
+
+def _doubt(text: str, sentence: Sentence, hits: list[Hit], scored: SentenceScore,
+           shielded: bool) -> float:
+    """The sentence's critical weight that doubts sovereignty. Next to a shield, the risks are
+    what it shields from ("à l'abri des risques d'ingérence"): only doubt, a counter-voice or the
+    writer's question count. A reader's question that a guide answers ("Qu'est-ce que la
+    certification HDS ?", "What does the sovereign cloud provide?") doubts nothing."""
+    informational = _INFORMATIONAL.match(text[sentence.start : sentence.end]) is not None
+    # Sovereignty harmed or doubted ("une solution non souveraine", "ce qui nuit à notre
+    # souveraineté"): words the tone lexicons do not hold, read only here.
+    doubt = sum(h.entry.weight for h in hits if h.entry.category == "sovereignty.threat")
+    for span in scored.evidence:
+        if span.effect != "critical":
+            continue
+        if span.category == "critical.question" and informational:
+            continue
+        if shielded and span.category in _SHIELDED_FROM:
+            continue
+        doubt += span.weight
+    return doubt
+
+
+# What a shield protects from: risks, dependence, a foreign law's reach.
+_SHIELDED_FROM = ("critical.risk", "critical.dependence")
+# A question that asks what something is or how it works, at the start of the sentence or after
+# a colon ("L'hébergement de données de santé : qu'est-ce que c'est ?").
+_INFORMATIONAL = re.compile(
+    r"(?:[^:?]*:\s*)?[\W\d]*(?:qu['’]est[- ]ce\s+(?:que|qu['’])|que\s+retenir|"
+    r"comment\s+(?:ça|cela|choisir|évaluer|fonctionne)|à\s+quoi\s+sert|quels?\s+sont|quelles?\s+sont|"
+    r"what\s+(?:is|are|does|do)\b|how\s+(?:does|do|to)\b)",
+    re.IGNORECASE)
+
+
+def _shield_negated(text: str, sentence: Sentence, hit: Hit) -> bool:
+    """"ne sont pas à l'abri", "not immune": the shield denied is a doubt. A shield that holds
+    its own negation ("pas soumis", "not subject to") is not negated by it."""
+    own = text[hit.start : hit.end].lower().split()
+    if any(word in NEGATIONS for word in own):
+        return False
+    return is_negated(text, sentence, hit)
 
 
 def _names_sovereignty(text: str, cues: list[Hit]) -> bool:

@@ -162,8 +162,8 @@ def test_real_check_set_figures_when_its_texts_are_here():
     results = evaluate_rows(gold, framing.load_model())
     combined = results["framing label"]["all"]["macro_f1"]["value"]
     lexicon = results["framing label, lexicon alone"]["all"]["macro_f1"]["value"]
-    assert combined >= 0.75 and combined > lexicon  # measured 0.788 against 0.609
-    assert results["sovereignty stance"]["all"]["accuracy"]["value"] >= 0.85  # measured 0.907
+    assert combined >= 0.75 and combined > lexicon  # measured 0.779 against 0.609
+    assert results["sovereignty stance"]["all"]["accuracy"]["value"] >= 0.85  # measured 0.918
 
 
 def test_a_rebuilt_text_is_saved_only_when_it_is_the_coded_one(tmp_path, monkeypatch):
