@@ -75,9 +75,10 @@ class Record:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Record:
         """The record of a `to_dict()` (a records.jsonl line, `framing score --json`): its
-        `to_dict()` and `to_row()` are the original's. Sentences read without `sentences`
-        (--no-sentences) are not counted; sentence evidence and quoted passages, which the JSON
-        does not hold, come back empty."""
+        `to_dict()` and `to_row()` are the original's. A record written without its sentences
+        (--no-sentences) has none to count (its row's sentence columns are empty) and its
+        `to_dict()` lists none; sentence evidence and quoted passages, which the JSON does not
+        hold, come back empty."""
         record = cls(d["id"], d.get("path"), d.get("title"), dict(d.get("meta") or {}))
         if d.get("error") is not None:
             record.error = DocumentError(**d["error"])

@@ -83,6 +83,15 @@ def test_reuse_prints_an_unreadable_input_as_score_does(tmp_path):
     assert [r["error"]["code"] for r in records(compared.stdout)] == ["empty", "unreadable"]
 
 
+def test_reuse_gives_a_repeated_id_its_error_and_the_first_its_reuse():
+    article = seed_path("001")
+    compared = run("reuse", "--json", article, article, "--sources", seed_path("004"))
+    first, second = records(compared.stdout)
+    assert compared.exit_code == 1
+    assert first["reuse"]["kind"] == "translated" and "error" not in first
+    assert second["error"]["code"] == "duplicate_id" and "reuse" not in second
+
+
 def test_usage_errors_exit_2():
     assert run("score").exit_code == 2
     assert run("score", "--lang", "de", seed_path("001")).exit_code == 2

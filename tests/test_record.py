@@ -68,5 +68,9 @@ def test_a_line_that_is_not_a_record_is_named_by_file_and_line(tmp_path):
     path = tmp_path / "scores.jsonl"
     path.write_text('{"id": "a", "label": "neutral"}\n\n{"id": "b", "framing": {}}\n',
                     encoding="utf-8")
-    with pytest.raises(ValueError, match=r"scores\.jsonl:3: not a row or record"):
+    with pytest.raises(ValueError, match=r"scores\.jsonl:3: a record of framing without its "
+                                         r"'label' field"):
+        load_rows(path)
+    path.write_text('{"id": "a"}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"scores\.jsonl:2: not a row or record of framing"):
         load_rows(path)

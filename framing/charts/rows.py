@@ -45,8 +45,13 @@ def _jsonl_row(line: str, where: str) -> Row:
         if isinstance(row.get("framing"), dict) or isinstance(row.get("meta"), dict):
             row = Record.from_dict(row).to_row()
         return {k: _typed(k, v) for k, v in row.items()}
-    except (ValueError, KeyError, TypeError, AttributeError) as err:
-        raise ValueError(f"{where}: not a row or record of framing: {err!r}") from err
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{where}: not JSON ({err.msg}, column {err.colno})") from err
+    except KeyError as err:
+        raise ValueError(f"{where}: a record of framing without its {err.args[0]!r} field") from err
+    except (ValueError, TypeError, AttributeError) as err:
+        raise ValueError(f"{where}: not a row or record of framing (a JSON object per line, "
+                         "as scores.jsonl or `framing score --json` writes)") from err
 
 
 def _typed(column: str, value: Any) -> Any:

@@ -104,7 +104,9 @@ def chart(kind, source, out, group_by, size, title):
         figure_size = (width, height)
     try:
         rows = load_rows(Path(source))
-    except (ValueError, UnicodeDecodeError) as err:
+    except UnicodeDecodeError as err:
+        raise click.ClickException(f"{source}: not UTF-8 text (byte {err.start})") from err
+    except ValueError as err:
         raise click.ClickException(str(err)) from err
     written = draw(kind, rows, out.with_suffix(""), group_by=group_by,
                    size=figure_size, formats=(out.suffix.lower()[1:],), title=title)

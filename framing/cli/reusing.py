@@ -46,8 +46,8 @@ def reuse(paths, sources, among, as_json, text_column, id_column, max_bytes, enc
         failed_sources = read.failed
         documents, found = _against_sources(paths, options, read, engine_choice)
         texts = read.texts()
-    for d in documents:
-        _print_reuse(d, found.get(d.id), texts, as_json)
+    for d, reuse in zip(documents, found, strict=True):
+        _print_reuse(d, reuse, texts, as_json)
     failed = [d for d in documents if d.error is not None]
     report_failures(failed, len(documents))
     if failed or failed_sources:
@@ -55,22 +55,20 @@ def reuse(paths, sources, among, as_json, text_column, id_column, max_bytes, enc
 
 
 def _against_sources(paths, options, read, engine_choice):
-    """(documents, {id: reuse record}) of the articles compared with the sources."""
+    """(documents, their reuse records: None for a document that could not be read, or whose
+    id came earlier) of the articles compared with the sources."""
     from framing import pipeline
 
     scorer = pipeline.Scorer(None, sources=read.index)
-    documents, found = [], {}
     with stderr_progress("comparing", engine_choice["engine"] == "dask") as (progress, length):
-        for d, record in map_documents(pipeline.compare, paths, options, scorer, **engine_choice,
-                                       progress=progress, progress_length=length):
-            documents.append(d)
-            found[d.id] = record
-    return documents, found
+        pairs = list(map_documents(pipeline.compare, paths, options, scorer, **engine_choice,
+                                   progress=progress, progress_length=length))
+    return [d for d, _ in pairs], [found for _, found in pairs]
 
 
 def _among(paths, options, engine_choice):
-    """(documents, {id: reuse record}, texts) of the articles compared with each other: in this
-    process, or as a shuffle on Dask (no worker holds every article)."""
+    """(documents, their reuse records, texts) of the articles compared with each other: in
+    this process, or as a shuffle on Dask (no worker holds every article)."""
     if engine_choice["engine"] == "dask":
         from framing.reuse.shuffle import among_on_dask
 
@@ -84,6 +82,7 @@ def _among(paths, options, engine_choice):
 
         documents = list(read_documents(list(paths), **options))
         found = among([(d.id, d.text) for d in documents if d.error is None])
+    found = [None if d.error is not None else found[d.id] for d in documents]
     return documents, found, {d.id: d.text for d in documents if d.error is None}
 
 
