@@ -95,10 +95,10 @@ def test_a_harm_word_without_sovereignty_raises_nothing():
 
 @pytest.mark.parametrize("text, cue", [
     # Two plain mentions: one alone is a passing mention (test_real.py).
-    ("Chinese rules require subsidiaries to store their data within the country. The new "
-     "data centre will store data locally.", "store their data within the country"),
-    ("Les données des patients seront hébergées sur le territoire national, dans un cloud "
-     "souverain.", "hébergées sur le territoire national"),
+    (("Chinese rules require subsidiaries to store their data within the country. The new "
+      "data centre will store data locally."), "store their data within the country"),
+    (("Les données des patients seront hébergées sur le territoire national, dans un cloud "
+      "souverain."), "hébergées sur le territoire national"),
 ])
 def test_data_kept_in_the_country_is_a_sovereignty_cue(text, cue):
     found = sentences(text)
