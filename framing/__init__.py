@@ -54,9 +54,13 @@ def score_text(text: str, lang: str | None = None, id: str = "text",
     import hashlib
 
     from framing.documents import Document
+    from framing.documents.decoding import READING_NOTE, replace_surrogates
     from framing.pipeline import Scorer
 
+    (text, replaced), (id, _) = replace_surrogates(text), replace_surrogates(id)
     meta = {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    if replaced:
+        meta[READING_NOTE] = f"{replaced} lone surrogate(s) replaced by U+FFFD"
     return Scorer(lexicon or load_lexicon(), model, lang=lang).score(Document(id, None, text, meta))
 
 

@@ -35,6 +35,12 @@ MOJIBAKE_SEQUENCE = re.compile(
 MIN_MOJIBAKE_SEQUENCES = 2
 REPAIRED_MOJIBAKE_ENCODING = "utf-8 (repaired mojibake)"  # the encoding named in meta
 
+# Half of a UTF-16 surrogate pair, alone: JSON may spell one ("\\ud83d"), no UTF-8 text can hold
+# one, so it is replaced by U+FFFD, the replacement character (same length: offsets hold).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# The meta key of a document whose text, id or metadata framing changed on reading, saying how.
+READING_NOTE = "changed_on_reading"
+
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode a file's bytes; return (text with "\\n" line endings, encoding used).
@@ -57,6 +63,11 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
     if encoding is None:
         text, used = _repair_mojibake(text, used)
     return normalise_newlines(text), used
+
+
+def replace_surrogates(value: str) -> tuple[str, int]:
+    """`value` with each lone surrogate replaced by U+FFFD, and how many there were."""
+    return _LONE_SURROGATE.subn("\ufffd", value)
 
 
 def normalise_newlines(text: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from framing.documents.decoding import decode_bytes
+from framing.documents.decoding import READING_NOTE, decode_bytes, replace_surrogates
 from framing.documents.document import Document, DocumentReadError, failed_document
 from framing.documents.source import ReadOptions, Source, empty_message, too_large_message
 
@@ -193,6 +193,10 @@ def _jsonl_row_document(
     if not isinstance(value, dict):
         message = f"{where}: expected a JSON object, got {type(value).__name__}"
         return failed_document(fallback_id, source.path, "malformed_row", message, meta)
+    value, replaced = _without_surrogates(value)
+    if replaced:
+        meta[READING_NOTE] = (f"{replaced} lone surrogate(s) (a \\ud800-\\udfff escape that is "
+                              "not a character) replaced by U+FFFD")
     # null means "no value": it must not become the id "null" or a date "null".
     values = {key: meta_string(item) for key, item in value.items() if item is not None}
     text = value.get(options.text_column)
@@ -207,6 +211,22 @@ def _jsonl_row_document(
         return failed_document(doc_id, source.path, "missing_column", message, meta)
     values[options.text_column] = text
     return row_document(values, source, options, meta, fallback_id, where)
+
+
+def _without_surrogates(value: object) -> tuple[object, int]:
+    """A parsed JSON value with every lone surrogate in its strings and keys replaced by U+FFFD,
+    and how many there were."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, list):
+        items = [_without_surrogates(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    if isinstance(value, dict):
+        pairs = [(_without_surrogates(key), _without_surrogates(item))
+                 for key, item in value.items()]
+        cleaned = {key: item for (key, _), (item, _) in pairs}
+        return cleaned, sum(a + b for (_, a), (_, b) in pairs)
+    return value, 0
 
 
 def meta_string(value: object) -> str:
