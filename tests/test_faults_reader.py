@@ -70,3 +70,39 @@ def test_score_text_survives_lone_surrogates():
     assert "1 lone surrogate" in record.meta["changed_on_reading"]
     assert [span.text for span in record.framing.evidence][:1] == ["colossal"]
     json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+# --- file names that are not UTF-8 ---------------------------------------------------------
+
+
+def bad_name_corpus(tmp_path) -> str:
+    """A folder holding a file whose name is cp1252 bytes (b"caf\\xe9.txt"), and a plain one."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write("Le café est innovant.".encode())
+    write(folder / "the.txt", "Le thé est colossal.")
+    return str(folder)
+
+
+def test_a_file_name_that_is_not_utf8_is_read_with_a_printable_id_and_path(tmp_path):
+    folder = bad_name_corpus(tmp_path)
+    docs = read(folder)
+    assert [doc.id for doc in docs] == ["caf\\xe9", "the"]
+    assert docs[0].path == os.path.join(folder, "caf\\xe9.txt")
+    assert [doc.text for doc in docs] == ["Le café est innovant.", "Le thé est colossal."]
+    # Named directly, as a shell passes it.
+    named = read(os.path.join(folder, os.fsdecode(b"caf\xe9.txt")))
+    assert [(doc.id, doc.text) for doc in named] == [("caf\\xe9", "Le café est innovant.")]
+
+
+def test_a_file_name_that_is_not_utf8_goes_through_every_command(tmp_path):
+    folder = bad_name_corpus(tmp_path)
+    scored = framing_command("score", "--json", "--out", tmp_path / "out", *NO_MODEL, folder)
+    assert scored.returncode == 0, scored.stderr
+    assert [r["id"] for r in json_records(scored.stdout)] == ["caf\\xe9", "the"]
+    assert len((tmp_path / "out" / "scores.jsonl").read_text("utf-8").splitlines()) == 2
+    report = framing_command("report", "--quiet", "--no-charts", "--out", tmp_path / "rep",
+                             *NO_MODEL, folder)
+    assert report.returncode == 0, report.stderr
+    assert len((tmp_path / "rep" / "scores.jsonl").read_text("utf-8").splitlines()) == 2

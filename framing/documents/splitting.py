@@ -114,10 +114,10 @@ def decode_range(data: bytes, decoding: Decoding, first: bool) -> str:
 def byte_ranges(source: Source, options: ReadOptions) -> list[ByteRange] | None:
     """The ranges to read `source` (a CSV or JSONL file) in, or None to read it whole."""
     try:
-        stat = os.stat(source.path)
+        stat = os.stat(source.location)
         if not PART_BYTES < stat.st_size <= options.max_bytes * TABLE_FILE_FACTOR:
             return None
-        with open(source.path, "rb") as handle:
+        with open(source.location, "rb") as handle:
             scan = _scan_file(handle, source, options)
     except OSError:
         return None  # reading it whole reports the problem
