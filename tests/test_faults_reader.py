@@ -11,7 +11,7 @@ import sys
 
 import framing
 
-from .documents_helpers import read, write
+from .documents_helpers import assert_error, read, write
 
 NO_MODEL = ("--no-model",)
 
@@ -106,3 +106,75 @@ def test_a_file_name_that_is_not_utf8_goes_through_every_command(tmp_path):
                              *NO_MODEL, folder)
     assert report.returncode == 0, report.stderr
     assert len((tmp_path / "rep" / "scores.jsonl").read_text("utf-8").splitlines()) == 2
+
+
+# --- decoding row by row, line by line ----------------------------------------------------
+
+ROW_TEXT = "Le député a été élu à l’unanimité ; « c’est historique », dit-il. " * 8
+
+
+def big_csv(rows: dict[int, bytes]) -> bytes:
+    """A 2,000-row CSV (about 1.2 MB, so read in ranges) in UTF-8, but for the rows given."""
+    lines = [b"id,text\n"]
+    for number in range(1, 2001):
+        text = f"{ROW_TEXT}{number}".encode()
+        lines.append(b"r%d,\"%s\"\n" % (number, rows.get(number, text)))
+    return b"".join(lines)
+
+
+def read_both_ways(path, monkeypatch) -> list:
+    """The documents of `path` read in ranges, after checking reading it whole gives the same."""
+    from framing.documents import splitting
+
+    docs = read(path)
+    with monkeypatch.context() as patched:
+        patched.setattr(splitting, "PART_BYTES", 10**9)
+        assert read(path) == docs
+    return docs
+
+
+def test_a_csv_mixing_utf8_and_cp1252_rows_reads_every_row_right(tmp_path, monkeypatch):
+    cp1252_rows = {n: f"{ROW_TEXT}{n}".encode("cp1252") for n in (7, 1500, 2000)}
+    path = write(tmp_path / "mixte.csv", big_csv(cp1252_rows))
+    assert path.stat().st_size > 1_000_000
+    docs = read_both_ways(path, monkeypatch)
+    assert len(docs) == 2000
+    assert [doc.text for doc in docs] == [f"{ROW_TEXT}{n}" for n in range(1, 2001)]
+    encodings = {doc.id: doc.meta["encoding"] for doc in docs}
+    assert [key for key, value in encodings.items() if value == "cp1252"] == ["r7", "r1500",
+                                                                              "r2000"]
+    assert set(encodings.values()) == {"utf-8", "cp1252"}
+
+
+def test_one_nul_or_undecodable_row_is_one_error_and_the_rest_is_read(tmp_path, monkeypatch):
+    bad = {10: b"du texte\x00binaire", 1999: b"octets \x81\x8d inconnus"}
+    path = write(tmp_path / "abime.csv", big_csv(bad))
+    docs = read_both_ways(path, monkeypatch)
+    assert len(docs) == 2000
+    assert_error(docs[9], "binary", str(path), "row 10 (line 11)", "NUL")
+    assert_error(docs[1998], "encoding", str(path), "row 1999 (line 2000)", "0x81")
+    good = [doc for doc in docs if doc.error is None]
+    assert [doc.text for doc in good] == [f"{ROW_TEXT}{n}" for n in range(1, 2001)
+                                          if n not in bad]
+    assert {doc.meta["encoding"] for doc in good} == {"utf-8"}
+
+
+def test_one_bad_line_of_jsonl_is_one_error(tmp_path):
+    path = write(tmp_path / "flux.jsonl", b'{"id": "a", "text": "\xc3\xa9t\xc3\xa9"}\n'
+                                          b'{"id": "b", "text": "nul \x00"}\n'
+                                          b'{"id": "c", "text": "caf\xe9"}\n')
+    docs = read(path)
+    assert [doc.text for doc in docs] == ["été", "", "café"]
+    assert_error(docs[1], "binary", str(path), "line 2", "NUL")
+    assert [docs[0].meta["encoding"], docs[2].meta["encoding"]] == ["utf-8", "cp1252"]
+
+
+def test_one_bad_byte_in_a_big_utf8_text_file_garbles_nothing(tmp_path):
+    lines = [f"Ligne {n} : le député a été élu à l’unanimité.".encode() for n in range(3000)]
+    lines[1200] = b"Un caf\xe9 cp1252 \xe0 la ligne 1201."
+    path = write(tmp_path / "long.txt", b"\n".join(lines))
+    doc = read(path)[0]
+    expected = [f"Ligne {n} : le député a été élu à l’unanimité." for n in range(3000)]
+    expected[1200] = "Un café cp1252 à la ligne 1201."
+    assert doc.text == "\n".join(expected)
+    assert doc.meta["encoding"] == "utf-8 (cp1252 on line 1201)"

@@ -14,7 +14,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from framing.documents.decoding import READING_NOTE, decode_bytes, replace_surrogates
+from framing.documents.decoding import (
+    READING_NOTE,
+    decode_table,
+    mend_fields,
+    replace_surrogates,
+)
 from framing.documents.document import Document, DocumentReadError, failed_document
 from framing.documents.source import ReadOptions, Source, empty_message, too_large_message
 
@@ -23,7 +28,7 @@ _CSV_DELIMITERS = ",;\t"
 
 def _decode_table(data: bytes, source: Source, options: ReadOptions) -> tuple[str, str]:
     """Decode a csv/jsonl file, raising DocumentReadError for the file as a whole."""
-    text, used = decode_bytes(data, source.path, options.encoding)
+    text, used = decode_table(data, source.path, options.encoding)
     if not text.strip():
         raise DocumentReadError("empty", empty_message(source, data))
     return text, used
@@ -35,6 +40,7 @@ def csv_documents(data: bytes, source: Source, options: ReadOptions) -> Iterator
     try:
         text, file_meta["encoding"] = _decode_table(data, source, options)
         header, rows = parse_csv(text, source.path, options.max_bytes, sniff_delimiter(text))
+        header = header_names(header, source.path, file_meta["encoding"], options)
     except DocumentReadError as exc:
         yield failed_document(source.doc_id, source.path, exc.code, exc.message, file_meta)
         return
@@ -52,6 +58,14 @@ def csv_documents(data: bytes, source: Source, options: ReadOptions) -> Iterator
     row_meta = {"format": "csv", "encoding": file_meta["encoding"]}
     for row in rows:
         yield csv_row_document(row, header, source, options, row_meta)
+
+
+def header_names(fields: list[str], path: str, label: str, options: ReadOptions) -> list[str]:
+    """The column names of a header row as parsed from a file of encoding `label` (decode_table):
+    read as Windows-1252 when they are not UTF-8. Raises DocumentReadError when they are not
+    text."""
+    names, _ = mend_fields(fields, f"{path}: the header", label, options.encoding is None)
+    return names
 
 
 class CsvRow(NamedTuple):
@@ -146,13 +160,18 @@ def csv_row_document(
         if row.problem == "unexpected end of data":
             message = f"{where}: a quoted field is never closed; the rest of the file was lost"
         return failed_document(fallback_id, source.path, "malformed_row", message, meta)
-    if len(row.fields) != len(header):
+    try:
+        fields, meta["encoding"] = mend_fields(row.fields, where, meta["encoding"],
+                                               options.encoding is None)
+    except DocumentReadError as exc:
+        return failed_document(fallback_id, source.path, exc.code, exc.message, meta)
+    if len(fields) != len(header):
         message = (
-            f"{where}: has {len(row.fields)} fields but the header has {len(header)}; "
+            f"{where}: has {len(fields)} fields but the header has {len(header)}; "
             "check for an unquoted delimiter or a missing field"
         )
         return failed_document(fallback_id, source.path, "malformed_row", message, meta)
-    values = dict(zip(header, row.fields))
+    values = dict(zip(header, fields))
     return row_document(values, source, options, meta, fallback_id, where)
 
 
@@ -185,6 +204,11 @@ def _jsonl_row_document(
     meta = {**row_meta, "row": str(line_number)}
     where = f"{source.path}, line {line_number}"
     fallback_id = f"{source.doc_id}:{line_number}"
+    try:
+        (line,), meta["encoding"] = mend_fields([line], where, meta["encoding"],
+                                                options.encoding is None)
+    except DocumentReadError as exc:
+        return failed_document(fallback_id, source.path, exc.code, exc.message, meta)
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
