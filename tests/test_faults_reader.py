@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
 import subprocess
 import sys
 
@@ -16,11 +18,18 @@ from .documents_helpers import assert_error, read, write
 NO_MODEL = ("--no-model",)
 
 
-def framing_command(*args: object, cwd: object = None) -> subprocess.CompletedProcess:
-    """`framing ARGS...` in a real process: its stdout is bytes, as a pipe receives them."""
+def framing_command(*args: object, memory: int | None = None) -> subprocess.CompletedProcess:
+    """`framing ARGS...` in a real process: its stdout is bytes, as a pipe receives them. With
+    `memory`, the process may map that many bytes at most (a runaway read fails, fast)."""
     command = [sys.executable, "-c", "from framing.cli import main; main()",
                *(os.fsencode(arg) if isinstance(arg, os.PathLike) else str(arg) for arg in args)]
-    return subprocess.run(command, check=False, capture_output=True, timeout=300, cwd=cwd)
+
+    def limit() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    return subprocess.run(command, check=False, capture_output=True, timeout=300,
+                          preexec_fn=limit)
 
 
 def json_records(stdout: bytes) -> list[dict]:
@@ -178,3 +187,41 @@ def test_one_bad_byte_in_a_big_utf8_text_file_garbles_nothing(tmp_path):
     expected[1200] = "Un café cp1252 à la ligne 1201."
     assert doc.text == "\n".join(expected)
     assert doc.meta["encoding"] == "utf-8 (cp1252 on line 1201)"
+
+
+# --- FIFOs, sockets, devices ---------------------------------------------------------------
+
+
+def read_within(seconds: int, *inputs: object) -> list:
+    """read(), failing the test instead of hanging when reading blocks."""
+    def hung(signum, frame):
+        raise TimeoutError(f"reading {inputs} blocked for {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        return read(*inputs)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_fifo_in_a_folder_or_named_is_an_unreadable_record_not_a_hang(tmp_path):
+    folder = tmp_path / "corpus"
+    write(folder / "a.txt", "Un article.")
+    for name in ("b.txt", "c.csv", "d.parquet"):
+        os.mkfifo(folder / name)
+    docs = read_within(20, folder, folder / "b.txt")
+    assert [doc.id for doc in docs] == ["a", "b", "c", "d", "b"]
+    assert docs[0].text == "Un article."
+    for doc in docs[1:]:  # named twice: its own error says more than "duplicate"
+        assert_error(doc, "unreadable", str(doc.path), "not a regular file", "FIFO")
+
+
+def test_a_device_named_directly_is_refused_without_reading_it(tmp_path):
+    docs = read_within(20, "/dev/zero", "/dev/null")
+    for doc in docs:
+        assert_error(doc, "unreadable", doc.path, "not a regular file", "character device")
+    evaluated = framing_command("evaluate", "/dev/zero", memory=3 * 2**30)
+    assert evaluated.returncode == 2
+    assert b"not a regular file" in evaluated.stderr

@@ -15,8 +15,13 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import BinaryIO
 
-from framing.documents.document import Document, DocumentError, failed_document
-from framing.documents.files import read_source, read_stdin
+from framing.documents.document import (
+    Document,
+    DocumentError,
+    DocumentReadError,
+    failed_document,
+)
+from framing.documents.files import check_regular, read_source, read_stdin
 from framing.documents.parquet import RowRange, read_row_range, row_ranges
 from framing.documents.source import ReadOptions, Source, shown_path
 from framing.documents.splitting import ByteRange, byte_ranges, read_byte_range
@@ -211,7 +216,16 @@ def _source(path: str, doc_id: str) -> Source:
 
 
 def _units_for_file(source: Source, options: ReadOptions) -> Iterator[Unit]:
-    """The file, or its parts: row ranges of a Parquet file, byte ranges of a big CSV/JSONL."""
+    """The file, or its parts: row ranges of a Parquet file, byte ranges of a big CSV/JSONL; a
+    FIFO, socket or device is refused before anything opens it (that could block forever)."""
+    try:
+        check_regular(os.stat(source.location).st_mode, source.path)
+    except DocumentReadError as exc:
+        meta = {"format": source.fmt}
+        yield failed_document(source.doc_id, source.path, exc.code, exc.message, meta)
+        return
+    except OSError:
+        pass  # reading the file reports it
     if source.fmt == "parquet":
         yield from row_ranges(source, options)
     elif source.fmt in ("csv", "jsonl"):
