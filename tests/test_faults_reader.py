@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import signal
 import subprocess
 import sys
 
@@ -18,9 +17,11 @@ from .documents_helpers import assert_error, read, write
 NO_MODEL = ("--no-model",)
 
 
-def framing_command(*args: object, memory: int | None = None) -> subprocess.CompletedProcess:
+def framing_command(*args: object, memory: int | None = None,
+                    timeout: int = 300) -> subprocess.CompletedProcess:
     """`framing ARGS...` in a real process: its stdout is bytes, as a pipe receives them. With
-    `memory`, the process may map that many bytes at most (a runaway read fails, fast)."""
+    `memory`, the process may map that many bytes at most (a runaway read fails, fast); one that
+    runs over `timeout` seconds (a read that blocks) is killed and fails the test."""
     command = [sys.executable, "-c", "from framing.cli import main; main()",
                *(os.fsencode(arg) if isinstance(arg, os.PathLike) else str(arg) for arg in args)]
 
@@ -28,7 +29,7 @@ def framing_command(*args: object, memory: int | None = None) -> subprocess.Comp
         if memory is not None:
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
-    return subprocess.run(command, check=False, capture_output=True, timeout=300,
+    return subprocess.run(command, check=False, capture_output=True, timeout=timeout,
                           preexec_fn=limit)
 
 
@@ -192,34 +193,23 @@ def test_one_bad_byte_in_a_big_utf8_text_file_garbles_nothing(tmp_path):
 # --- FIFOs, sockets, devices ---------------------------------------------------------------
 
 
-def read_within(seconds: int, *inputs: object) -> list:
-    """read(), failing the test instead of hanging when reading blocks."""
-    def hung(signum, frame):
-        raise TimeoutError(f"reading {inputs} blocked for {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(seconds)
-    try:
-        return read(*inputs)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def test_a_fifo_in_a_folder_or_named_is_an_unreadable_record_not_a_hang(tmp_path):
     folder = tmp_path / "corpus"
     write(folder / "a.txt", "Un article.")
     for name in ("b.txt", "c.csv", "d.parquet"):
         os.mkfifo(folder / name)
-    docs = read_within(20, folder, folder / "b.txt")
-    assert [doc.id for doc in docs] == ["a", "b", "c", "d", "b"]
-    assert docs[0].text == "Un article."
-    for doc in docs[1:]:  # named twice: its own error says more than "duplicate"
-        assert_error(doc, "unreadable", str(doc.path), "not a regular file", "FIFO")
+    scored = framing_command("score", "--json", *NO_MODEL, folder, folder / "b.txt", timeout=60)
+    records = json_records(scored.stdout)
+    assert [record["id"] for record in records] == ["a", "b", "c", "d", "b"]
+    assert "error" not in records[0]
+    for record in records[1:]:  # named twice: its own error says more than "duplicate"
+        assert record["error"]["code"] == "unreadable"
+        assert "is not a regular file but a FIFO" in record["error"]["message"]
+    assert scored.returncode == 1
 
 
 def test_a_device_named_directly_is_refused_without_reading_it(tmp_path):
-    docs = read_within(20, "/dev/zero", "/dev/null")
+    docs = read("/dev/zero", "/dev/null")
     for doc in docs:
         assert_error(doc, "unreadable", doc.path, "not a regular file", "character device")
     evaluated = framing_command("evaluate", "/dev/zero", memory=3 * 2**30)
