@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -215,3 +216,23 @@ def test_a_device_named_directly_is_refused_without_reading_it(tmp_path):
     evaluated = framing_command("evaluate", "/dev/zero", memory=3 * 2**30)
     assert evaluated.returncode == 2
     assert b"not a regular file" in evaluated.stderr
+
+
+# --- bytes that are not text -----------------------------------------------------------------
+
+RANDOM_HIGH_BYTES = bytes(random.Random(17).randrange(0xA0, 0x100) for _ in range(3000))
+
+
+def test_random_high_bytes_are_not_read_as_cp1252_french(tmp_path):
+    text_file = write(tmp_path / "bruit.txt", RANDOM_HIGH_BYTES)
+    rows = write(tmp_path / "bruit.csv",
+                 b'id,text\nok,"Le d\xe9put\xe9 a \xe9t\xe9 \xe9lu."\nbruit,"'
+                 + RANDOM_HIGH_BYTES.replace(b'"', b"") + b'"\n')
+    docs = read(text_file, rows)
+    assert len(docs) == 3
+    assert_error(docs[0], "encoding", str(text_file), "not UTF-8", "--encoding")
+    assert docs[1].text == "Le député a été élu."
+    assert docs[1].meta["encoding"] == "cp1252"
+    assert_error(docs[2], "encoding", str(rows), "row 2 (line 3)", "not UTF-8")
+    scored = framing.score_paths([str(text_file)])
+    assert scored[0].error.code == "encoding" and scored[0].framing is None

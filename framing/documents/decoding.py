@@ -41,6 +41,13 @@ MOJIBAKE_SEQUENCE = re.compile(
 MIN_MOJIBAKE_SEQUENCES = 2
 REPAIRED_MOJIBAKE_ENCODING = "utf-8 (repaired mojibake)"  # the encoding named in meta
 
+# Text read as Windows-1252 is refused when more than this share of its visible characters is
+# not ASCII, or sits in runs of 3 or more such characters (French: "créée", "« À », "…»").
+MAX_NON_ASCII_SHARE = 0.5
+MAX_RUN_SHARE = 0.2
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
+MIN_VISIBLE_TO_JUDGE = 12  # a word or two ("Été", "Ça") is too short to judge
+
 # Half of a UTF-16 surrogate pair, alone: JSON may spell one ("\\ud83d"), no UTF-8 text can hold
 # one, so it is replaced by U+FFFD, the replacement character (same length: offsets hold).
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -192,6 +199,13 @@ def _check_cp1252(text: str, where: str) -> None:
     """Refuse text read as Windows-1252 that does not look like text."""
     if not text:
         return
+    if not _looks_like_cp1252_text(text):
+        raise DocumentReadError(
+            "encoding",
+            f"{where} is not UTF-8, and read as Windows-1252 it is mostly accented letters and "
+            "symbols in a row, not words, so it is probably in another encoding or not text; "
+            "pass its encoding with --encoding",
+        )
     control_share = len(CONTROL_CHARS.findall(text)) / len(text)
     if control_share > MAX_CONTROL_SHARE:
         raise DocumentReadError(
@@ -200,6 +214,18 @@ def _check_cp1252(text: str, where: str) -> None:
             "characters, so it is probably in another encoding or not text; pass its "
             "encoding with --encoding",
         )
+
+
+def _looks_like_cp1252_text(text: str) -> bool:
+    """Whether text read as Windows-1252 looks like a Latin-script language: mostly ASCII, an
+    accented letter here and there. Bytes that are not text (random 0xA0-0xFF) read as runs of
+    accented letters and symbols ("ÿÆ¾Ð"), which no French or English text has."""
+    visible = len(text) - sum(map(str.isspace, text))
+    if visible < MIN_VISIBLE_TO_JUDGE:
+        return True
+    non_ascii = sum(1 for char in text if not char.isascii() and not char.isspace())
+    in_runs = sum(map(len, _NON_ASCII_RUN.findall(text)))
+    return non_ascii <= MAX_NON_ASCII_SHARE * visible and in_runs <= MAX_RUN_SHARE * visible
 
 
 def _repair_mojibake(text: str, used: str) -> tuple[str, str]:
