@@ -236,3 +236,20 @@ def test_random_high_bytes_are_not_read_as_cp1252_french(tmp_path):
     assert_error(docs[2], "encoding", str(rows), "row 2 (line 3)", "not UTF-8")
     scored = framing.score_paths([str(text_file)])
     assert scored[0].error.code == "encoding" and scored[0].framing is None
+
+
+# --- headers ---------------------------------------------------------------------------------
+
+
+def test_a_duplicated_text_or_id_header_is_a_named_error(tmp_path, monkeypatch):
+    from framing.documents import splitting
+
+    monkeypatch.setattr(splitting, "PART_BYTES", 100)  # the ranges' planning checks it too
+    texts = write(tmp_path / "textes.csv", "id,text,text\n" + "a,Premier,Second\n" * 20)
+    ids = write(tmp_path / "ids.csv", "id,text,id\n" + "a,Texte,b\n" * 20)
+    good = write(tmp_path / "bon.csv", "id,text,,\n" + "a,Texte,,\n")  # blank names: harmless
+    docs = read(texts, ids, good)
+    assert len(docs) == 3
+    assert_error(docs[0], "missing_column", str(texts), "2 columns named 'text'", "which one")
+    assert_error(docs[1], "missing_column", str(ids), "2 columns named 'id'")
+    assert (docs[2].id, docs[2].text) == ("a", "Texte")

@@ -48,6 +48,7 @@ from framing.documents.tables import (
     csv_records,
     csv_row_document,
     header_names,
+    header_problem,
     jsonl_line_documents,
     parse_csv,
     sniff_delimiter,
@@ -141,7 +142,7 @@ def _scan_file(handle: BinaryIO, source: Source, options: ReadOptions) -> _Scan 
     elif scan.round_trips and scan.mojibake >= MIN_MOJIBAKE_SEQUENCES:
         repaired = decoding._replace(label=REPAIRED_MOJIBAKE_ENCODING, repair=True)
         scan = _scan(handle, source, options, repaired)
-    return scan if scan.cuttable(source.fmt, options.text_column) else None
+    return scan if scan.cuttable(source.fmt) else None
 
 
 def _first_decoding(head: bytes, encoding: str | None) -> Decoding | None:
@@ -273,13 +274,14 @@ class _Scan:
         end = next(islice(_LINE_BREAK.finditer(block), self.record_end - before - 1, None)).end()
         self.cuts.append((start + end, self.rows, self.record_end))
 
-    def cuttable(self, fmt: str, text_column: str) -> bool:
+    def cuttable(self, fmt: str) -> bool:
         if self.undecodable or self.whole or self.blank:
             return False
         if self.nuls > MAX_TABLE_NUL_SHARE * self.size:
             return False  # binary
         if fmt == "csv":
-            return self.header is not None and text_column in self.header and self.rows > 0
+            return (self.header is not None and self.rows > 0
+                    and header_problem(self.header, "", self.options) is None)
         return True
 
 

@@ -44,11 +44,8 @@ def csv_documents(data: bytes, source: Source, options: ReadOptions) -> Iterator
     except DocumentReadError as exc:
         yield failed_document(source.doc_id, source.path, exc.code, exc.message, file_meta)
         return
-    if options.text_column not in header:
-        message = (
-            f"{source.path} has no {options.text_column!r} column (columns found: "
-            f"{', '.join(header)}); rename the text column or choose it with --text-column"
-        )
+    message = header_problem(header, source.path, options)
+    if message is not None:
         yield failed_document(source.doc_id, source.path, "missing_column", message, file_meta)
         return
     if not rows:
@@ -66,6 +63,25 @@ def header_names(fields: list[str], path: str, label: str, options: ReadOptions)
     text."""
     names, _ = mend_fields(fields, f"{path}: the header", label, options.encoding is None)
     return names
+
+
+def header_problem(header: list[str] | tuple[str, ...], path: str,
+                   options: ReadOptions) -> str | None:
+    """Why a CSV file with this header cannot be read (a "missing_column" message): no text
+    column, or a text or id column named twice (which one holds the text?); None when it can."""
+    if options.text_column not in header:
+        return (
+            f"{path} has no {options.text_column!r} column (columns found: "
+            f"{', '.join(header)}); rename the text column or choose it with --text-column"
+        )
+    for what, name in (("text", options.text_column), ("id", options.id_column)):
+        if header.count(name) > 1:
+            return (
+                f"{path} has {header.count(name)} columns named {name!r} (columns found: "
+                f"{', '.join(header)}), so which one holds the {what} is unclear; rename or "
+                "remove the extra ones"
+            )
+    return None
 
 
 class CsvRow(NamedTuple):
