@@ -10,6 +10,7 @@ import random
 import resource
 import subprocess
 import sys
+import unicodedata
 
 import framing
 
@@ -253,3 +254,33 @@ def test_a_duplicated_text_or_id_header_is_a_named_error(tmp_path, monkeypatch):
     assert_error(docs[0], "missing_column", str(texts), "2 columns named 'text'", "which one")
     assert_error(docs[1], "missing_column", str(ids), "2 columns named 'id'")
     assert (docs[2].id, docs[2].text) == ("a", "Texte")
+
+
+# --- decomposed accents ----------------------------------------------------------------------
+
+
+def scores_of(record) -> dict:
+    """A record's results, without what says where it came from."""
+    return {key: value for key, value in record.to_dict().items()
+            if key not in ("id", "path", "title", "meta")}
+
+
+def test_decomposed_text_scores_as_composed_text(tmp_path):
+    from .conftest import seed_path
+
+    composed = open(seed_path("003"), encoding="utf-8").read().replace("\r\n", "\n")
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    nfc_file = write(tmp_path / "nfc.txt", composed)
+    nfd_file = write(tmp_path / "nfd.txt", decomposed)
+    rows = write(tmp_path / "nfd.jsonl", json.dumps({"id": "r", "text": decomposed}) + "\n")
+    records = framing.score_paths([str(nfc_file), str(nfd_file), str(rows)], model=None)
+    docs = read(nfc_file, nfd_file, rows)
+    assert docs[0].text == docs[1].text == docs[2].text == composed
+    assert scores_of(records[1]) == scores_of(records[0]) == scores_of(records[2])
+    assert "changed_on_reading" not in records[0].meta
+    for record in records[1:]:
+        assert "normalised to NFC" in record.meta["changed_on_reading"]
+    from_text = framing.score_text(decomposed)
+    assert scores_of(from_text) == scores_of(framing.score_text(composed))
+    assert "normalised to NFC" in from_text.meta["changed_on_reading"]

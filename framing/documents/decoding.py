@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from framing.documents.document import DocumentReadError
 
@@ -142,6 +143,23 @@ def _cp1252(escaped: str, where: str) -> str:
 def replace_surrogates(value: str) -> tuple[str, int]:
     """`value` with each lone surrogate replaced by U+FFFD, and how many there were."""
     return _LONE_SURROGATE.subn("\ufffd", value)
+
+
+def composed(text: str) -> tuple[str, bool]:
+    """`text` in Unicode NFC ("e" + U+0301 becomes "é", as keyboards type it), so that decomposed
+    text (macOS file names, PDF copies) scores as the same text composed; and whether it changed.
+    Offsets then index this text, not the file's."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, False
+    return unicodedata.normalize("NFC", text), True
+
+
+COMPOSED_NOTE = "text normalised to NFC (accents composed): offsets index the normalised text"
+
+
+def add_note(meta: dict, note: str) -> None:
+    """Say in `meta` that reading changed something, after what was said already."""
+    meta[READING_NOTE] = f"{meta[READING_NOTE]}; {note}" if READING_NOTE in meta else note
 
 
 def normalise_newlines(text: str) -> str:

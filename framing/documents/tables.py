@@ -15,7 +15,10 @@ from contextlib import contextmanager
 from typing import NamedTuple
 
 from framing.documents.decoding import (
+    COMPOSED_NOTE,
     READING_NOTE,
+    add_note,
+    composed,
     decode_table,
     mend_fields,
     replace_surrogates,
@@ -298,6 +301,9 @@ def row_document(
     if not text.strip():
         message = f"{where}: the {options.text_column!r} field is empty"
         return failed_document(doc_id, source.path, "empty", message, meta)
+    text, changed = composed(text)
+    if changed:
+        add_note(meta, COMPOSED_NOTE)
     encoded = text.encode("utf-8")
     if len(encoded) > options.max_bytes:
         message = too_large_message(f"{where}: the {options.text_column!r} field",
