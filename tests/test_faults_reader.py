@@ -11,9 +11,11 @@ import resource
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import framing
 
+from .conftest import seed_path
 from .documents_helpers import assert_error, read, write
 
 NO_MODEL = ("--no-model",)
@@ -266,9 +268,7 @@ def scores_of(record) -> dict:
 
 
 def test_decomposed_text_scores_as_composed_text(tmp_path):
-    from .conftest import seed_path
-
-    composed = open(seed_path("003"), encoding="utf-8").read().replace("\r\n", "\n")
+    composed = Path(seed_path("003")).read_text("utf-8").replace("\r\n", "\n")
     decomposed = unicodedata.normalize("NFD", composed)
     assert decomposed != composed
     nfc_file = write(tmp_path / "nfc.txt", composed)
