@@ -10,8 +10,12 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 
@@ -284,3 +288,67 @@ def test_decomposed_text_scores_as_composed_text(tmp_path):
     from_text = framing.score_text(decomposed)
     assert scores_of(from_text) == scores_of(framing.score_text(composed))
     assert "normalised to NFC" in from_text.meta["changed_on_reading"]
+
+
+# --- any string, any bytes -------------------------------------------------------------------
+
+LEXICON = framing.load_lexicon()
+# Strings that reach the odd corners: lone surrogates, combining marks, controls, French words.
+ANY_TEXT = st.lists(st.one_of(
+    st.characters(),  # every code point, lone surrogates included
+    st.sampled_from(["\ud83d", "\udce9", "e\u0301", "\u0301", "\x00", "\r", "\n", ". ", "« ",
+                     "colossal ", "innovant ", "CLOUD Act ", "l’", "İ", "ß", "\ufeff"]),
+), max_size=120).map("".join)
+ANY_BYTES = st.one_of(
+    st.binary(max_size=400),
+    ANY_TEXT.map(lambda text: text.encode("utf-8", errors="surrogatepass")),
+    ANY_TEXT.map(lambda text: text.encode("cp1252", errors="replace")),
+)
+
+
+def spans_in(value: object) -> list[tuple[int, int]]:
+    """Every (start, end) in a record's dict, however deep."""
+    if isinstance(value, dict):
+        own = [(value["start"], value["end"])] if {"start", "end"} <= value.keys() else []
+        return own + [span for item in value.values() for span in spans_in(item)]
+    if isinstance(value, list):
+        return [span for item in value for span in spans_in(item)]
+    return []
+
+
+def assert_spans_within(record, text: str) -> None:
+    for start, end in spans_in(record.to_dict()):
+        assert 0 <= start <= end <= len(text), (start, end, len(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(ANY_TEXT)
+def test_score_text_takes_any_string(text):
+    record = framing.score_text(text, lexicon=LEXICON)
+    # Each surrogate alone is U+FFFD (a pair of them in a str is not a character either).
+    as_read = unicodedata.normalize("NFC", "".join(
+        "\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text))
+    if record.error is None:
+        assert_spans_within(record, as_read)
+    json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+@settings(max_examples=150, deadline=None)
+@given(ANY_BYTES, st.sampled_from([".txt", ".csv", ".jsonl", ".html", ".md"]))
+def test_the_reader_takes_any_bytes(data, suffix):
+    from framing.pipeline import Scorer
+
+    scorer = Scorer(LEXICON)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "any" + suffix)
+        write(Path(path), data)
+        docs = read(path)
+    assert docs
+    if suffix in (".txt", ".html", ".md"):
+        assert len(docs) == 1
+    for doc in docs:
+        json.dumps([doc.id, doc.path, doc.text, doc.meta], ensure_ascii=False).encode("utf-8")
+        assert (doc.error is None) == (doc.text != "")
+        record = scorer.score(doc)
+        assert_spans_within(record, doc.text)
+        json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
