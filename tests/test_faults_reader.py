@@ -303,6 +303,9 @@ ANY_BYTES = st.one_of(
     st.binary(max_size=400),
     ANY_TEXT.map(lambda text: text.encode("utf-8", errors="surrogatepass")),
     ANY_TEXT.map(lambda text: text.encode("cp1252", errors="replace")),
+    # JSON Lines with the text as id and text ("\\ud83d" escapes included) and as a header.
+    ANY_TEXT.map(lambda text: (json.dumps({"id": text, "text": text}) + "\n").encode()),
+    ANY_TEXT.map(lambda text: ("id,text\n" + text).encode("utf-8", errors="surrogatepass")),
 )
 
 
