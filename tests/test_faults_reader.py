@@ -11,6 +11,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 from pathlib import Path
 
@@ -355,3 +356,14 @@ def test_the_reader_takes_any_bytes(data, suffix):
         record = scorer.score(doc)
         assert_spans_within(record, doc.text)
         json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+def test_many_cp1252_lines_among_utf8_ones_decode_in_linear_time(tmp_path):
+    # Every other line is cp1252, the others ASCII: a cp1252 file, decided line by line.
+    lines = [b"Le d\xe9put\xe9" if n % 2 else b"Ligne %d" % n for n in range(40000)]
+    path = write(tmp_path / "alterne.txt", b"\n".join(lines))
+    started = time.monotonic()
+    doc = read(path)[0]
+    assert time.monotonic() - started < 5
+    assert doc.text.split("\n")[:3] == ["Ligne 0", "Le député", "Ligne 2"]
+    assert doc.meta["encoding"] == "cp1252"

@@ -46,7 +46,9 @@ REPAIRED_MOJIBAKE_ENCODING = "utf-8 (repaired mojibake)"  # the encoding named i
 # not ASCII, or sits in runs of 3 or more such characters (French: "créée", "« À », "…»").
 MAX_NON_ASCII_SHARE = 0.5
 MAX_RUN_SHARE = 0.2
+_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
+_SPACE = re.compile(r"\s")
 MIN_VISIBLE_TO_JUDGE = 12  # a word or two ("Été", "Ça") is too short to judge
 
 # Half of a UTF-16 surrogate pair, alone: JSON may spell one ("\\ud83d"), no UTF-8 text can hold
@@ -118,11 +120,16 @@ def mend_fields(fields: list[str], where: str, label: str,
 def _mend_lines(text: str, name: str) -> tuple[str, str]:
     """Each line that holds bytes that are not UTF-8 read as Windows-1252; the encoding named."""
     lines = text.split("\n")
-    mended = [i for i, line in enumerate(lines) if has_undecoded(line)]
-    for i in mended:
-        lines[i] = _cp1252(lines[i], f"{name}, line {i + 1}")
+    mended: list[int] = []
+    utf8 = False  # a line that is UTF-8 and not ASCII
+    for i, line in enumerate(lines):
+        if has_undecoded(line):
+            lines[i] = _cp1252(line, f"{name}, line {i + 1}")
+            mended.append(i)
+        elif not utf8 and not line.isascii():
+            utf8 = True
     _check_cp1252("".join(lines[i] for i in mended), name)
-    if all(lines[i].isascii() for i in range(len(lines)) if i not in set(mended)):
+    if not utf8:
         return "\n".join(lines), "cp1252"
     shown = ", ".join(str(i + 1) for i in mended[:5]) + (" and more" if len(mended) > 5 else "")
     return "\n".join(lines), f"utf-8 (cp1252 on line{'s' if len(mended) > 1 else ''} {shown})"
@@ -238,10 +245,10 @@ def _looks_like_cp1252_text(text: str) -> bool:
     """Whether text read as Windows-1252 looks like a Latin-script language: mostly ASCII, an
     accented letter here and there. Bytes that are not text (random 0xA0-0xFF) read as runs of
     accented letters and symbols ("ÿÆ¾Ð"), which no French or English text has."""
-    visible = len(text) - sum(map(str.isspace, text))
+    visible = len(text) - len(_SPACE.findall(text))
     if visible < MIN_VISIBLE_TO_JUDGE:
         return True
-    non_ascii = sum(1 for char in text if not char.isascii() and not char.isspace())
+    non_ascii = len(_NON_ASCII.findall(text))
     in_runs = sum(map(len, _NON_ASCII_RUN.findall(text)))
     return non_ascii <= MAX_NON_ASCII_SHARE * visible and in_runs <= MAX_RUN_SHARE * visible
 
