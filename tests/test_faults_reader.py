@@ -367,3 +367,18 @@ def test_many_cp1252_lines_among_utf8_ones_decode_in_linear_time(tmp_path):
     assert time.monotonic() - started < 5
     assert doc.text.split("\n")[:3] == ["Ligne 0", "Le député", "Ligne 2"]
     assert doc.meta["encoding"] == "cp1252"
+
+
+# --- deeply nested HTML ----------------------------------------------------------------------
+
+
+def test_deeply_nested_html_is_read_in_linear_time(tmp_path):
+    depth = 20000
+    page = ("<html><body><nav>" + "<div>" * depth + "Menu" + "</div>" * depth + "</nav>"
+            "<article>" + "<div>" * depth + "<p>Le député a été élu.</p>" + "</div>" * depth
+            + "</article></body></html>")
+    path = write(tmp_path / "profond.html", page)
+    started = time.monotonic()
+    docs = read(path)
+    assert time.monotonic() - started < 10  # quadratic: about 100 s
+    assert [doc.text for doc in docs] == ["Le député a été élu."]
