@@ -50,13 +50,23 @@ def load_model(directory: Path | str | None = None,
 def score_text(text: str, lang: str | None = None, id: str = "text",
                lexicon: Lexicon | None = None, model: FramingClassifier | None = None) -> Record:
     """Score one text. `lang` ("fr"/"en") forces the language instead of detecting it;
-    `model` (see load_model) lets a trained classifier choose the article label."""
+    `model` (see load_model) lets a trained classifier choose the article label. The text is read
+    as files are: lone surrogates become U+FFFD (offsets hold) and decomposed accents are
+    composed (NFC; offsets then index unicodedata.normalize("NFC", text)), each said in
+    `record.meta["changed_on_reading"]`."""
     import hashlib
 
     from framing.documents import Document
+    from framing.documents.decoding import COMPOSED_NOTE, add_note, composed, replace_surrogates
     from framing.pipeline import Scorer
 
+    (text, replaced), (id, _) = replace_surrogates(text), replace_surrogates(id)
+    text, changed = composed(text)
     meta = {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    if replaced:
+        add_note(meta, f"{replaced} lone surrogate(s) replaced by U+FFFD")
+    if changed:
+        add_note(meta, COMPOSED_NOTE)
     return Scorer(lexicon or load_lexicon(), model, lang=lang).score(Document(id, None, text, meta))
 
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from framing.agreement import agreement
 from framing.documents import DocumentReadError, decode_bytes, read_documents
+from framing.documents.files import read_bytes
+from framing.documents.source import DEFAULT_MAX_BYTES, TABLE_FILE_FACTOR
 from framing.labels import LABELS, STANCES
 
 if TYPE_CHECKING:
@@ -40,7 +42,9 @@ def read_coded(path: Path | str, label_column: str = "label",
     dropped silently."""
     path = Path(path)
     try:
-        text, _ = decode_bytes(path.read_bytes(), str(path))
+        # Through the reader's checks: a FIFO or /dev/zero is refused, a huge file too.
+        data = read_bytes(str(path), DEFAULT_MAX_BYTES * TABLE_FILE_FACTOR)
+        text, _ = decode_bytes(data, str(path))
     except (OSError, DocumentReadError) as err:
         raise ValueError(f"{path}: cannot read the coded file ({err})") from err
     reader = csv.DictReader(io.StringIO(text))

@@ -1,5 +1,6 @@
 """Bytes to text: refuse binary files, pick the encoding (UTF-8, a byte-order mark, else
-Windows-1252), repair double-encoded UTF-8, and normalise line endings.
+Windows-1252 for the lines, or the CSV/JSONL rows, that are not UTF-8), repair double-encoded
+UTF-8, and normalise line endings.
 
 framing.documents.splitting decides the same things block by block for a big file: it shares
 the patterns and limits defined here.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from framing.documents.document import DocumentReadError
 
@@ -20,10 +22,15 @@ BINARY_MAGIC_NUMBERS = (
     (b"\xff\xd8\xff", "a JPEG image"),
 )
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-# Bytes that Windows-1252 leaves undefined: their presence means "not cp1252".
-_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+# Bytes that are not UTF-8, as errors="surrogateescape" keeps them until they are read as cp1252.
+_UNDECODED = re.compile("[\udc80-\udcff]")
+# The encoding decode_table names for a file with rows that are not UTF-8: mend_fields reads each.
+CP1252_ROWS = "cp1252"
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.01
+# A CSV or JSON Lines file with more NUL bytes than this share is binary (UTF-16 without a BOM is
+# about half NUL bytes); with fewer, each row holding one is that row's error.
+MAX_TABLE_NUL_SHARE = 0.1
 
 # Double-encoded UTF-8: a UTF-8 lead byte then a continuation byte, both shown
 # as their cp1252 characters ("é" -> "Ã©", "’" -> "â€™").
@@ -35,28 +42,131 @@ MOJIBAKE_SEQUENCE = re.compile(
 MIN_MOJIBAKE_SEQUENCES = 2
 REPAIRED_MOJIBAKE_ENCODING = "utf-8 (repaired mojibake)"  # the encoding named in meta
 
+# Text read as Windows-1252 is refused when more than this share of its visible characters is
+# not ASCII, or sits in runs of 3 or more such characters (French: "créée", "« À », "…»").
+MAX_NON_ASCII_SHARE = 0.5
+MAX_RUN_SHARE = 0.2
+_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
+_SPACE = re.compile(r"\s")
+MIN_VISIBLE_TO_JUDGE = 12  # a word or two ("Été", "Ça") is too short to judge
+
+# Half of a UTF-16 surrogate pair, alone: JSON may spell one ("\\ud83d"), no UTF-8 text can hold
+# one, so it is replaced by U+FFFD, the replacement character (same length: offsets hold).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# The meta key of a document whose text, id or metadata framing changed on reading, saying how.
+READING_NOTE = "changed_on_reading"
+
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode a file's bytes; return (text with "\\n" line endings, encoding used).
 
-    Raises DocumentReadError with code "binary" or "encoding". `name` is used
-    in messages.
+    UTF-8 is decided line by line: a line that is not UTF-8 is read as Windows-1252, the rest
+    stays UTF-8 (one stray byte does not garble the whole file). Raises DocumentReadError with
+    code "binary" or "encoding". `name` is used in messages.
     """
     _refuse_binary(data, name, encoding)
-    if encoding is not None:
-        text, used = _decode_explicit(data, name, encoding), encoding
-    elif data.startswith(codecs.BOM_UTF8):
-        text, used = _decode_strict(data, name, "utf-8-sig"), "utf-8-sig"
-    elif data.startswith(UTF16_BOMS):
-        text, used = _decode_strict(data, name, "utf-16"), "utf-16"
-    else:
-        try:
-            text, used = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, used = _decode_cp1252(data, name), "cp1252"
-    if encoding is None:
-        text, used = _repair_mojibake(text, used)
+    text, used = _decode(data, name, encoding)
+    text = normalise_newlines(text)
+    if encoding is None and used == CP1252_ROWS:
+        text, used = _mend_lines(text, name)
+    return text, used
+
+
+def decode_table(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a CSV or JSON Lines file as decode_bytes does, but leave each row's own problems to
+    `mend_fields`: bytes that are not UTF-8 stay escaped (U+DC80-U+DCFF) and the encoding is then
+    CP1252_ROWS; NUL bytes stay, unless so many that the file is not text."""
+    _refuse_binary(data, name, encoding, nul_share=MAX_TABLE_NUL_SHARE)
+    text, used = _decode(data, name, encoding)
     return normalise_newlines(text), used
+
+
+def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    if encoding is not None:
+        return _decode_explicit(data, name, encoding), encoding
+    if data.startswith(UTF16_BOMS):
+        return _decode_strict(data, name, "utf-16"), "utf-16"
+    used = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    text = data.decode(used, errors="surrogateescape")
+    if has_undecoded(text):
+        return text, CP1252_ROWS
+    return _repair_mojibake(text, used)
+
+
+def has_undecoded(text: str) -> bool:
+    """Whether `text` holds bytes that were not UTF-8 (escaped by surrogateescape)."""
+    return not text.isascii() and _UNDECODED.search(text) is not None
+
+
+def mend_fields(fields: list[str], where: str, label: str,
+                detected: bool) -> tuple[list[str], str]:
+    """One row's fields (decode_table's text, parsed) as text, and the row's encoding: a row
+    holding bytes that are not UTF-8 is read as Windows-1252; `label` is the file's encoding,
+    `detected` False when it was forced. Raises DocumentReadError: "binary" for NUL bytes,
+    "encoding" for bytes that are not text."""
+    if any("\x00" in field for field in fields):
+        raise DocumentReadError("binary", f"{where}: contains NUL bytes, so it is not text; "
+                                          "fix or remove this row")
+    if not any(map(has_undecoded, fields)):
+        if detected and label == CP1252_ROWS:
+            return fields, ("cp1252" if all(map(str.isascii, fields)) else "utf-8")
+        return fields, label
+    mended = [_cp1252(field, where) for field in fields]
+    _check_cp1252("".join(mended), where)
+    return mended, "cp1252"
+
+
+def _mend_lines(text: str, name: str) -> tuple[str, str]:
+    """Each line that holds bytes that are not UTF-8 read as Windows-1252; the encoding named."""
+    lines = text.split("\n")
+    mended: list[int] = []
+    utf8 = False  # a line that is UTF-8 and not ASCII
+    for i, line in enumerate(lines):
+        if has_undecoded(line):
+            lines[i] = _cp1252(line, f"{name}, line {i + 1}")
+            mended.append(i)
+        elif not utf8 and not line.isascii():
+            utf8 = True
+    _check_cp1252("".join(lines[i] for i in mended), name)
+    if not utf8:
+        return "\n".join(lines), "cp1252"
+    shown = ", ".join(str(i + 1) for i in mended[:5]) + (" and more" if len(mended) > 5 else "")
+    return "\n".join(lines), f"utf-8 (cp1252 on line{'s' if len(mended) > 1 else ''} {shown})"
+
+
+def _cp1252(escaped: str, where: str) -> str:
+    data = escaped.encode("utf-8", errors="surrogateescape")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise DocumentReadError(
+            "encoding",
+            f"{where} is neither UTF-8 nor Windows-1252 text (byte 0x{data[exc.start]:02X}); "
+            "pass its encoding with --encoding (e.g. --encoding latin-1)",
+        ) from None
+
+
+def replace_surrogates(value: str) -> tuple[str, int]:
+    """`value` with each lone surrogate replaced by U+FFFD, and how many there were."""
+    return _LONE_SURROGATE.subn("\ufffd", value)
+
+
+def composed(text: str) -> tuple[str, bool]:
+    """`text` in Unicode NFC ("e" + U+0301 becomes "é", as keyboards type it), so that decomposed
+    text (macOS file names, PDF copies) scores as the same text composed; and whether it changed.
+    Offsets then index this text, not the file's."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, False
+    return unicodedata.normalize("NFC", text), True
+
+
+COMPOSED_NOTE = "text normalised to NFC (accents composed): offsets index the normalised text"
+
+
+def add_note(meta: dict, note: str) -> None:
+    """Say in `meta` that reading changed something, after what was said already."""
+    meta[READING_NOTE] = f"{meta[READING_NOTE]}; {note}" if READING_NOTE in meta else note
 
 
 def normalise_newlines(text: str) -> str:
@@ -64,7 +174,7 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _refuse_binary(data: bytes, name: str, encoding: str | None) -> None:
+def _refuse_binary(data: bytes, name: str, encoding: str | None, nul_share: float = 0) -> None:
     for magic, what in BINARY_MAGIC_NUMBERS:
         if data.startswith(magic):
             raise DocumentReadError(
@@ -73,7 +183,7 @@ def _refuse_binary(data: bytes, name: str, encoding: str | None) -> None:
     # UTF-16 text is full of NUL bytes, so only count them as binary otherwise.
     if data.startswith(UTF16_BOMS) or (encoding and _is_wide_encoding(encoding)):
         return
-    if b"\x00" in data:
+    if data.count(b"\x00") > nul_share * len(data):
         raise DocumentReadError(
             "binary",
             f"{name} contains NUL bytes, so it looks like a binary file, not text "
@@ -110,25 +220,37 @@ def _decode_strict(data: bytes, name: str, encoding: str) -> str:
         ) from None
 
 
-def _decode_cp1252(data: bytes, name: str) -> str:
-    undefined = _CP1252_UNDEFINED.search(data)
-    if undefined:
+def _check_cp1252(text: str, where: str) -> None:
+    """Refuse text read as Windows-1252 that does not look like text."""
+    if not text:
+        return
+    if not _looks_like_cp1252_text(text):
         raise DocumentReadError(
             "encoding",
-            f"{name} is neither UTF-8 nor Windows-1252 text (byte 0x{data[undefined.start()]:02X} "
-            f"at position {undefined.start()}); pass its encoding with --encoding "
-            "(e.g. --encoding latin-1)",
+            f"{where} is not UTF-8, and read as Windows-1252 it is mostly accented letters and "
+            "symbols in a row, not words, so it is probably in another encoding or not text; "
+            "pass its encoding with --encoding",
         )
-    text = data.decode("cp1252")
     control_share = len(CONTROL_CHARS.findall(text)) / len(text)
     if control_share > MAX_CONTROL_SHARE:
         raise DocumentReadError(
             "encoding",
-            f"{name} is not UTF-8, and read as Windows-1252 it is {control_share:.1%} control "
+            f"{where} is not UTF-8, and read as Windows-1252 it is {control_share:.1%} control "
             "characters, so it is probably in another encoding or not text; pass its "
             "encoding with --encoding",
         )
-    return text
+
+
+def _looks_like_cp1252_text(text: str) -> bool:
+    """Whether text read as Windows-1252 looks like a Latin-script language: mostly ASCII, an
+    accented letter here and there. Bytes that are not text (random 0xA0-0xFF) read as runs of
+    accented letters and symbols ("ÿÆ¾Ð"), which no French or English text has."""
+    visible = len(text) - len(_SPACE.findall(text))
+    if visible < MIN_VISIBLE_TO_JUDGE:
+        return True
+    non_ascii = len(_NON_ASCII.findall(text))
+    in_runs = sum(map(len, _NON_ASCII_RUN.findall(text)))
+    return non_ascii <= MAX_NON_ASCII_SHARE * visible and in_runs <= MAX_RUN_SHARE * visible
 
 
 def _repair_mojibake(text: str, used: str) -> tuple[str, str]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 
-from framing.documents.decoding import decode_bytes
+from framing.documents.decoding import COMPOSED_NOTE, add_note, composed, decode_bytes
 from framing.documents.document import Document, DocumentReadError, failed_document
 from framing.documents.html import parse_html
 from framing.documents.source import (
@@ -44,13 +45,23 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[Document]:
 
 
 def _read_file_bytes(source: Source, max_bytes: int) -> bytes:
-    path = source.path
+    return read_bytes(source.location, max_bytes, source.path)
+
+
+def read_bytes(location: str, max_bytes: int, path: str | None = None) -> bytes:
+    """The bytes of the regular file at `location`, at most `max_bytes` of them; `path` names it
+    in messages (default: `location`). Raises DocumentReadError: "unreadable" (missing, no
+    permission, not a regular file: a FIFO, socket or device would block or never end) or
+    "too_large"."""
+    path = location if path is None else path
     try:
-        # stat first so a huge file is refused without being read.
-        size = os.stat(source.location).st_size
-        if size > max_bytes:
-            raise DocumentReadError("too_large", too_large_message(path, f"{size:,}", max_bytes))
-        with open(source.location, "rb") as handle:
+        # stat first so a huge file is refused without being read, and a FIFO is not opened.
+        info = os.stat(location)
+        check_regular(info.st_mode, path)
+        if info.st_size > max_bytes:
+            raise DocumentReadError("too_large",
+                                    too_large_message(path, f"{info.st_size:,}", max_bytes))
+        with open(location, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise DocumentReadError("unreadable", f"{path}: no such file") from None
@@ -61,9 +72,27 @@ def _read_file_bytes(source: Source, max_bytes: int) -> bytes:
         raise DocumentReadError(
             "unreadable", f"{path}: cannot read ({exc.strerror or exc})"
         ) from None
-    if len(data) > max_bytes:  # the file grew after stat, or is not a regular file
-        raise DocumentReadError("too_large", too_large_message(path, "more than", max_bytes))
+    if len(data) > max_bytes:  # the file grew after stat
+        raise DocumentReadError("too_large",
+                                too_large_message(path, f"more than {max_bytes:,}", max_bytes))
     return data
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def check_regular(mode: int, path: str) -> None:
+    """Raise DocumentReadError "unreadable" unless `mode` (os.stat's st_mode) is a regular file's:
+    reading a FIFO, socket or device could block forever or never end."""
+    if stat.S_ISREG(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+    raise DocumentReadError(
+        "unreadable",
+        f"{path} is not a regular file but {kind}, which framing does not read (it could wait "
+        "forever or never end); to read a stream, give it on stdin: framing score - < FILE",
+    )
 
 
 def read_stdin(options: ReadOptions) -> Document:
@@ -76,7 +105,7 @@ def read_stdin(options: ReadOptions) -> Document:
     if isinstance(data, str):  # tolerate a text stream
         data = data.encode("utf-8")
     if len(data) > options.max_bytes:
-        message = too_large_message("stdin", "more than", options.max_bytes)
+        message = too_large_message("stdin", f"more than {options.max_bytes:,}", options.max_bytes)
         return failed_document("stdin", "-", "too_large", message, {"format": "txt"})
     fmt = "html" if _looks_like_html(data) else "txt"
     return _text_document(data, Source("-", "stdin", fmt, "-"), options)
@@ -105,6 +134,9 @@ def _text_document(data: bytes, source: Source, options: ReadOptions) -> Documen
         text, meta["encoding"] = decode_bytes(data, source.path, options.encoding)
     except DocumentReadError as exc:
         return failed_document(source.doc_id, source.path, exc.code, exc.message, meta)
+    text, changed = composed(text)
+    if changed:
+        add_note(meta, COMPOSED_NOTE)
     if source.fmt == "html":
         page = parse_html(text)
         text = page.text

@@ -7,6 +7,7 @@ navigation and other page furniture, and the page's title, author and date.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from typing import NamedTuple
 
@@ -74,9 +75,13 @@ _META_PROPERTIES = {"og:title": "title", "author": "author", "article:published_
 
 
 class _Open(NamedTuple):
+    """An open element, with what it inherits from those around it, so that no question about
+    the elements open asks all of them (a page nested 20,000 deep stays linear)."""
+
     tag: str
-    skip: bool  # boilerplate: drop its text
-    region: str | None  # "article" or "main" when this element is one
+    skip: bool  # it, or an element around it, is boilerplate: drop its text
+    in_article: bool  # it, or an element around it, is an <article>
+    in_main: bool  # ... a <main> (or role="main")
 
 
 class _Event(NamedTuple):
@@ -95,6 +100,7 @@ class _HtmlExtractor(HTMLParser):
         self.title_parts: list[str] = []
         self.meta_tags: dict[str, str] = {}
         self._stack: list[_Open] = []
+        self._open_tags: Counter[str] = Counter()  # how many of each tag are in _stack
         self._in_title = False
         self._title_done = False
 
@@ -110,8 +116,7 @@ class _HtmlExtractor(HTMLParser):
             if tag in _BREAK_BY_TAG:
                 self._add("break", _BREAK_BY_TAG[tag])
             return
-        skip = self._skipping() or self._is_boilerplate(tag, attributes)
-        self._stack.append(_Open(tag, skip, _region(tag, attributes)))
+        self._push(tag, attributes)
         if tag in _BREAK_BY_TAG:
             self._add("break", _BREAK_BY_TAG[tag])
         elif tag in _CELL_TAGS:
@@ -128,8 +133,18 @@ class _HtmlExtractor(HTMLParser):
             self.title_parts.append(data)
         self._add("text", data)
 
+    def _push(self, tag: str, attributes: dict[str, str]) -> None:
+        around = self._stack[-1] if self._stack else _Open("", False, False, False)
+        skip = around.skip or self._is_boilerplate(tag, attributes)
+        region = _region(tag, attributes)
+        self._stack.append(_Open(tag, skip, around.in_article or region == "article",
+                                 around.in_main or region == "main"))
+        self._open_tags[tag] += 1
+
     def _close(self, tag: str) -> None:
         """Close `tag` and anything left open inside it (tolerates missing end tags)."""
+        if not self._open_tags[tag]:
+            return  # a stray end tag: ignore it
         for index in range(len(self._stack) - 1, -1, -1):
             if self._stack[index].tag == tag:
                 break
@@ -140,19 +155,18 @@ class _HtmlExtractor(HTMLParser):
             if closing in _BREAK_BY_TAG:
                 self._add("break", _BREAK_BY_TAG[closing])  # while still inside it
             self._stack.pop()
+            self._open_tags[closing] -= 1
 
     def _add(self, kind: str, value: str | int) -> None:
-        if self._skipping():
+        if not self._stack:
+            self.events.append(_Event(kind, value, False, False))
             return
-        in_article = any(open_.region == "article" for open_ in self._stack)
-        in_main = any(open_.region == "main" for open_ in self._stack)
-        self.events.append(_Event(kind, value, in_article, in_main))
-
-    def _skipping(self) -> bool:
-        return any(open_.skip for open_ in self._stack)
+        inner = self._stack[-1]
+        if not inner.skip:
+            self.events.append(_Event(kind, value, inner.in_article, inner.in_main))
 
     def _inside(self, tag: str) -> bool:
-        return any(open_.tag == tag for open_ in self._stack)
+        return self._open_tags[tag] > 0
 
     def _is_boilerplate(self, tag: str, attributes: dict[str, str]) -> bool:
         # An article's own <header> holds its headline and standfirst; only

@@ -52,7 +52,7 @@ def row_ranges(source: Source, options: ReadOptions) -> list[RowRange | Document
         message = _needs_pyarrow(source)
         return [failed_document(source.doc_id, source.path, "unreadable", message, _META)]
     try:
-        with pq.ParquetFile(source.path) as file:
+        with pq.ParquetFile(source.location) as file:
             metadata, columns = file.metadata, file.schema_arrow.names
     except (OSError, pa.ArrowException) as exc:
         message = f"{source.path}: not a readable Parquet file ({exc}); check how it was written"

@@ -15,10 +15,15 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import BinaryIO
 
-from framing.documents.document import Document, DocumentError, failed_document
-from framing.documents.files import read_source, read_stdin
+from framing.documents.document import (
+    Document,
+    DocumentError,
+    DocumentReadError,
+    failed_document,
+)
+from framing.documents.files import check_regular, read_source, read_stdin
 from framing.documents.parquet import RowRange, read_row_range, row_ranges
-from framing.documents.source import ReadOptions, Source
+from framing.documents.source import ReadOptions, Source, shown_path
 from framing.documents.splitting import ByteRange, byte_ranges, read_byte_range
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl", ".parquet")
@@ -137,26 +142,28 @@ def _units_for_input(item: str, options: ReadOptions) -> Iterator[Unit]:
     elif os.path.isdir(item):
         yield from _units_for_directory(item, options)
     elif os.path.exists(item):
-        yield from _units_for_file(Source(item, _stem(item), _format_of(item),
-                                           os.path.abspath(item)), options)
+        yield from _units_for_file(_source(item, _stem(item)), options)
     elif _is_glob(item):
         yield from _units_for_glob(item, options)
     else:
+        shown = shown_path(item)
         message = (
-            f"{item}: no such file or directory (relative paths are resolved from {os.getcwd()})"
+            f"{shown}: no such file or directory (relative paths are resolved from "
+            f"{shown_path(os.getcwd())})"
         )
         meta = {"format": _format_of(item)}
-        yield failed_document(_stem(item), item, "unreadable", message, meta)
+        yield failed_document(shown_path(_stem(item)), shown, "unreadable", message, meta)
 
 
 def _units_for_directory(directory: str, options: ReadOptions) -> Iterator[Unit]:
     relative_paths, errors = _walk(directory)
     if not relative_paths and not errors:
+        shown = shown_path(directory)
         message = (
-            f"{directory}: no supported files in directory (looked for "
+            f"{shown}: no supported files in directory (looked for "
             f"{', '.join(SUPPORTED_SUFFIXES)}; hidden files and folders are skipped)"
         )
-        yield failed_document(directory, directory, "unreadable", message, {})
+        yield failed_document(shown, shown, "unreadable", message, {})
         return
     found = [(os.path.join(directory, rel), rel) for rel in relative_paths]
     yield from _units_for_found(directory, found, errors, options)
@@ -176,8 +183,9 @@ def _units_for_glob(pattern: str, options: ReadOptions) -> Iterator[Unit]:
         elif _wanted_by_glob(match, pattern):
             paths.add(match)
     if not paths and not errors:
-        message = f"no file matches the pattern {pattern!r}; check the pattern and quoting"
-        yield failed_document(pattern, pattern, "unreadable", message, {})
+        shown = shown_path(pattern)
+        message = f"no file matches the pattern {shown!r}; check the pattern and quoting"
+        yield failed_document(shown, shown, "unreadable", message, {})
         return
     found = [(path, os.path.relpath(path, base)) for path in paths]
     yield from _units_for_found(base, found, errors, options)
@@ -195,15 +203,29 @@ def _units_for_found(
     for path, rel, error in sorted(entries, key=lambda entry: _posix(entry[1])):
         doc_id = _posix(str(PurePath(rel).with_suffix(""))) if rel != "." else base
         if error is not None:
-            message = f"{path}: cannot list this folder ({error.strerror or error})"
-            yield failed_document(doc_id, path, "unreadable", message, {})
+            shown = shown_path(path)
+            message = f"{shown}: cannot list this folder ({error.strerror or error})"
+            yield failed_document(shown_path(doc_id), shown, "unreadable", message, {})
         else:
-            yield from _units_for_file(Source(path, doc_id, _format_of(path),
-                                               os.path.abspath(path)), options)
+            yield from _units_for_file(_source(path, doc_id), options)
+
+
+def _source(path: str, doc_id: str) -> Source:
+    """The file at `path` to read: shown by a printable path and id, opened by its own path."""
+    return Source(shown_path(path), shown_path(doc_id), _format_of(path), os.path.abspath(path))
 
 
 def _units_for_file(source: Source, options: ReadOptions) -> Iterator[Unit]:
-    """The file, or its parts: row ranges of a Parquet file, byte ranges of a big CSV/JSONL."""
+    """The file, or its parts: row ranges of a Parquet file, byte ranges of a big CSV/JSONL; a
+    FIFO, socket or device is refused before anything opens it (that could block forever)."""
+    try:
+        check_regular(os.stat(source.location).st_mode, source.path)
+    except DocumentReadError as exc:
+        meta = {"format": source.fmt}
+        yield failed_document(source.doc_id, source.path, exc.code, exc.message, meta)
+        return
+    except OSError:
+        pass  # reading the file reports it
     if source.fmt == "parquet":
         yield from row_ranges(source, options)
     elif source.fmt in ("csv", "jsonl"):

@@ -3,6 +3,7 @@ limits, with the messages that say a whole file is too large or empty."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -33,6 +34,21 @@ class Source:
     doc_id: str
     fmt: str
     location: str
+
+
+def shown_path(path: str) -> str:
+    """A path (or an id made from one) as records and messages show it. A file name that is not
+    valid UTF-8 comes from os.fsdecode with its bad bytes as lone surrogates, which no UTF-8 output
+    can hold: they are spelled as backslash escapes ("caf\\xe9.txt"). What is opened is the
+    path itself (Source.location)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+        except UnicodeError:  # a surrogate os.fsdecode does not make
+            return path.encode("utf-8", errors="backslashreplace").decode("utf-8")
+    return path
 
 
 def too_large_message(name: str, size: str, max_bytes: int) -> str:

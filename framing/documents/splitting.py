@@ -5,8 +5,9 @@
 
 A range starts just after a line break that ends a row, so a worker reads it on its own: it
 seeks to `start` and reads to `end`. What only the whole file tells is decided by one streaming
-pass here, block by block, and travels with every range: the encoding (UTF-8, else cp1252; a
-byte-order mark; mojibake repaired only when the whole text round-trips), the CSV delimiter and
+pass here, block by block, and travels with every range: the encoding (UTF-8, each row that is
+not read as cp1252 on its own; a byte-order mark; mojibake repaired only when the whole text
+round-trips), the CSV delimiter and
 header row, and how many rows and lines came before the range (for ids and messages). The file
 is scanned in blocks of PART_BYTES that end with a line; a range ends with a block. In JSON Lines
 every line break ends a row. In CSV a quoted field may hold line breaks, so the pass runs the
@@ -31,12 +32,13 @@ from typing import BinaryIO, NamedTuple
 
 from framing.documents.decoding import (
     BINARY_MAGIC_NUMBERS,
-    CONTROL_CHARS,
-    MAX_CONTROL_SHARE,
+    CP1252_ROWS,
+    MAX_TABLE_NUL_SHARE,
     MIN_MOJIBAKE_SEQUENCES,
     MOJIBAKE_SEQUENCE,
     REPAIRED_MOJIBAKE_ENCODING,
     UTF16_BOMS,
+    has_undecoded,
     normalise_newlines,
 )
 from framing.documents.document import Document, DocumentReadError, failed_document
@@ -45,6 +47,8 @@ from framing.documents.tables import (
     csv_field_limit,
     csv_records,
     csv_row_document,
+    header_names,
+    header_problem,
     jsonl_line_documents,
     parse_csv,
     sniff_delimiter,
@@ -69,11 +73,11 @@ class Decoding(NamedTuple):
     label: str  # the documents' meta "encoding", as decode_bytes names it
     strip_bom: bool  # --encoding given: a leading U+FEFF is dropped as well
     repair: bool = False  # undo mojibake (decided on the whole text)
+    errors: str = "strict"  # detected UTF-8 keeps bytes that are not UTF-8 for mend_fields
 
 
-_UTF8 = Decoding("utf-8", "utf-8", "utf-8", False)
-_UTF8_BOM = Decoding("utf-8", "utf-8-sig", "utf-8-sig", False)
-_CP1252 = Decoding("cp1252", "cp1252", "cp1252", False)
+_UTF8 = Decoding("utf-8", "utf-8", "utf-8", False, errors="surrogateescape")
+_UTF8_BOM = Decoding("utf-8", "utf-8-sig", "utf-8-sig", False, errors="surrogateescape")
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ class ByteRange:
 
 def decode_range(data: bytes, decoding: Decoding, first: bool) -> str:
     """The text of bytes that start the file (`first`) or a line, line breaks as they are."""
-    text = data.decode(decoding.first_codec if first else decoding.codec)
+    text = data.decode(decoding.first_codec if first else decoding.codec, errors=decoding.errors)
     if first and decoding.strip_bom:
         text = text.removeprefix("\ufeff")
     if decoding.repair:
@@ -114,10 +118,10 @@ def decode_range(data: bytes, decoding: Decoding, first: bool) -> str:
 def byte_ranges(source: Source, options: ReadOptions) -> list[ByteRange] | None:
     """The ranges to read `source` (a CSV or JSONL file) in, or None to read it whole."""
     try:
-        stat = os.stat(source.path)
+        stat = os.stat(source.location)
         if not PART_BYTES < stat.st_size <= options.max_bytes * TABLE_FILE_FACTOR:
             return None
-        with open(source.path, "rb") as handle:
+        with open(source.location, "rb") as handle:
             scan = _scan_file(handle, source, options)
     except OSError:
         return None  # reading it whole reports the problem
@@ -127,18 +131,18 @@ def byte_ranges(source: Source, options: ReadOptions) -> list[ByteRange] | None:
 
 
 def _scan_file(handle: BinaryIO, source: Source, options: ReadOptions) -> _Scan | None:
-    """One pass, or two: again as cp1252 when UTF-8 fails, again repaired when the whole text is
-    mojibake, as decode_bytes decides."""
+    """One pass, or two: again repaired when the whole text is mojibake, as decode_table decides.
+    Rows that are not UTF-8 are read as cp1252 one by one (mend_fields), as in the whole file."""
     decoding = _first_decoding(handle.read(4), options.encoding)
     if decoding is None:
         return None
     scan = _scan(handle, source, options, decoding)
-    if scan.undecodable and decoding is _UTF8:
-        scan = _scan(handle, source, options, _CP1252)
+    if scan.undecoded:
+        scan.decoding = decoding._replace(label=CP1252_ROWS)
     elif scan.round_trips and scan.mojibake >= MIN_MOJIBAKE_SEQUENCES:
         repaired = decoding._replace(label=REPAIRED_MOJIBAKE_ENCODING, repair=True)
         scan = _scan(handle, source, options, repaired)
-    return scan if scan.cuttable(source.fmt, options.text_column) else None
+    return scan if scan.cuttable(source.fmt) else None
 
 
 def _first_decoding(head: bytes, encoding: str | None) -> Decoding | None:
@@ -154,7 +158,7 @@ def _first_decoding(head: bytes, encoding: str | None) -> Decoding | None:
 
 
 def _scan(handle: BinaryIO, source: Source, options: ReadOptions, decoding: Decoding) -> _Scan:
-    scan = _Scan(decoding, detect=options.encoding is None)
+    scan = _Scan(decoding, options)
     handle.seek(0)
     try:
         if source.fmt == "csv":
@@ -163,7 +167,7 @@ def _scan(handle: BinaryIO, source: Source, options: ReadOptions, decoding: Deco
             scan.jsonl(scan.texts(handle))
     except UnicodeDecodeError:
         scan.undecodable = True
-    except _ReadWhole:
+    except (_ReadWhole, DocumentReadError):
         scan.whole = True
     return scan
 
@@ -176,18 +180,19 @@ class _Scan:
     """One pass over a file read with `decoding`: where ranges may start, and what decode_bytes
     would have checked on the whole text."""
 
-    def __init__(self, decoding: Decoding, detect: bool) -> None:
+    def __init__(self, decoding: Decoding, options: ReadOptions) -> None:
+        detect = options.encoding is None
+        self.options = options
         self.decoding = decoding
         self.cuts: list[tuple[int, int, int]] = []  # (offset, rows before, lines before)
         self.size = 0
-        self.undecodable = self.whole = False
+        self.undecodable = self.whole = self.undecoded = False
+        self.nuls = 0  # NUL bytes: a few are the rows' errors, many make the file binary
         self.blank = True  # whitespace only so far
         # Without --encoding, decode_bytes repairs mojibake in UTF-8 text and refuses cp1252 text
         # full of control characters: both are decided on the whole text.
         self.round_trips = detect and decoding.codec == "utf-8" and not decoding.repair
         self.mojibake = 0
-        self.count_controls = detect and decoding.codec == "cp1252"
-        self.controls = self.chars = 0
         self.delimiter = ","
         self.header: tuple[str, ...] | None = None
         self.rows = 0
@@ -198,8 +203,9 @@ class _Scan:
         for block in _blocks(handle):
             start = self.size
             self.size += len(block)
-            if b"\x00" in block or (start == 0 and block.startswith(_MAGICS)):
+            if start == 0 and block.startswith(_MAGICS):
                 raise _ReadWhole  # binary
+            self.nuls += block.count(b"\x00")
             text = decode_range(block, self.decoding, start == 0)
             self._note(text)
             yield start, block, normalise_newlines(text)
@@ -207,6 +213,8 @@ class _Scan:
     def _note(self, text: str) -> None:
         if self.blank and not text.isspace():
             self.blank = False
+        if not self.undecoded and has_undecoded(text):
+            self.undecoded = True
         # A block ends with a line break, so no mojibake sequence straddles two blocks, and the
         # whole text round-trips when every block does.
         if self.round_trips and not text.isascii():
@@ -216,9 +224,6 @@ class _Scan:
                 self.round_trips = False
             else:
                 self.mojibake += len(MOJIBAKE_SEQUENCE.findall(text))
-        if self.count_controls:
-            self.controls += len(CONTROL_CHARS.findall(text))
-            self.chars += len(text)
 
     def jsonl(self, texts: Iterator[tuple[int, bytes, str]]) -> None:
         lines = 0
@@ -243,7 +248,12 @@ class _Scan:
                 elif fields is None:
                     raise _ReadWhole  # the header cannot be parsed
                 else:
-                    self.header = tuple(name.strip() for name in fields)
+                    self.header = tuple(self._header(fields))
+
+    def _header(self, fields: list[str]) -> list[str]:
+        # As parse_csv and csv_documents make it: stripped, then read as cp1252 if not UTF-8.
+        names = [name.strip() for name in fields]
+        return header_names(names, "", self.decoding.label, self.options)
 
     def _csv_lines(self, texts: Iterator[tuple[int, bytes, str]]) -> Iterator[io.StringIO]:
         """The blocks' lines for the csv reader. It asks for a block once it has taken all lines
@@ -264,13 +274,14 @@ class _Scan:
         end = next(islice(_LINE_BREAK.finditer(block), self.record_end - before - 1, None)).end()
         self.cuts.append((start + end, self.rows, self.record_end))
 
-    def cuttable(self, fmt: str, text_column: str) -> bool:
+    def cuttable(self, fmt: str) -> bool:
         if self.undecodable or self.whole or self.blank:
             return False
-        if self.count_controls and self.controls > MAX_CONTROL_SHARE * self.chars:
-            return False
+        if self.nuls > MAX_TABLE_NUL_SHARE * self.size:
+            return False  # binary
         if fmt == "csv":
-            return self.header is not None and text_column in self.header and self.rows > 0
+            return (self.header is not None and self.rows > 0
+                    and header_problem(self.header, "", self.options) is None)
         return True
 
 

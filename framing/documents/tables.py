@@ -14,7 +14,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from framing.documents.decoding import decode_bytes
+from framing.documents.decoding import (
+    COMPOSED_NOTE,
+    READING_NOTE,
+    add_note,
+    composed,
+    decode_table,
+    mend_fields,
+    replace_surrogates,
+)
 from framing.documents.document import Document, DocumentReadError, failed_document
 from framing.documents.source import ReadOptions, Source, empty_message, too_large_message
 
@@ -23,7 +31,7 @@ _CSV_DELIMITERS = ",;\t"
 
 def _decode_table(data: bytes, source: Source, options: ReadOptions) -> tuple[str, str]:
     """Decode a csv/jsonl file, raising DocumentReadError for the file as a whole."""
-    text, used = decode_bytes(data, source.path, options.encoding)
+    text, used = decode_table(data, source.path, options.encoding)
     if not text.strip():
         raise DocumentReadError("empty", empty_message(source, data))
     return text, used
@@ -35,14 +43,12 @@ def csv_documents(data: bytes, source: Source, options: ReadOptions) -> Iterator
     try:
         text, file_meta["encoding"] = _decode_table(data, source, options)
         header, rows = parse_csv(text, source.path, options.max_bytes, sniff_delimiter(text))
+        header = header_names(header, source.path, file_meta["encoding"], options)
     except DocumentReadError as exc:
         yield failed_document(source.doc_id, source.path, exc.code, exc.message, file_meta)
         return
-    if options.text_column not in header:
-        message = (
-            f"{source.path} has no {options.text_column!r} column (columns found: "
-            f"{', '.join(header)}); rename the text column or choose it with --text-column"
-        )
+    message = header_problem(header, source.path, options)
+    if message is not None:
         yield failed_document(source.doc_id, source.path, "missing_column", message, file_meta)
         return
     if not rows:
@@ -52,6 +58,33 @@ def csv_documents(data: bytes, source: Source, options: ReadOptions) -> Iterator
     row_meta = {"format": "csv", "encoding": file_meta["encoding"]}
     for row in rows:
         yield csv_row_document(row, header, source, options, row_meta)
+
+
+def header_names(fields: list[str], path: str, label: str, options: ReadOptions) -> list[str]:
+    """The column names of a header row as parsed from a file of encoding `label` (decode_table):
+    read as Windows-1252 when they are not UTF-8. Raises DocumentReadError when they are not
+    text."""
+    names, _ = mend_fields(fields, f"{path}: the header", label, options.encoding is None)
+    return names
+
+
+def header_problem(header: list[str] | tuple[str, ...], path: str,
+                   options: ReadOptions) -> str | None:
+    """Why a CSV file with this header cannot be read (a "missing_column" message): no text
+    column, or a text or id column named twice (which one holds the text?); None when it can."""
+    if options.text_column not in header:
+        return (
+            f"{path} has no {options.text_column!r} column (columns found: "
+            f"{', '.join(header)}); rename the text column or choose it with --text-column"
+        )
+    for what, name in (("text", options.text_column), ("id", options.id_column)):
+        if header.count(name) > 1:
+            return (
+                f"{path} has {header.count(name)} columns named {name!r} (columns found: "
+                f"{', '.join(header)}), so which one holds the {what} is unclear; rename or "
+                "remove the extra ones"
+            )
+    return None
 
 
 class CsvRow(NamedTuple):
@@ -146,13 +179,18 @@ def csv_row_document(
         if row.problem == "unexpected end of data":
             message = f"{where}: a quoted field is never closed; the rest of the file was lost"
         return failed_document(fallback_id, source.path, "malformed_row", message, meta)
-    if len(row.fields) != len(header):
+    try:
+        fields, meta["encoding"] = mend_fields(row.fields, where, meta["encoding"],
+                                               options.encoding is None)
+    except DocumentReadError as exc:
+        return failed_document(fallback_id, source.path, exc.code, exc.message, meta)
+    if len(fields) != len(header):
         message = (
-            f"{where}: has {len(row.fields)} fields but the header has {len(header)}; "
+            f"{where}: has {len(fields)} fields but the header has {len(header)}; "
             "check for an unquoted delimiter or a missing field"
         )
         return failed_document(fallback_id, source.path, "malformed_row", message, meta)
-    values = dict(zip(header, row.fields))
+    values = dict(zip(header, fields))
     return row_document(values, source, options, meta, fallback_id, where)
 
 
@@ -186,6 +224,11 @@ def _jsonl_row_document(
     where = f"{source.path}, line {line_number}"
     fallback_id = f"{source.doc_id}:{line_number}"
     try:
+        (line,), meta["encoding"] = mend_fields([line], where, meta["encoding"],
+                                                options.encoding is None)
+    except DocumentReadError as exc:
+        return failed_document(fallback_id, source.path, exc.code, exc.message, meta)
+    try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
         message = f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); fix or remove it"
@@ -193,6 +236,10 @@ def _jsonl_row_document(
     if not isinstance(value, dict):
         message = f"{where}: expected a JSON object, got {type(value).__name__}"
         return failed_document(fallback_id, source.path, "malformed_row", message, meta)
+    value, replaced = _without_surrogates(value)
+    if replaced:
+        meta[READING_NOTE] = (f"{replaced} lone surrogate(s) (a \\ud800-\\udfff escape that is "
+                              "not a character) replaced by U+FFFD")
     # null means "no value": it must not become the id "null" or a date "null".
     values = {key: meta_string(item) for key, item in value.items() if item is not None}
     text = value.get(options.text_column)
@@ -207,6 +254,22 @@ def _jsonl_row_document(
         return failed_document(doc_id, source.path, "missing_column", message, meta)
     values[options.text_column] = text
     return row_document(values, source, options, meta, fallback_id, where)
+
+
+def _without_surrogates(value: object) -> tuple[object, int]:
+    """A parsed JSON value with every lone surrogate in its strings and keys replaced by U+FFFD,
+    and how many there were."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, list):
+        items = [_without_surrogates(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    if isinstance(value, dict):
+        pairs = [(_without_surrogates(key), _without_surrogates(item))
+                 for key, item in value.items()]
+        cleaned = {key: item for (key, _), (item, _) in pairs}
+        return cleaned, sum(a + b for (_, a), (_, b) in pairs)
+    return value, 0
 
 
 def meta_string(value: object) -> str:
@@ -238,6 +301,9 @@ def row_document(
     if not text.strip():
         message = f"{where}: the {options.text_column!r} field is empty"
         return failed_document(doc_id, source.path, "empty", message, meta)
+    text, changed = composed(text)
+    if changed:
+        add_note(meta, COMPOSED_NOTE)
     encoded = text.encode("utf-8")
     if len(encoded) > options.max_bytes:
         message = too_large_message(f"{where}: the {options.text_column!r} field",
