@@ -64,9 +64,21 @@ def _columns(rows) -> dict[str, None]:
 
 
 def _write_csv(out, columns, rows) -> None:
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer = csv.DictWriter(_LineEnds(out), fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
+
+
+class _LineEnds:
+    """The file a CSV writer writes to with lineterminator="\r\n", each row's "\r\n" made "\n".
+    The csv module quotes a cell only for the terminator's characters: with "\n" alone, a bare
+    CR inside a cell (a title, an outlet) would go unquoted and end the row for every reader."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, line: str) -> int:
+        return self.out.write(line[:-2] + "\n")
 
 
 FORMATS = ("csv", "jsonl", "parquet")
