@@ -7,7 +7,9 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,10 +51,44 @@ def _umask() -> int:
     return mask
 
 
-def csv_text(rows: list[dict]) -> str:
-    """CSV with the union of all keys as columns, in first-seen order (errors have fewer)."""
+# A spreadsheet (Excel, LibreOffice) runs a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+
+
+def csv_cell(value: object) -> object:
+    """A value as framing writes it into a CSV cell: a string a spreadsheet would run as a
+    formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe, which
+    spreadsheets show as text and hide; a string of apostrophes then one of those gets one more,
+    so that `plain_cell` gives every string back exactly. Numbers, booleans and empty cells are
+    written as they are, and so is a string that is a plain number ("-0.5" from a metadata
+    column): a spreadsheet reads it as that number, not as a formula."""
+    if (isinstance(value, str) and value.lstrip("'")[:1] in FORMULA_PREFIXES
+            and not _NUMBER.fullmatch(value)):
+        return "'" + value
+    return value
+
+
+def plain_cell(text: str) -> str:
+    """The string `csv_cell` was given, from the cell it wrote (reading framing's CSV back)."""
+    return text[1:] if text[:1] == "'" and csv_cell(text[1:]) == text else text
+
+
+def csv_text(rows: list[dict], columns: list[str] | None = None) -> str:
+    """CSV with the union of all keys as columns, in first-seen order (errors have fewer), or
+    `columns` (then the header alone when there are no rows). Every CSV framing writes comes
+    from here or `csv_table`: cells go through `csv_cell`."""
     buffer = io.StringIO()
-    _write_csv(buffer, _columns(rows), rows)
+    _write_csv(buffer, _columns(rows) if columns is None else columns, rows)
+    return buffer.getvalue()
+
+
+def csv_table(header: list[str], rows: Iterable[list]) -> str:
+    """CSV of a header and rows given as lists, cells through `csv_cell`."""
+    buffer = io.StringIO()
+    writer = csv.writer(_LineEnds(buffer), lineterminator="\r\n")
+    writer.writerow([csv_cell(c) for c in header])
+    writer.writerows([csv_cell(c) for c in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -64,9 +100,14 @@ def _columns(rows) -> dict[str, None]:
 
 
 def _write_csv(out, columns, rows) -> None:
-    writer = csv.DictWriter(_LineEnds(out), fieldnames=list(columns), lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    names = list(columns)
+    writer = csv.writer(_LineEnds(out), lineterminator="\r\n")
+    writer.writerow([csv_cell(name) for name in names])
+    for row in rows:
+        extra = row.keys() - set(names)
+        if extra:
+            raise ValueError(f"CSV row has columns not in the header: {sorted(extra)}")
+        writer.writerow([csv_cell(row.get(name)) for name in names])
 
 
 class _LineEnds:

@@ -182,7 +182,7 @@ ERROR_COLUMNS = ["role", "id", "path", "code", "message"]
 def _csv_or_header(rows: list[dict], columns: list[str]) -> str:
     """CSV of `rows`, or the header alone when there are none (the file still says what it
     would hold)."""
-    return csv_text(rows) if rows else ",".join(columns) + "\n"
+    return csv_text(rows, None if rows else columns)
 
 
 def _jsonl(items: list[dict]) -> str:

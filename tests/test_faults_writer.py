@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 from click.testing import CliRunner
 
 from framing.cli import main
+from framing.outputs import FORMULA_PREFIXES, csv_cell, plain_cell
 
 from .conftest import seed_path
 
@@ -40,3 +42,84 @@ def test_a_carriage_return_inside_a_cell_does_not_end_the_row(tmp_path):
         read = list(csv.DictReader(f))
     assert [(r["id"], r["title"]) for r in read] == [("a", "one\rtwo"), ("b", "three\r\nfour")]
     assert [r["meta_outlet"] for r in load_rows(out / "scores.csv")] == ["x\r", None]
+
+
+# --- spreadsheet formula injection ---------------------------------------------------------
+
+FORMULAS = ["=1+1", "+SUM(A1)", "-2+3", "@SUM(1)", "\tx", "\rx", "'=already"]
+
+
+def _cells(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return [cell for row in csv.reader(f) for cell in row]
+
+
+def _runs_no_formula(path):
+    for cell in _cells(path):
+        assert cell[:1] not in FORMULA_PREFIXES or re.fullmatch(r"-\d+\.\d+", cell), (
+            path.name, cell)
+
+
+def test_no_csv_framing_writes_starts_a_formula_and_json_stays_exact(tmp_path):
+    """Ids, titles, outlets and error rows starting with = + - @ tab CR reach every CSV as text
+    (a leading apostrophe); scores.jsonl and records.jsonl keep them exactly; numbers stay
+    numbers; a CSV read back (framing chart --from scores.csv) gives the JSONL's rows."""
+    from framing.charts import load_rows
+
+    release = RELEASE.read_text("utf-8")
+    rows = [{"id": f"{f}{i}", "title": f, "outlet": f, "rating": -0.5,
+             "text": release if i == 3 else seed_path("001").read_text("utf-8")}
+            for i, f in enumerate(FORMULAS)]
+    rows.append({"id": "=HYPERLINK(\"http://x\")", "text": ""})  # an error row
+    corpus = tmp_path / "hostile.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "report"
+    result = run("report", corpus, "--sources", RELEASE, "--out", out, "--no-charts",
+                 "--quiet")
+    assert result.exit_code == 1  # the empty row
+    for name in ("scores.csv", "errors.csv", "passages.csv"):
+        _runs_no_formula(out / name)
+    with (out / "passages.csv").open(encoding="utf-8") as f:
+        assert {"'@SUM(1)3", "'=1+10", "''=already6"} <= {r["id"] for r in csv.DictReader(f)}
+    with (out / "errors.csv").open(encoding="utf-8") as f:
+        assert [r["id"] for r in csv.DictReader(f)] == ["'=HYPERLINK(\"http://x\")"]
+    records = [json.loads(line) for line in (out / "records.jsonl").open(encoding="utf-8")]
+    assert [r["id"] for r in records] == [r["id"].strip() for r in rows]  # ids are stripped
+    assert {r["title"] for r in records[:-1]} == set(FORMULAS)
+    jsonl = load_rows(out / "scores.jsonl")
+    assert [r["id"] for r in jsonl] == [r["id"] for r in records]
+    assert load_rows(out / "scores.csv")[:-1] == jsonl[:-1]  # (the error row has no outlet)
+    with (out / "scores.csv").open(encoding="utf-8") as f:
+        assert {r["meta_rating"] for r in csv.DictReader(f) if r["meta_rating"]} == {"-0.5"}
+    scored = tmp_path / "score"
+    assert run("score", corpus, "--out", scored).exit_code == 1
+    _runs_no_formula(scored / "scores.csv")
+
+
+def test_classroom_csv_cells_do_not_start_a_formula(tmp_path):
+    corpus = tmp_path / "lesson.jsonl"
+    corpus.write_text(json.dumps({"id": "=cmd|' /C calc'!A0", "text": seed_path("003")
+                                  .read_text("utf-8")}) + "\n", encoding="utf-8")
+    lesson = tmp_path / "lesson"
+    assert run("exercise", corpus, "--out", lesson).exit_code == 0
+    _runs_no_formula(lesson / "responses.csv")
+    # The template filled in as it was written: the article's id comes back as it was.
+    with (lesson / "responses.csv").open(encoding="utf-8") as f:
+        template = list(csv.reader(f))
+    filled = [template[0]] + [["=evil()", row[1], row[2], "P", ""] for row in template[1:4]]
+    responses = tmp_path / "filled.csv"
+    with responses.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(filled)
+    result = run("exercise", "grade", lesson, responses)
+    assert result.exit_code == 0, result.output
+    _runs_no_formula(lesson / "grade" / "grades.csv")
+    with (lesson / "grade" / "grades.csv").open(encoding="utf-8") as f:
+        assert [r["student"] for r in csv.DictReader(f)] == ["'=evil()"]
+
+
+def test_a_neutralised_cell_reads_back_as_it_was():
+    for value in FORMULAS + ["'", "''", "'x", "''x", "''=x", "", "plain", "-", "-1", "'-1"]:
+        assert plain_cell(csv_cell(value)) == value, value
+    assert [csv_cell(v) for v in ("-0.5", "+3", "-1e5", "-1-1", "-")] == [
+        "-0.5", "+3", "-1e5", "'-1-1", "'-"]
+    assert csv_cell(-0.5) == -0.5 and csv_cell(None) is None and csv_cell(True) is True
