@@ -9,12 +9,37 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from framing.record import Record
+
+
+class OutputError(OSError):
+    """A result that could not be written (disk full, no permission, a file where a folder is
+    due): the command line says so in one line and exits with status 3. Its message names the
+    path and the system's reason."""
+
+    def __init__(self, path: Path | str, cause: OSError):
+        super().__init__(cause.errno, f"could not write {path}: {cause.strerror or cause}")
+        self.path = Path(path)
+
+    def __str__(self) -> str:
+        return self.strerror
+
+
+@contextmanager
+def writing(path: Path | str) -> Iterator[None]:
+    """A block that writes `path`: an OSError in it becomes an OutputError naming `path`."""
+    try:
+        yield
+    except OutputError:
+        raise
+    except OSError as err:
+        raise OutputError(path, err) from err
 
 
 def write_atomic(path: Path | str, content: str) -> Path:
@@ -23,15 +48,16 @@ def write_atomic(path: Path | str, content: str) -> Path:
 
 def write_bytes_atomic(path: Path | str, content: bytes) -> Path:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _temporary(path)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-        return _rename(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    with writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _temporary(path)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(content)
+            return _rename(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
 
 
 def _temporary(path: Path) -> tuple[int, str]:
@@ -135,7 +161,8 @@ class ScoreFiles:
 
     def __init__(self, out_dir: Path | str, formats=("jsonl", "csv")):
         self.out_dir, self.formats = Path(out_dir), set(formats)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        with writing(self.out_dir):
+            self.out_dir.mkdir(parents=True, exist_ok=True)
         self.columns: dict[str, None] = {}  # the CSV's: all rows' keys, in first-seen order
         self.parquet_rows: list[dict] = []
         self.written: list[Path] = []
@@ -144,11 +171,16 @@ class ScoreFiles:
     def __enter__(self):
         for name in ("jsonl", "csv"):
             if name in self.formats:
-                fd, tmp = _temporary(self.out_dir / f"scores.{name}")
+                with writing(self.out_dir / f"scores.{name}"):
+                    fd, tmp = _temporary(self.out_dir / f"scores.{name}")
                 self._open[name] = (os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp)
         return self
 
     def add(self, record: Record) -> None:
+        with writing(self.out_dir):
+            self._add(record)
+
+    def _add(self, record: Record) -> None:
         if "jsonl" in self._open:
             self._open["jsonl"][0].write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         if "csv" in self._open or "parquet" in self.formats:
@@ -161,10 +193,11 @@ class ScoreFiles:
 
     def __exit__(self, kind, error, trace):
         try:
-            for out, _ in self._open.values():
-                out.close()
-            if kind is None:
-                self._finish()
+            with writing(self.out_dir):
+                for out, _ in self._open.values():
+                    out.close()
+                if kind is None:
+                    self._finish()
         finally:
             for _, tmp in self._open.values():
                 if os.path.exists(tmp):
@@ -198,11 +231,9 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
     order, all with one schema (the union of the rows' columns, as in the CSV), so that pandas,
     pyarrow, Dask, DuckDB, Spark or R's arrow read the folder as one table. Written into a
     temporary folder, then renamed over the old one."""
-    import shutil
-
     try:
         import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow.parquet
     except ImportError as err:
         raise RuntimeError("--format parquet needs pyarrow: pip install 'framing[dask]'") from err
     directory = Path(directory)
@@ -215,6 +246,16 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
         except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed kinds: written as text
             arrays[name] = pa.array([None if v is None else str(v) for v in values])
     table = pa.table(arrays) if arrays else pa.table({"id": pa.array([], pa.string())})
+    with writing(directory):
+        _write_parts(table, directory, rows_per_part)
+    return directory
+
+
+def _write_parts(table, directory: Path, rows_per_part: int) -> None:
+    import shutil
+
+    import pyarrow.parquet as pq
+
     directory.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
     try:
@@ -232,4 +273,3 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return directory

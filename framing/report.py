@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from framing import __version__
 from framing.engines import map_documents
 from framing.html import article_page, index_page, safe_name
-from framing.outputs import csv_text, write_atomic
+from framing.outputs import csv_text, write_atomic, writing
 from framing.pipeline import Scorer, Sources, unscored
 from framing.record import Record
 
@@ -139,7 +139,8 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
     """Every file of the report (`parquet`: scores.parquet/ too); returns the paths written."""
     from framing.charts import group_of
 
-    (out_dir / "articles").mkdir(parents=True, exist_ok=True)
+    with writing(out_dir / "articles"):
+        (out_dir / "articles").mkdir(parents=True, exist_ok=True)
     # `framing score --out`'s rows, plus the group each article is charted in.
     rows = [{**row, "group": group_of(row, group_by)} for row in batch.rows]
     written = [

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from framing.cli import main
 from framing.outputs import FORMULA_PREFIXES, csv_cell, plain_cell
 
-from .conftest import seed_path
+from .conftest import ROOT, SEEDS, seed_path
 
 RELEASE = seed_path("004")
 
@@ -123,3 +123,86 @@ def test_a_neutralised_cell_reads_back_as_it_was():
     assert [csv_cell(v) for v in ("-0.5", "+3", "-1e5", "-1-1", "-")] == [
         "-0.5", "+3", "-1e5", "'-1-1", "'-"]
     assert csv_cell(-0.5) == -0.5 and csv_cell(None) is None and csv_cell(True) is True
+
+
+# --- exit status: interrupted, output not written -------------------------------------------
+
+
+def _corpus(folder, n):
+    """n articles, one .txt file each (the four seed articles, each made unique)."""
+    texts = [seed_path(k).read_text("utf-8") for k in ("000", "001", "002", "003")]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"a{i:04d}.txt").write_text(f"{texts[i % 4]}\n\nNote {i}.", encoding="utf-8")
+    return folder
+
+
+def _framing(*args, limit_bytes=None, **popen):
+    """`framing ARGS` in a new process (and process group), this tree first on its path.
+    `limit_bytes`: no file it writes may grow past this (RLIMIT_FSIZE: a write past it fails
+    with EFBIG, as one on a full disk fails with ENOSPC)."""
+    import os
+    import subprocess
+    import sys
+
+    limit = ("import resource, signal; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+             f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit_bytes}, {limit_bytes})); "
+             if limit_bytes else "")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-c", limit + "from framing.cli import main; main()", *map(str, args)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True, **popen)
+
+
+def _children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return f.read().split()
+    except OSError:
+        return []
+
+
+def _wait(condition, what, timeout=120):
+    import time
+
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def _snapshot(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def test_a_write_that_fails_exits_3_with_one_line(tmp_path):
+    """A real failing write: the process may not grow a file past 30 kB (EFBIG, as disk full
+    gives ENOSPC). Status 3 (not 1, "some inputs failed"), one line naming the file, no
+    traceback, no temporary file left."""
+    out = tmp_path / "report"
+    process = _framing("report", SEEDS, "--out", out, "--quiet", "--no-charts",
+                       limit_bytes=30_000)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 3, stderr
+    assert "Traceback" not in stderr
+    assert stderr.startswith("framing: could not write ") and "File too large" in stderr, stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert not list(out.rglob("*.tmp")) and not list(out.rglob(".*.tmp"))
+
+
+def test_disk_full_in_score_out_exits_3(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    result = CliRunner().invoke(main, ["score", str(seed_path("001")), "--out",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 3, result.output
+    assert "could not write" in result.stderr and "No space left on device" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not [p for p in (tmp_path / "out").iterdir()]
