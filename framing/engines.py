@@ -209,7 +209,8 @@ def _pool_results(partitions, options, func, shared, jobs: int, progress):
         if len(partitions) < 2:  # nothing to share out
             yield from (_run_task((p, options, func, (key, b""))).items for p in partitions)
             return
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(partitions))) as pool:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(partitions)),
+                                                      initializer=_ignore_interrupts) as pool:
             tasks = [(partition, options, func, (key, b"")) for partition in partitions]
             for partition, batch in zip(partitions, pool.imap(_run_task, tasks)):
                 if progress:
@@ -218,6 +219,14 @@ def _pool_results(partitions, options, func, shared, jobs: int, progress):
     finally:
         with _SHARED_LOCK:
             _SHARED.pop(key, None)
+
+
+def _ignore_interrupts() -> None:
+    """In a forked worker: Ctrl-C reaches the whole process group, but only the parent acts on
+    it (it stops the pool); workers would each print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_task(task: tuple) -> Batch:

@@ -177,6 +177,26 @@ def _snapshot(folder):
             if p.is_file()}
 
 
+def test_ctrl_c_while_scoring_exits_130_and_leaves_the_last_report_whole(tmp_path):
+    """A real SIGINT to the process group (what Ctrl-C sends) while the --jobs 2 workers score:
+    status 130, one line and no traceback, and the report already in --out untouched."""
+    import os
+    import signal
+
+    corpus = _corpus(tmp_path / "corpus", 600)
+    out = tmp_path / "report"
+    assert run("report", seed_path("001"), "--out", out, "--quiet").exit_code == 0
+    before = _snapshot(out)
+    process = _framing("report", corpus, "--out", out, "--quiet", "--jobs", "2")
+    _wait(lambda: _children(process.pid) or process.poll() is not None, "the workers")
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "interrupted" in stderr, stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    assert _snapshot(out) == before
+
+
 def test_a_write_that_fails_exits_3_with_one_line(tmp_path):
     """A real failing write: the process may not grow a file past 30 kB (EFBIG, as disk full
     gives ENOSPC). Status 3 (not 1, "some inputs failed"), one line naming the file, no
