@@ -31,6 +31,7 @@ from framing.html import article_page, index_page, safe_name
 from framing.outputs import csv_text, write_atomic, writing
 from framing.pipeline import Scorer, Sources, unscored
 from framing.record import Record
+from framing.report_folder import ReportFolder
 
 if TYPE_CHECKING:
     from framing.documents import Document
@@ -55,23 +56,26 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
          progress: Callable[[int], None] | None = None,
          progress_length: Callable[[int], None] | None = None) -> tuple[Batch, list[Path]]:
     """Score `paths` with `scorer` on the engine and write the report into `out_dir`: (the
-    batch, the paths written). `resume` takes the records of articles already in `out_dir`."""
+    batch, the paths written). `resume` takes the records of articles already in `out_dir`.
+    The folder is locked for the run (report_folder.ReportFolder)."""
     fingerprinted = fingerprint(lexicon_dir, model_dir, sources.entries())
-    previous = load_previous(out_dir, fingerprinted) if resume else {}
-    documents, results = [], []
-    for document, result in map_documents(
-            score_unless_resumed, paths, read_options, (scorer, set(previous)), engine=engine,
-            jobs=jobs, scheduler=scheduler, workers=workers, progress=progress,
-            progress_length=progress_length):
-        documents.append(document)
-        results.append(result)
-    batch = run(documents, results, previous)
-    batch.errors += [error_row("source", d) for d in sources.failed]
-    made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir, model_dir=model_dir,
-                    group_by=group_by, title=title, command=default_command())
-    texts = {d.id: d.text for d in documents if d.error is None}
-    written = write(out_dir, batch, texts, sources.texts(), title, group_by, made, charts,
-                    parquet)
+    with ReportFolder(out_dir):
+        previous = load_previous(out_dir, fingerprinted) if resume else {}
+        documents, results = [], []
+        for document, result in map_documents(
+                score_unless_resumed, paths, read_options, (scorer, set(previous)),
+                engine=engine, jobs=jobs, scheduler=scheduler, workers=workers,
+                progress=progress, progress_length=progress_length):
+            documents.append(document)
+            results.append(result)
+        batch = run(documents, results, previous)
+        batch.errors += [error_row("source", d) for d in sources.failed]
+        made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir,
+                        model_dir=model_dir, group_by=group_by, title=title,
+                        command=default_command())
+        texts = {d.id: d.text for d in documents if d.error is None}
+        written = write(out_dir, batch, texts, sources.texts(), title, group_by, made, charts,
+                        parquet)
     return batch, written
 
 

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from framing.cli import main
 from framing.outputs import FORMULA_PREFIXES, csv_cell, plain_cell
+from framing.report_folder import LOCK
 
 from .conftest import ROOT, SEEDS, seed_path
 
@@ -226,3 +227,49 @@ def test_disk_full_in_score_out_exits_3(tmp_path, monkeypatch):
     assert "could not write" in result.stderr and "No space left on device" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert not [p for p in (tmp_path / "out").iterdir()]
+
+
+# --- one run at a time --------------------------------------------------------------
+
+
+def test_a_second_run_into_the_same_folder_is_refused_and_names_the_first(tmp_path):
+    """Two real processes: while the first scores, the second is refused (status 3, a line
+    naming the first run's pid and host); the folder ends as the first run's report alone."""
+    import socket
+
+    corpus = _corpus(tmp_path / "corpus", 400)
+    out = tmp_path / "report"
+    first = _framing("report", corpus, "--out", out, "--quiet", "--no-charts")
+    _wait(lambda: (out / LOCK).exists() or first.poll() is not None, "the first run's lock")
+    second = _framing("report", seed_path("001"), "--out", out, "--quiet")
+    _, stderr = second.communicate(timeout=120)
+    assert second.returncode == 3, stderr
+    assert f"pid {first.pid} on {socket.gethostname()}" in stderr, stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
+    _, first_err = first.communicate(timeout=300)
+    assert first.returncode == 0, first_err
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert len(manifest["inputs"]) == 400
+    assert len((out / "scores.jsonl").read_text("utf-8").splitlines()) == 400
+    assert len(list((out / "articles").iterdir())) == 400
+    assert not (out / LOCK).exists()
+
+
+def test_a_lock_left_by_a_dead_run_is_taken_over_one_of_another_host_is_not(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    out = tmp_path / "report"
+    out.mkdir()
+    lock = {"pid": dead.pid, "host": socket.gethostname(), "started": "2026-01-01T00:00:00Z",
+            "command": ["framing", "report"]}
+    (out / LOCK).write_text(json.dumps(lock), encoding="utf-8")
+    assert run("report", seed_path("001"), "--out", out, "--quiet").exit_code == 0
+    assert (out / "index.html").exists() and not (out / LOCK).exists()
+    (out / LOCK).write_text(json.dumps({**lock, "host": "elsewhere"}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(seed_path("002")), "--out", str(out)])
+    assert result.exit_code == 3 and "on elsewhere" in result.stderr, result.output
+    assert "Traceback" not in result.output
