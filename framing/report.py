@@ -9,7 +9,8 @@ and cite.
     OUT/manifest.json     versions, lexicon/model hashes, the command, every input's sha256
     OUT/charts/           every chart as PNG and SVG
 
-Every file is written atomically. Results are deterministic: only manifest.json carries the time
+The report is written as one unit (report_folder: a staging folder swapped into place, under a
+lock that keeps out a second run). Results are deterministic: only manifest.json carries the time
 of the run, in its `generated_at` field.
 """
 
@@ -57,9 +58,10 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
          progress_length: Callable[[int], None] | None = None) -> tuple[Batch, list[Path]]:
     """Score `paths` with `scorer` on the engine and write the report into `out_dir`: (the
     batch, the paths written). `resume` takes the records of articles already in `out_dir`.
-    The folder is locked for the run (report_folder.ReportFolder)."""
+    The folder is locked for the run and the report replaces the last one in one step
+    (report_folder.ReportFolder): a crash leaves the last one whole."""
     fingerprinted = fingerprint(lexicon_dir, model_dir, sources.entries())
-    with ReportFolder(out_dir):
+    with ReportFolder(out_dir) as folder:
         previous = load_previous(out_dir, fingerprinted) if resume else {}
         documents, results = [], []
         for document, result in map_documents(
@@ -74,9 +76,11 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
                         model_dir=model_dir, group_by=group_by, title=title,
                         command=default_command())
         texts = {d.id: d.text for d in documents if d.error is None}
-        written = write(out_dir, batch, texts, sources.texts(), title, group_by, made, charts,
+        staging = folder.staging()
+        written = write(staging, batch, texts, sources.texts(), title, group_by, made, charts,
                         parquet)
-    return batch, written
+        folder.commit(staging)
+    return batch, [Path(out_dir) / p.relative_to(staging) for p in written]
 
 
 def score_unless_resumed(document: Document, shared: tuple[Scorer, set]) -> Record | None:

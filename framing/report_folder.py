@@ -1,10 +1,19 @@
-"""A report folder written by one run at a time.
+"""A report folder written as one unit, by one run at a time.
 
-    with ReportFolder(out):               # the lock: OUT/.framing.lock names the run holding it
-        ...score and write...
+    with ReportFolder(out) as folder:     # the lock: OUT/.framing.lock names the run holding it
+        ...score...                       # OUT is the last report, untouched
+        staging = folder.staging()        # .OUT.staging-PID beside OUT: the new report goes here
+        ...write into staging...
+        folder.commit(staging)            # swapped with OUT in one step; the old one removed
 
 A second run into the same folder is refused (an OutputError naming the holder: pid, host, since
 when, command); a lock left by a run that died on this machine (its pid is gone) is taken over.
+A crash, a kill or a full disk before `commit` leaves OUT as the last complete report; after it,
+OUT is the new one. Nothing of an earlier report stays in the new one (pages of articles no
+longer in the corpus, charts no longer drawn), while files framing did not write are carried
+over. Leftovers of killed runs (staging folders, hidden *.tmp files) are removed by the next run.
+On Linux the swap is one renameat2(RENAME_EXCHANGE); elsewhere two renames, and a run finding OUT
+missing but its old copy beside it puts that back first.
 """
 
 from __future__ import annotations
@@ -12,14 +21,19 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import socket
 import sys
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 from framing.outputs import OutputError, writing
 
 LOCK = ".framing.lock"
+# What framing writes in a report folder: replaced by each run. Anything else is carried over.
+REPORT_ENTRIES = {"index.html", "scores.csv", "scores.jsonl", "records.jsonl", "passages.csv",
+                  "errors.csv", "manifest.json", "articles", "charts", "scores.parquet"}
 
 
 class FolderBusy(OutputError):
@@ -37,19 +51,22 @@ def _busy_message(out: Path, holder: dict) -> str:
 
 
 class ReportFolder:
-    """The lock on a report folder (see the module's doc)."""
+    """The lock on a report folder, its staging folder and the swap (see the module's doc)."""
 
     def __init__(self, out: Path | str):
-        self.out = Path(os.path.realpath(out))  # a symlinked --out: its target
+        self.out = Path(os.path.realpath(out))  # a symlinked --out: its target is swapped
         self.lock = self.out / LOCK
         self.me = {"pid": os.getpid(), "host": socket.gethostname(),
                    "started": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
                    "command": [os.path.basename(sys.argv[0])] + sys.argv[1:]}
+        self._staging: Path | None = None
 
     def __enter__(self):
         with writing(self.out):
+            _put_back_old(self.out)
             self.out.mkdir(parents=True, exist_ok=True)
             self._take_lock()
+            _remove_leftovers(self.out)
         return self
 
     def _take_lock(self) -> None:
@@ -68,7 +85,37 @@ class ReportFolder:
             return
         raise FolderBusy(self.out, _holder(self.lock) or {})
 
+    def staging(self) -> Path:
+        """A new empty folder beside OUT (same file system) for the new report."""
+        with writing(self.out.parent):
+            self._staging = Path(tempfile.mkdtemp(
+                prefix=f".{self.out.name}.staging-{os.getpid()}-", dir=self.out.parent))
+            os.chmod(self._staging, self.out.stat().st_mode & 0o7777)
+        return self._staging
+
+    def commit(self, staging: Path) -> None:
+        """Swap `staging` into OUT's place, carrying over the lock and what framing did not
+        write; the old report is removed."""
+        with writing(self.out):
+            try:  # the same lock file: OUT is never unlocked
+                os.link(self.lock, staging / LOCK)
+            except OSError:  # a file system without hard links
+                (staging / LOCK).write_text(json.dumps(self.me) + "\n", encoding="utf-8")
+            for entry in os.listdir(self.out):
+                if entry not in REPORT_ENTRIES and entry != LOCK and not _framing_temp(entry):
+                    os.rename(self.out / entry, staging / entry)
+            if _exchange(staging, self.out):
+                old = staging
+            else:
+                old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
+                os.rename(self.out, old)
+                os.rename(staging, self.out)
+            self._staging = None
+            shutil.rmtree(old, ignore_errors=True)
+
     def __exit__(self, kind, error, trace):
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
         if _holder(self.lock) == self.me:
             _remove(self.lock)
         return False
@@ -118,3 +165,54 @@ def _remove(path: Path) -> None:
         os.unlink(path)
     except FileNotFoundError:
         pass
+
+
+def _framing_temp(name: str) -> bool:
+    """A hidden temporary file or folder outputs.py makes beside a result (".scores.csv.x.tmp",
+    ".scores.parquet.x")."""
+    return name.startswith(".") and (name.endswith(".tmp") or name.startswith(".scores.parquet"))
+
+
+def _remove_leftovers(out: Path) -> None:
+    """What killed runs left: staging and old folders beside OUT, temporary files in it (the
+    caller holds the lock, so no other run is using them)."""
+    for sibling in out.parent.glob(f".{out.name}.staging-*"):
+        shutil.rmtree(sibling, ignore_errors=True)
+    for sibling in out.parent.glob(f".{out.name}.old-*"):
+        shutil.rmtree(sibling, ignore_errors=True)
+    for entry in os.listdir(out):
+        if _framing_temp(entry):
+            path = out / entry
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else _remove(path)
+
+
+def _put_back_old(out: Path) -> None:
+    """A run killed between the two renames of a swap (no renameat2) left OUT missing and the
+    last report beside it: put it back."""
+    if out.exists():
+        return
+    olds = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if olds:
+        os.rename(olds[-1], out)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system or
+    the file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    at_cwd, exchange = -100, 2
+    if renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))

@@ -229,7 +229,7 @@ def test_disk_full_in_score_out_exits_3(tmp_path, monkeypatch):
     assert not [p for p in (tmp_path / "out").iterdir()]
 
 
-# --- one run at a time --------------------------------------------------------------
+# --- one run at a time, the report as one unit --------------------------------------------
 
 
 def test_a_second_run_into_the_same_folder_is_refused_and_names_the_first(tmp_path):
@@ -273,3 +273,72 @@ def test_a_lock_left_by_a_dead_run_is_taken_over_one_of_another_host_is_not(tmp_
     result = CliRunner().invoke(main, ["report", str(seed_path("002")), "--out", str(out)])
     assert result.exit_code == 3 and "on elsewhere" in result.stderr, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_write_that_fails_midway_leaves_the_last_report_whole(tmp_path):
+    """scores.* fit under the 30 kB limit, records.jsonl does not: the folder is still the
+    last report, byte for byte, with no staging folder or temporary file left."""
+    out = tmp_path / "report"
+    assert run("report", seed_path("001"), "--out", out, "--quiet").exit_code == 0
+    before = _snapshot(out)
+    process = _framing("report", SEEDS, "--out", out, "--quiet", "--no-charts",
+                       limit_bytes=30_000)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 3 and "records.jsonl" in stderr, stderr
+    assert _snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+def _killed_in(phase, tmp_path):
+    """SIGKILL a report run over a report already in --out, in `phase` (scoring: its workers
+    are running; writing: its staging folder exists): the folder must be the last report."""
+    import os
+    import signal
+
+    corpus = _corpus(tmp_path / "corpus", 600)
+    out = tmp_path / "report"
+    assert run("report", seed_path("001"), seed_path("002"), "--out", out,
+               "--quiet").exit_code == 0
+    before = _snapshot(out)
+    process = _framing("report", corpus, "--out", out, "--quiet", "--jobs", "2")
+    if phase == "scoring":
+        _wait(lambda: _children(process.pid) or process.poll() is not None, "the workers")
+    else:
+        _wait(lambda: list(tmp_path.glob(".report.staging-*")) or process.poll() is not None,
+              "the staging folder")
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    after = _snapshot(out)
+    assert after.pop(LOCK)  # the dead run's lock is left...
+    assert after == before  # ...and nothing else changed
+    return out
+
+
+def test_a_kill_in_each_phase_leaves_the_last_report_and_the_next_run_cleans_up(tmp_path):
+    for phase in ("scoring", "writing"):
+        out = _killed_in(phase, tmp_path / phase)
+        (out / "articles" / ".x.html.abc.tmp").write_text("half", encoding="utf-8")
+        assert run("report", seed_path("003"), "--out", out, "--quiet").exit_code == 0
+        fresh = tmp_path / phase / "fresh"
+        assert run("report", seed_path("003"), "--out", fresh, "--quiet").exit_code == 0
+        again, new = _snapshot(out), _snapshot(fresh)
+        assert sorted(again) == sorted(new)  # no page, chart, lock or temporary file of before
+        for name in ("scores.csv", "scores.jsonl", "records.jsonl", "passages.csv"):
+            assert again[name] == new[name]
+        assert sorted(p.name for p in (tmp_path / phase).iterdir()) == [
+            "corpus", "fresh", "report"]
+
+
+def test_stale_pages_charts_and_temporary_files_go_files_of_the_user_stay(tmp_path):
+    out = tmp_path / "report"
+    assert run("report", SEEDS, "--out", out, "--quiet").exit_code == 0
+    assert len(list((out / "articles").iterdir())) == 5 and (out / "charts").is_dir()
+    (out / ".scores.csv.abc123.tmp").write_text("half", encoding="utf-8")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert run("report", seed_path("001"), "--out", out, "--quiet",
+               "--no-charts").exit_code == 0
+    assert [p.name[:4] for p in (out / "articles").iterdir()] == ["001_"]
+    assert not (out / "charts").exists()
+    assert not list(out.rglob("*.tmp"))
+    assert (out / "notes.txt").read_text("utf-8") == "mine"
