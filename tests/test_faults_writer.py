@@ -138,7 +138,7 @@ def _corpus(folder, n):
     return folder
 
 
-def _framing(*args, limit_bytes=None, **popen):
+def _framing(*args, limit_bytes=None, prelude="", **popen):
     """`framing ARGS` in a new process (and process group), this tree first on its path.
     `limit_bytes`: no file it writes may grow past this (RLIMIT_FSIZE: a write past it fails
     with EFBIG, as one on a full disk fails with ENOSPC)."""
@@ -151,7 +151,8 @@ def _framing(*args, limit_bytes=None, **popen):
              if limit_bytes else "")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.Popen(
-        [sys.executable, "-c", limit + "from framing.cli import main; main()", *map(str, args)],
+        [sys.executable, "-c", limit + prelude + "from framing.cli import main; main()",
+         *map(str, args)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True, **popen)
 
@@ -196,6 +197,19 @@ def test_ctrl_c_while_scoring_exits_130_and_leaves_the_last_report_whole(tmp_pat
     assert "Traceback" not in stderr and "interrupted" in stderr, stderr
     assert len(stderr.strip().splitlines()) == 1, stderr
     assert _snapshot(out) == before
+
+
+def test_ctrl_c_while_the_workers_are_forked_is_not_lost(tmp_path):
+    """A SIGINT that arrives while a --jobs worker is being forked (sent here from the parent's
+    at-fork hook, the moment Python would print it as "Exception ignored" and go on)."""
+    corpus = _corpus(tmp_path / "corpus", 200)
+    prelude = ("import os, signal; os.register_at_fork(after_in_parent=lambda: "
+               "os.kill(os.getpid(), signal.SIGINT)); ")
+    process = _framing("report", corpus, "--out", tmp_path / "out", "--quiet", "--jobs", "2",
+                       prelude=prelude)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
 
 
 def test_a_write_that_fails_exits_3_with_one_line(tmp_path):
