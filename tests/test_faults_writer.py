@@ -356,3 +356,23 @@ def test_stale_pages_charts_and_temporary_files_go_files_of_the_user_stay(tmp_pa
     assert not (out / "charts").exists()
     assert not list(out.rglob("*.tmp"))
     assert (out / "notes.txt").read_text("utf-8") == "mine"
+
+
+# --- --out inside an input folder ------------------------------------------------------------
+
+
+def test_an_out_folder_inside_the_corpus_is_not_read_back(tmp_path):
+    """Run after run into a folder inside the corpus (a folder, then a glob): always the same
+    articles, never the report's own pages, CSV and JSONL."""
+    corpus = _corpus(tmp_path / "corpus", 4)
+    scored = _corpus(tmp_path / "scored", 4)
+    for _ in range(2):
+        assert run("report", corpus, "--out", corpus / "report", "--quiet",
+                   "--no-charts").exit_code == 0
+        assert len((corpus / "report" / "records.jsonl").read_text("utf-8").splitlines()) == 4
+        result = run("score", f"{scored}/**", "--out", scored / "scores")
+        assert result.exit_code == 0, result.output
+        assert len((scored / "scores" / "scores.jsonl").read_text("utf-8").splitlines()) == 4
+    # A file of --out named on the command line is read: it was asked for.
+    result = run("score", scored / "scores" / "scores.csv", "--text-column", "id", "--json")
+    assert len(result.stdout.splitlines()) == 4
