@@ -32,7 +32,7 @@ from framing.html import article_page, index_page, safe_name
 from framing.outputs import csv_text, write_atomic, writing
 from framing.pipeline import Scorer, Sources, unscored
 from framing.record import Record
-from framing.report_folder import ReportFolder
+from framing.report_folder import Checkpoint, ReportFolder
 
 if TYPE_CHECKING:
     from framing.documents import Document
@@ -57,19 +57,24 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
          progress: Callable[[int], None] | None = None,
          progress_length: Callable[[int], None] | None = None) -> tuple[Batch, list[Path]]:
     """Score `paths` with `scorer` on the engine and write the report into `out_dir`: (the
-    batch, the paths written). `resume` takes the records of articles already in `out_dir`.
+    batch, the paths written). `resume` takes the records of articles already in `out_dir`,
+    and those a killed run had scored (report_folder.Checkpoint).
     The folder is locked for the run and the report replaces the last one in one step
     (report_folder.ReportFolder): a crash leaves the last one whole."""
     fingerprinted = fingerprint(lexicon_dir, model_dir, sources.entries())
     with ReportFolder(out_dir) as folder:
-        previous = load_previous(out_dir, fingerprinted) if resume else {}
-        documents, results = [], []
-        for document, result in map_documents(
-                score_unless_resumed, paths, read_options, (scorer, set(previous)),
-                engine=engine, jobs=jobs, scheduler=scheduler, workers=workers,
-                progress=progress, progress_length=progress_length):
-            documents.append(document)
-            results.append(result)
+        with Checkpoint(folder.out, fingerprinted, resume) as checkpoint:
+            previous = {**checkpoint.previous,
+                        **(load_previous(out_dir, fingerprinted) if resume else {})}
+            documents, results = [], []
+            for document, result in map_documents(
+                    score_unless_resumed, paths, read_options, (scorer, set(previous)),
+                    engine=engine, jobs=jobs, scheduler=scheduler, workers=workers,
+                    progress=progress, progress_length=progress_length):
+                documents.append(document)
+                results.append(result)
+                if result is not None and document.error is None:
+                    checkpoint.add(result)
         batch = run(documents, results, previous)
         batch.errors += [error_row("source", d) for d in sources.failed]
         made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir,

@@ -28,12 +28,15 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from framing.outputs import OutputError, writing
+from framing.outputs import OutputError, write_atomic, writing
+from framing.record import Record
 
 LOCK = ".framing.lock"
+CHECKPOINT = ".checkpoint.jsonl"
 # What framing writes in a report folder: replaced by each run. Anything else is carried over.
 REPORT_ENTRIES = {"index.html", "scores.csv", "scores.jsonl", "records.jsonl", "passages.csv",
-                  "errors.csv", "manifest.json", "articles", "charts", "scores.parquet"}
+                  "errors.csv", "manifest.json", "articles", "charts", "scores.parquet",
+                  CHECKPOINT}
 
 
 class FolderBusy(OutputError):
@@ -48,6 +51,56 @@ def _busy_message(out: Path, holder: dict) -> str:
             f"{holder.get('host')}, since {holder.get('started')}: "
             f"{' '.join(holder.get('command') or [])}); wait for it to end, or delete "
             f"{out / LOCK} if that run is gone")
+
+
+class Checkpoint:
+    """OUT/.checkpoint.jsonl: each article's record appended as soon as it is scored, under a
+    first line giving the fingerprint (framing, lexicons, model, sources) it was scored with, so
+    that `--resume` after a kill takes those records instead of scoring the articles again. A
+    line cut by the kill is dropped. It is not part of the report: the report that completes
+    the run replaces the folder that holds it."""
+
+    def __init__(self, out: Path | str, fingerprint: dict, resume: bool):
+        self.path = Path(out) / CHECKPOINT
+        self.fingerprint, self.resume = fingerprint, resume
+        self.previous: dict[str, Record] = {}  # sha256 -> record, when resuming
+
+    def __enter__(self):
+        kept = self._read() if self.resume else []
+        header = json.dumps({"fingerprint": self.fingerprint}) + "\n"
+        write_atomic(self.path, header + "".join(line + "\n" for line in kept))
+        with writing(self.path):
+            self._file = open(self.path, "a", encoding="utf-8")
+        return self
+
+    def _read(self) -> list[str]:
+        """The whole lines of a checkpoint of the same fingerprint (their records go into
+        `previous`); none for another fingerprint."""
+        try:
+            lines = self.path.read_text(encoding="utf-8").split("\n")
+            if json.loads(lines[0]).get("fingerprint") != self.fingerprint:
+                return []
+        except (OSError, ValueError, AttributeError):
+            return []
+        kept = []
+        for line in lines[1:]:
+            try:
+                record = Record.from_dict(json.loads(line))
+            except (ValueError, KeyError, TypeError, AttributeError):
+                continue
+            if record.ok and record.meta.get("sha256"):
+                self.previous[record.meta["sha256"]] = record
+                kept.append(line)
+        return kept
+
+    def add(self, record: Record) -> None:
+        with writing(self.path):
+            self._file.write(json.dumps(record.to_dict()) + "\n")
+            self._file.flush()  # in the system's hands: a killed run keeps it
+
+    def __exit__(self, kind, error, trace):
+        self._file.close()
+        return False
 
 
 class ReportFolder:

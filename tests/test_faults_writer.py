@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from framing.cli import main
 from framing.outputs import FORMULA_PREFIXES, csv_cell, plain_cell
-from framing.report_folder import LOCK
+from framing.report_folder import CHECKPOINT, LOCK
 
 from .conftest import ROOT, SEEDS, seed_path
 
@@ -376,3 +376,53 @@ def test_an_out_folder_inside_the_corpus_is_not_read_back(tmp_path):
     # A file of --out named on the command line is read: it was asked for.
     result = run("score", scored / "scores" / "scores.csv", "--text-column", "id", "--json")
     assert len(result.stdout.splitlines()) == 4
+
+
+# --- resume from the checkpoint ------------------------------------------------------------
+
+
+def _lines(path):
+    try:
+        return path.read_bytes().count(b"\n")
+    except OSError:
+        return 0
+
+
+def test_a_run_killed_while_scoring_resumes_without_rescoring_and_gives_a_fresh_run_s_report(
+        tmp_path):
+    """SIGKILL once 250 of 600 articles are scored (the checkpoint holds them); --resume takes
+    them (a line cut by the kill dropped) and gives, byte for byte, the report of a fresh run;
+    a checkpoint of other lexicons or model is not taken."""
+    import os
+    import re
+    import signal
+
+    corpus = _corpus(tmp_path / "corpus", 600)
+    out = tmp_path / "report"
+    checkpoint = out / CHECKPOINT
+    process = _framing("report", corpus, "--out", out, "--quiet", "--no-charts", "--title", "T")
+    _wait(lambda: _lines(checkpoint) > 250 or process.poll() is not None, "250 records")
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL and not (out / "records.jsonl").exists()
+    kept = _lines(checkpoint) - 1
+    with checkpoint.open("a", encoding="utf-8") as f:
+        f.write('{"id": "a0599", "cut by the ki')  # the kill cut a line in half
+    resumed = run("report", corpus, "--out", out, "--quiet", "--no-charts", "--title", "T", "--resume")
+    assert resumed.exit_code == 0, resumed.output
+    assert int(re.search(r"\((\d+) resumed\)", resumed.stderr).group(1)) == kept >= 250
+    fresh = tmp_path / "fresh"
+    assert run("report", corpus, "--out", fresh, "--quiet", "--no-charts", "--title", "T").exit_code == 0
+    again, new = _snapshot(out), _snapshot(fresh)
+    assert sorted(again) == sorted(new) and CHECKPOINT not in again
+    for name in new:
+        if name != "manifest.json":  # (its time and command)
+            assert again[name] == new[name], name
+    # Another model: the checkpoint's records are not taken.
+    process = _framing("report", corpus, "--out", out, "--quiet", "--no-charts", "--title", "T", "--jobs", "2")
+    _wait(lambda: _lines(checkpoint) > 100 or process.poll() is not None, "100 records")
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)
+    result = run("report", corpus, "--out", out, "--quiet", "--no-charts", "--title", "T", "--resume",
+                 "--no-model")
+    assert "(0 resumed)" in result.stderr
