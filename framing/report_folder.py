@@ -99,7 +99,12 @@ class Checkpoint:
             self._file.flush()  # in the system's hands: a killed run keeps it
 
     def __exit__(self, kind, error, trace):
-        self._file.close()
+        try:
+            with writing(self.path):
+                self._file.close()
+        except OutputError:
+            if kind is None:  # else the error on its way out already says why
+                raise
         return False
 
 

@@ -174,9 +174,11 @@ def _wait(condition, what, timeout=120):
         time.sleep(0.05)
 
 
-def _snapshot(folder):
+def _snapshot(folder, working=False):
+    """The files of a folder and their bytes; `working`: with a run's lock and checkpoint,
+    which are not part of a report."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+            if p.is_file() and (working or p.name not in (LOCK, CHECKPOINT))}
 
 
 def test_ctrl_c_while_scoring_exits_130_and_leaves_the_last_report_whole(tmp_path):
@@ -217,10 +219,13 @@ def test_a_write_that_fails_exits_3_with_one_line(tmp_path):
     gives ENOSPC). Status 3 (not 1, "some inputs failed"), one line naming the file, no
     traceback, no temporary file left."""
     out = tmp_path / "report"
+    assert run("report", seed_path("002"), "--out", out, "--quiet").exit_code == 0
+    before = _snapshot(out)
     process = _framing("report", SEEDS, "--out", out, "--quiet", "--no-charts",
                        limit_bytes=30_000)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 3, stderr
+    assert _snapshot(out) == before
     assert "Traceback" not in stderr
     assert stderr.startswith("framing: could not write ") and "File too large" in stderr, stderr
     assert len(stderr.strip().splitlines()) == 1, stderr
@@ -289,18 +294,29 @@ def test_a_lock_left_by_a_dead_run_is_taken_over_one_of_another_host_is_not(tmp_
     assert "Traceback" not in result.output
 
 
-def test_a_write_that_fails_midway_leaves_the_last_report_whole(tmp_path):
-    """scores.* fit under the 30 kB limit, records.jsonl does not: the folder is still the
-    last report, byte for byte, with no staging folder or temporary file left."""
+def test_a_write_that_fails_midway_leaves_the_last_report_whole(tmp_path, monkeypatch):
+    """scores.jsonl and scores.csv are written, then the disk is full for records.jsonl: the
+    folder is still the last report, byte for byte, with no staging folder or temporary file
+    left, and the command says so with status 3."""
+    import errno
+    import os
+
     out = tmp_path / "report"
     assert run("report", seed_path("001"), "--out", out, "--quiet").exit_code == 0
     before = _snapshot(out)
-    process = _framing("report", SEEDS, "--out", out, "--quiet", "--no-charts",
-                       limit_bytes=30_000)
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 3 and "records.jsonl" in stderr, stderr
+    replace = os.replace
+
+    def full_at_records(source, target, *args, **kwargs):
+        if os.path.basename(target) == "records.jsonl":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", full_at_records)
+    result = CliRunner().invoke(main, ["report", str(SEEDS), "--out", str(out), "--quiet"])
+    assert result.exit_code == 3 and "records.jsonl: No space left" in result.stderr, result.output
     assert _snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["report"]
+    assert not (out / LOCK).exists()
 
 
 def _killed_in(phase, tmp_path):
@@ -323,8 +339,9 @@ def _killed_in(phase, tmp_path):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL
-    after = _snapshot(out)
-    assert after.pop(LOCK)  # the dead run's lock is left...
+    after = _snapshot(out, working=True)
+    assert after.pop(LOCK)  # the dead run's lock is left, and its checkpoint...
+    after.pop(CHECKPOINT, None)
     assert after == before  # ...and nothing else changed
     return out
 
