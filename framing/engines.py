@@ -198,7 +198,6 @@ def _pool_results(partitions, options, func, shared, jobs: int, progress):
     """Each partition's results, in partition order, from `jobs` forked processes. The shared
     state is put where run_partition finds it before the processes start: they inherit it
     instead of unpickling it."""
-    import multiprocessing
     import uuid
 
     key = uuid.uuid4().hex
@@ -209,7 +208,7 @@ def _pool_results(partitions, options, func, shared, jobs: int, progress):
         if len(partitions) < 2:  # nothing to share out
             yield from (_run_task((p, options, func, (key, b""))).items for p in partitions)
             return
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(partitions))) as pool:
+        with _forked_pool(min(jobs, len(partitions))) as pool:
             tasks = [(partition, options, func, (key, b"")) for partition in partitions]
             for partition, batch in zip(partitions, pool.imap(_run_task, tasks)):
                 if progress:
@@ -218,6 +217,31 @@ def _pool_results(partitions, options, func, shared, jobs: int, progress):
     finally:
         with _SHARED_LOCK:
             _SHARED.pop(key, None)
+
+
+def _forked_pool(processes: int):
+    """A fork Pool whose workers leave Ctrl-C to the parent (which stops the pool). SIGINT is
+    held back while the workers are forked: one arriving during a fork would be raised in
+    Python's at-fork hooks, where it is printed and lost (the run would go on), or in a worker
+    before it ignores it."""
+    import multiprocessing
+    import signal
+
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held SIGINT is raised from here
+    return pool
+
+
+def _ignore_interrupts() -> None:
+    """In a forked worker: Ctrl-C reaches the whole process group, but only the parent acts on
+    it (it stops the pool); workers would each print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _run_task(task: tuple) -> Batch:

@@ -7,12 +7,39 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from framing.record import Record
+
+
+class OutputError(OSError):
+    """A result that could not be written (disk full, no permission, a file where a folder is
+    due): the command line says so in one line and exits with status 3. Its message names the
+    path and the system's reason."""
+
+    def __init__(self, path: Path | str, cause: OSError):
+        super().__init__(cause.errno, f"could not write {path}: {cause.strerror or cause}")
+        self.path = Path(path)
+
+    def __str__(self) -> str:
+        return self.strerror
+
+
+@contextmanager
+def writing(path: Path | str) -> Iterator[None]:
+    """A block that writes `path`: an OSError in it becomes an OutputError naming `path`."""
+    try:
+        yield
+    except OutputError:
+        raise
+    except OSError as err:
+        raise OutputError(path, err) from err
 
 
 def write_atomic(path: Path | str, content: str) -> Path:
@@ -21,15 +48,16 @@ def write_atomic(path: Path | str, content: str) -> Path:
 
 def write_bytes_atomic(path: Path | str, content: bytes) -> Path:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _temporary(path)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-        return _rename(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    with writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _temporary(path)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(content)
+            return _rename(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
 
 
 def _temporary(path: Path) -> tuple[int, str]:
@@ -49,10 +77,44 @@ def _umask() -> int:
     return mask
 
 
-def csv_text(rows: list[dict]) -> str:
-    """CSV with the union of all keys as columns, in first-seen order (errors have fewer)."""
+# A spreadsheet (Excel, LibreOffice) runs a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+
+
+def csv_cell(value: object) -> object:
+    """A value as framing writes it into a CSV cell: a string a spreadsheet would run as a
+    formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe, which
+    spreadsheets show as text and hide; a string of apostrophes then one of those gets one more,
+    so that `plain_cell` gives every string back exactly. Numbers, booleans and empty cells are
+    written as they are, and so is a string that is a plain number ("-0.5" from a metadata
+    column): a spreadsheet reads it as that number, not as a formula."""
+    if (isinstance(value, str) and value.lstrip("'")[:1] in FORMULA_PREFIXES
+            and not _NUMBER.fullmatch(value)):
+        return "'" + value
+    return value
+
+
+def plain_cell(text: str) -> str:
+    """The string `csv_cell` was given, from the cell it wrote (reading framing's CSV back)."""
+    return text[1:] if text[:1] == "'" and csv_cell(text[1:]) == text else text
+
+
+def csv_text(rows: list[dict], columns: list[str] | None = None) -> str:
+    """CSV with the union of all keys as columns, in first-seen order (errors have fewer), or
+    `columns` (then the header alone when there are no rows). Every CSV framing writes comes
+    from here or `csv_table`: cells go through `csv_cell`."""
     buffer = io.StringIO()
-    _write_csv(buffer, _columns(rows), rows)
+    _write_csv(buffer, _columns(rows) if columns is None else columns, rows)
+    return buffer.getvalue()
+
+
+def csv_table(header: list[str], rows: Iterable[list]) -> str:
+    """CSV of a header and rows given as lists, cells through `csv_cell`."""
+    buffer = io.StringIO()
+    writer = csv.writer(_LineEnds(buffer), lineterminator="\r\n")
+    writer.writerow([csv_cell(c) for c in header])
+    writer.writerows([csv_cell(c) for c in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -64,9 +126,26 @@ def _columns(rows) -> dict[str, None]:
 
 
 def _write_csv(out, columns, rows) -> None:
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    names = list(columns)
+    writer = csv.writer(_LineEnds(out), lineterminator="\r\n")
+    writer.writerow([csv_cell(name) for name in names])
+    for row in rows:
+        extra = row.keys() - set(names)
+        if extra:
+            raise ValueError(f"CSV row has columns not in the header: {sorted(extra)}")
+        writer.writerow([csv_cell(row.get(name)) for name in names])
+
+
+class _LineEnds:
+    """The file a CSV writer writes to with lineterminator="\r\n", each row's "\r\n" made "\n".
+    The csv module quotes a cell only for the terminator's characters: with "\n" alone, a bare
+    CR inside a cell (a title, an outlet) would go unquoted and end the row for every reader."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, line: str) -> int:
+        return self.out.write(line[:-2] + "\n")
 
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -82,7 +161,8 @@ class ScoreFiles:
 
     def __init__(self, out_dir: Path | str, formats=("jsonl", "csv")):
         self.out_dir, self.formats = Path(out_dir), set(formats)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        with writing(self.out_dir):
+            self.out_dir.mkdir(parents=True, exist_ok=True)
         self.columns: dict[str, None] = {}  # the CSV's: all rows' keys, in first-seen order
         self.parquet_rows: list[dict] = []
         self.written: list[Path] = []
@@ -91,11 +171,16 @@ class ScoreFiles:
     def __enter__(self):
         for name in ("jsonl", "csv"):
             if name in self.formats:
-                fd, tmp = _temporary(self.out_dir / f"scores.{name}")
+                with writing(self.out_dir / f"scores.{name}"):
+                    fd, tmp = _temporary(self.out_dir / f"scores.{name}")
                 self._open[name] = (os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp)
         return self
 
     def add(self, record: Record) -> None:
+        with writing(self.out_dir):
+            self._add(record)
+
+    def _add(self, record: Record) -> None:
         if "jsonl" in self._open:
             self._open["jsonl"][0].write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         if "csv" in self._open or "parquet" in self.formats:
@@ -108,10 +193,11 @@ class ScoreFiles:
 
     def __exit__(self, kind, error, trace):
         try:
-            for out, _ in self._open.values():
-                out.close()
-            if kind is None:
-                self._finish()
+            with writing(self.out_dir):
+                for out, _ in self._open.values():
+                    out.close()
+                if kind is None:
+                    self._finish()
         finally:
             for _, tmp in self._open.values():
                 if os.path.exists(tmp):
@@ -145,11 +231,9 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
     order, all with one schema (the union of the rows' columns, as in the CSV), so that pandas,
     pyarrow, Dask, DuckDB, Spark or R's arrow read the folder as one table. Written into a
     temporary folder, then renamed over the old one."""
-    import shutil
-
     try:
         import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow.parquet
     except ImportError as err:
         raise RuntimeError("--format parquet needs pyarrow: pip install 'framing[dask]'") from err
     directory = Path(directory)
@@ -162,6 +246,16 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
         except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed kinds: written as text
             arrays[name] = pa.array([None if v is None else str(v) for v in values])
     table = pa.table(arrays) if arrays else pa.table({"id": pa.array([], pa.string())})
+    with writing(directory):
+        _write_parts(table, directory, rows_per_part)
+    return directory
+
+
+def _write_parts(table, directory: Path, rows_per_part: int) -> None:
+    import shutil
+
+    import pyarrow.parquet as pq
+
     directory.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
     try:
@@ -179,4 +273,3 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return directory

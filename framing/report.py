@@ -9,7 +9,8 @@ and cite.
     OUT/manifest.json     versions, lexicon/model hashes, the command, every input's sha256
     OUT/charts/           every chart as PNG and SVG
 
-Every file is written atomically. Results are deterministic: only manifest.json carries the time
+The report is written as one unit (report_folder: a staging folder swapped into place, under a
+lock that keeps out a second run). Results are deterministic: only manifest.json carries the time
 of the run, in its `generated_at` field.
 """
 
@@ -28,9 +29,10 @@ from typing import TYPE_CHECKING
 from framing import __version__
 from framing.engines import map_documents
 from framing.html import article_page, index_page, safe_name
-from framing.outputs import csv_text, write_atomic
+from framing.outputs import csv_text, write_atomic, writing
 from framing.pipeline import Scorer, Sources, unscored
 from framing.record import Record
+from framing.report_folder import Checkpoint, ReportFolder
 
 if TYPE_CHECKING:
     from framing.documents import Document
@@ -55,24 +57,35 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
          progress: Callable[[int], None] | None = None,
          progress_length: Callable[[int], None] | None = None) -> tuple[Batch, list[Path]]:
     """Score `paths` with `scorer` on the engine and write the report into `out_dir`: (the
-    batch, the paths written). `resume` takes the records of articles already in `out_dir`."""
+    batch, the paths written). `resume` takes the records of articles already in `out_dir`,
+    and those a killed run had scored (report_folder.Checkpoint).
+    The folder is locked for the run and the report replaces the last one in one step
+    (report_folder.ReportFolder): a crash leaves the last one whole."""
     fingerprinted = fingerprint(lexicon_dir, model_dir, sources.entries())
-    previous = load_previous(out_dir, fingerprinted) if resume else {}
-    documents, results = [], []
-    for document, result in map_documents(
-            score_unless_resumed, paths, read_options, (scorer, set(previous)), engine=engine,
-            jobs=jobs, scheduler=scheduler, workers=workers, progress=progress,
-            progress_length=progress_length):
-        documents.append(document)
-        results.append(result)
-    batch = run(documents, results, previous)
-    batch.errors += [error_row("source", d) for d in sources.failed]
-    made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir, model_dir=model_dir,
-                    group_by=group_by, title=title, command=default_command())
-    texts = {d.id: d.text for d in documents if d.error is None}
-    written = write(out_dir, batch, texts, sources.texts(), title, group_by, made, charts,
-                    parquet)
-    return batch, written
+    with ReportFolder(out_dir) as folder:
+        with Checkpoint(folder.out, fingerprinted, resume) as checkpoint:
+            previous = {**checkpoint.previous,
+                        **(load_previous(out_dir, fingerprinted) if resume else {})}
+            documents, results = [], []
+            for document, result in map_documents(
+                    score_unless_resumed, paths, read_options, (scorer, set(previous)),
+                    engine=engine, jobs=jobs, scheduler=scheduler, workers=workers,
+                    progress=progress, progress_length=progress_length):
+                documents.append(document)
+                results.append(result)
+                if result is not None and document.error is None:
+                    checkpoint.add(result)
+        batch = run(documents, results, previous)
+        batch.errors += [error_row("source", d) for d in sources.failed]
+        made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir,
+                        model_dir=model_dir, group_by=group_by, title=title,
+                        command=default_command())
+        texts = {d.id: d.text for d in documents if d.error is None}
+        staging = folder.staging()
+        written = write(staging, batch, texts, sources.texts(), title, group_by, made, charts,
+                        parquet)
+        folder.commit(staging)
+    return batch, [Path(out_dir) / p.relative_to(staging) for p in written]
 
 
 def score_unless_resumed(document: Document, shared: tuple[Scorer, set]) -> Record | None:
@@ -139,7 +152,8 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
     """Every file of the report (`parquet`: scores.parquet/ too); returns the paths written."""
     from framing.charts import group_of
 
-    (out_dir / "articles").mkdir(parents=True, exist_ok=True)
+    with writing(out_dir / "articles"):
+        (out_dir / "articles").mkdir(parents=True, exist_ok=True)
     # `framing score --out`'s rows, plus the group each article is charted in.
     rows = [{**row, "group": group_of(row, group_by)} for row in batch.rows]
     written = [
@@ -182,7 +196,7 @@ ERROR_COLUMNS = ["role", "id", "path", "code", "message"]
 def _csv_or_header(rows: list[dict], columns: list[str]) -> str:
     """CSV of `rows`, or the header alone when there are none (the file still says what it
     would hold)."""
-    return csv_text(rows) if rows else ",".join(columns) + "\n"
+    return csv_text(rows, None if rows else columns)
 
 
 def _jsonl(items: list[dict]) -> str:

@@ -12,6 +12,7 @@ from math import isnan
 from pathlib import Path
 from typing import Any
 
+from framing.outputs import plain_cell
 from framing.record import Record
 
 Row = dict[str, Any]
@@ -34,9 +35,15 @@ def load_rows(path: Path | str) -> list[Row]:
     path = Path(path)
     with path.open(encoding="utf-8", newline="") as f:
         if path.suffix.lower() == ".csv":
-            return [{k: _typed(k, v) for k, v in row.items()} for row in csv.DictReader(f)]
+            return [{plain_cell(k): _typed(k, _plain(v)) for k, v in row.items()}
+                    for row in csv.DictReader(f)]
         return [_jsonl_row(line, f"{path}:{number}")
                 for number, line in enumerate(f, 1) if line.strip()]
+
+
+def _plain(value: Any) -> Any:
+    """A CSV cell as framing was given it (outputs.csv_cell neutralised formula prefixes)."""
+    return plain_cell(value) if isinstance(value, str) else value
 
 
 def _jsonl_row(line: str, where: str) -> Row:

@@ -5,8 +5,6 @@ disagreement chart, summary.html)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -44,22 +42,16 @@ def grade_files(exercise: dict, result: dict, errors: list[str], out_dir: Path |
                 ) -> list[Path]:
     """grades.csv, sentences.csv, disagreement.png/.svg and summary.html in `out_dir`."""
     from framing.charts import draw_disagreement
-    from framing.outputs import write_atomic
+    from framing.outputs import csv_text, write_atomic
 
     out = Path(out_dir)
-    grades = io.StringIO()
-    writer = csv.DictWriter(grades, fieldnames=GRADE_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(result["students"])
-    per_sentence = io.StringIO()
-    writer = csv.DictWriter(per_sentence, fieldnames=SENTENCE_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    sentence_rows = []
     for s in result["sentences"]:
         row = {k: v for k, v in s.items() if k in SENTENCE_COLUMNS}
         row.update({f"votes_{k}": v for k, v in s["votes"].items()})
-        writer.writerow(row)
-    written = [write_atomic(out / "grades.csv", grades.getvalue()),
-               write_atomic(out / "sentences.csv", per_sentence.getvalue())]
+        sentence_rows.append(row)
+    written = [write_atomic(out / "grades.csv", csv_text(result["students"], GRADE_COLUMNS)),
+               write_atomic(out / "sentences.csv", csv_text(sentence_rows, SENTENCE_COLUMNS))]
     top = most_disagreed(result)
     t = UI[exercise["ui"]]
     chart = draw_disagreement(

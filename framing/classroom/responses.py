@@ -9,6 +9,8 @@ import io
 from pathlib import Path
 from typing import Any
 
+from framing.outputs import csv_table, plain_cell
+
 RESPONSE_COLUMNS = ("student", "article", "sentence", "label", "copied")
 TEMPLATE_STUDENTS = 3  # blank rows in responses.csv: one block of sentences per student
 
@@ -24,14 +26,10 @@ NO = {"no", "n", "non", "0", "false", "faux"}
 
 def responses_template(exercise: dict, students: int = TEMPLATE_STUDENTS) -> str:
     """responses.csv: one row per student × sentence, label and copied left blank."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(RESPONSE_COLUMNS)
-    for k in range(1, students + 1):
-        for article in exercise["articles"]:
-            for s in article["sentences"]:
-                writer.writerow([f"student{k}", article["id"], s["n"], "", ""])
-    return buffer.getvalue()
+    return csv_table(list(RESPONSE_COLUMNS), (
+        [f"student{k}", article["id"], s["n"], "", ""]
+        for k in range(1, students + 1) for article in exercise["articles"]
+        for s in article["sentences"]))
 
 
 def read_responses(path: Path | str, exercise: dict) -> tuple[list[dict], list[str]]:
@@ -48,7 +46,8 @@ def read_responses(path: Path | str, exercise: dict) -> tuple[list[dict], list[s
     answers, errors, seen = [], [], {}
     for row in reader:
         line = reader.line_num
-        cells = {name: row[i].strip() if i < len(row) else "" for name, i in col.items()}
+        cells = {name: plain_cell(row[i].strip()) if i < len(row) else ""
+                 for name, i in col.items()}
         if not any(c.strip() for c in row) or not (cells.get("label") or cells.get("copied")):
             continue
         answer = _row_answer(cells, f"{path}:{line}", exercise, by_key)

@@ -1,6 +1,8 @@
 """The `framing` command: parse options, call the package, print. No analysis lives here.
 
-Exit status: 0 all documents scored, 1 some failed (all others still scored), 2 usage error.
+Exit status: 0 all documents scored, 1 some failed (all others still scored), 2 usage error,
+3 an output could not be written (disk full, no permission, folder held by another run), 130
+interrupted (Ctrl-C): group.py.
 
 group.py holds `main`; one module per group of commands registers them on it: scoring
 (`score`), reusing (`reuse`), reporting (`report`, `chart`), coding (`evaluate`, `train`,

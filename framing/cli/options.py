@@ -27,6 +27,14 @@ READ_OPTIONS = [
 ]
 
 
+def excluding(out_dir: str | None) -> dict:
+    """The read option that keeps a command's --out folder out of its inputs (a report written
+    inside the corpus folder is not read back as articles by the next run)."""
+    import os
+
+    return {"exclude": (os.path.realpath(out_dir),)} if out_dir else {}
+
+
 def read_options(f: Callable) -> Callable:
     for option in reversed(READ_OPTIONS):
         f = option(f)

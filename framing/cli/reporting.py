@@ -9,6 +9,7 @@ import click
 from framing.cli.group import main
 from framing.cli.options import (
     engine_options,
+    excluding,
     load_scorer,
     read_options,
     read_sources,
@@ -53,6 +54,7 @@ def report(paths, out_dir, sources, group_by, title, resume, quiet, no_charts, l
     usable_engine(engine, scheduler, workers, jobs)
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
                "encoding": encoding}
+    options.update(excluding(out_dir))
     read = read_sources(sources, options)
     scorer = load_scorer(lexicons, model_dir, no_model, lang, read)
     out = Path(out_dir)

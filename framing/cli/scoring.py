@@ -12,6 +12,7 @@ import click
 from framing.cli.group import main
 from framing.cli.options import (
     engine_options,
+    excluding,
     load_scorer,
     read_options,
     read_sources,
@@ -53,6 +54,7 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
         raise click.UsageError("--format says which files --out DIR gets: give --out too")
     options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
                "encoding": encoding}
+    options.update(excluding(out_dir))
     read = read_sources(sources, options)
     scorer = load_scorer(lexicons, model_dir, no_model, lang, read)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ

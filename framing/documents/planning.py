@@ -156,7 +156,7 @@ def _units_for_input(item: str, options: ReadOptions) -> Iterator[Unit]:
 
 
 def _units_for_directory(directory: str, options: ReadOptions) -> Iterator[Unit]:
-    relative_paths, errors = _walk(directory)
+    relative_paths, errors = _walk(directory, options.exclude)
     if not relative_paths and not errors:
         shown = shown_path(directory)
         message = (
@@ -176,8 +176,10 @@ def _units_for_glob(pattern: str, options: ReadOptions) -> Iterator[Unit]:
     paths: set[str] = set()  # a set: "**" matches a folder and the files in it
     errors: list[OSError] = []
     for match in glob.glob(pattern, recursive=True):
+        if _excluded(match, options.exclude):
+            continue
         if os.path.isdir(match):
-            relative_paths, walk_errors = _walk(match)
+            relative_paths, walk_errors = _walk(match, options.exclude)
             paths.update(os.path.join(match, rel) for rel in relative_paths)
             errors.extend(walk_errors)
         elif _wanted_by_glob(match, pattern):
@@ -246,14 +248,24 @@ def _is_readme(name: str) -> bool:
     return name.lower().startswith("readme.")
 
 
-def _walk(directory: str) -> tuple[list[str], list[OSError]]:
+def _excluded(path: str, exclude: tuple[str, ...]) -> bool:
+    """Whether `path` is one of the `exclude` folders or inside one."""
+    if not exclude:
+        return False
+    real = os.path.realpath(path)
+    return any(real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
+               for folder in exclude)
+
+
+def _walk(directory: str, exclude: tuple[str, ...] = ()) -> tuple[list[str], list[OSError]]:
     """Supported, non-hidden, non-README files under `directory` (relative paths), and listing
-    errors."""
+    errors; folders in `exclude` are not walked."""
     found: list[str] = []
     errors: list[OSError] = []
     # os.walk silently skips folders it cannot list unless given onerror.
     for root, dirs, names in os.walk(directory, onerror=errors.append):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        dirs[:] = [name for name in dirs if not name.startswith(".")
+                   and not _excluded(os.path.join(root, name), exclude)]
         for name in names:
             if name.startswith(".") or _is_readme(name) or _suffix(name) not in SUPPORTED_SUFFIXES:
                 continue

@@ -23,6 +23,9 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES  # a file at most; in a table, a row's text
     encoding: str | None = None  # None: detected on each file
     stdin: BinaryIO | None = None
+    # Folders never read when walking a folder or a glob (absolute, symlinks resolved): the
+    # command's own --out, so that a report inside its corpus is not read back as articles.
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
