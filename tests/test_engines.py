@@ -51,8 +51,10 @@ def test_local_jobs_share_the_documents_out_and_keep_the_reading_order(tmp_path)
     assert [d.id for d, _ in pooled] == [d.id for d, _ in serial]
     assert [d.text for d, _ in pooled] == [d.text for d, _ in serial]
     assert len(pooled) == n + 1
+    # Run in the pool's processes, not here (which of the two takes which partition is theirs
+    # to decide: one may take all three).
     pids = {pid for _, (pid, _) in pooled}
-    assert len(pids) == 2 and os.getpid() not in pids
+    assert os.getpid() not in pids
     assert {state for _, (_, state) in pooled} == {"state"}
 
 
