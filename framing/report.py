@@ -61,7 +61,7 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
     and those a killed run had scored (report_folder.Checkpoint).
     The folder is locked for the run and the report replaces the last one in one step
     (report_folder.ReportFolder): a crash leaves the last one whole."""
-    fingerprinted = fingerprint(lexicon_dir, model_dir, sources.entries())
+    fingerprinted = fingerprint(lexicon_dir, model_dir, sources.entries(), scorer.lang)
     with ReportFolder(out_dir) as folder:
         with Checkpoint(folder.out, fingerprinted, resume) as checkpoint:
             previous = {**checkpoint.previous,
@@ -79,7 +79,7 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
         batch.errors += [error_row("source", d) for d in sources.failed]
         made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir,
                         model_dir=model_dir, group_by=group_by, title=title,
-                        command=default_command())
+                        command=default_command(), fingerprinted=fingerprinted)
         texts = {d.id: d.text for d in documents if d.error is None}
         staging = folder.staging()
         written = write(staging, batch, texts, sources.texts(), title, group_by, made, charts,
@@ -241,8 +241,11 @@ def passage_rows(records: list[Record], texts: dict[str, str],
 # --- the manifest -----------------------------------------------------------------------------
 
 
-def fingerprint(lexicon_dir: Path, model_dir: Path | None, sources: list[dict]) -> dict:
-    """What the scores depend on besides the article: lexicons, model, sources, framing."""
+def fingerprint(lexicon_dir: Path, model_dir: Path | None, sources: list[dict],
+                lang: str | None = None) -> dict:
+    """What the scores depend on besides the article: lexicons, model, sources, framing, and
+    the language forced with --lang (None: detected), so that --resume never takes records
+    scored another way."""
     from framing.training import files_sha256
 
     return {
@@ -250,12 +253,13 @@ def fingerprint(lexicon_dir: Path, model_dir: Path | None, sources: list[dict]) 
         "lexicons_sha256": files_sha256(Path(lexicon_dir), "*.tsv"),
         "model_sha256": files_sha256(Path(model_dir), "*") if model_dir else None,
         "sources_sha256": sorted(s["sha256"] for s in sources),
+        "lang": lang,
     }
 
 
 def manifest(documents: list[Document], sources: list[dict], *, lexicon_dir: Path,
              model_dir: Path | None, group_by: str | None, title: str,
-             command: list[str]) -> dict:
+             command: list[str], fingerprinted: dict) -> dict:
     """manifest.json: what made the report (versions, command, hashes, every input)."""
     return {
         "generated_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -267,7 +271,7 @@ def manifest(documents: list[Document], sources: list[dict], *, lexicon_dir: Pat
         "group_by": group_by,
         "lexicons": str(lexicon_dir),
         "model": str(model_dir) if model_dir else None,
-        "fingerprint": fingerprint(lexicon_dir, model_dir, sources),
+        "fingerprint": fingerprinted,
         "inputs": [{"id": d.id, "path": d.path, "sha256": d.meta.get("sha256"),
                     "error": d.error.code if d.error else None} for d in documents],
         "sources": sources,

@@ -108,6 +108,15 @@ def test_resume_gives_the_same_report_and_takes_metadata_as_it_is_now(tmp_path):
                 == (tmp_path / "fresh" / name).read_bytes()), name
 
 
+def test_resume_with_another_forced_language_scores_again(seed_report, tmp_path):
+    out = tmp_path / "resumed"
+    shutil.copytree(seed_report, out)
+    result = report(SEEDS, "--sources", RELEASE, "--out", out, "--resume", "--lang", "en")
+    assert "(0 resumed)" in result.stderr
+    languages = {r["id"][:3]: r["language"] for r in rows(out / "scores.csv")}
+    assert languages["003"] == "en"  # a French article, read as English as asked
+
+
 def test_bad_inputs_are_listed_and_the_rest_is_reported(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
