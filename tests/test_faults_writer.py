@@ -9,6 +9,7 @@ import csv
 import json
 import re
 
+import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
@@ -199,6 +200,60 @@ def test_ctrl_c_while_scoring_exits_130_and_leaves_the_last_report_whole(tmp_pat
     assert "Traceback" not in stderr and "interrupted" in stderr, stderr
     assert len(stderr.strip().splitlines()) == 1, stderr
     assert _snapshot(out) == before
+
+
+def _sentence_corpus(folder, n):
+    """n small articles, one .txt file each, of sentences of the seed articles (each a different
+    choice of five)."""
+    import random
+
+    sentences = [s.strip() + "." for path in sorted(SEEDS.glob("*.txt"))
+                 for s in path.read_text("utf-8").replace("\n", " ").split(". ") if len(s) > 40]
+    draw = random.Random(14)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"s{i:04d}.txt").write_text(" ".join(draw.sample(sentences, 5)),
+                                              encoding="utf-8")
+    return folder
+
+
+def _alive(pid):
+    """A process that has not ended (a zombie has)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("previous", [True, False], ids=["over-a-report", "first-report"])
+def test_sigterm_stops_a_report_like_ctrl_c_and_exits_143(tmp_path, previous):
+    """A real SIGTERM to the command's process (`kill PID`, what a job scheduler or `docker
+    stop` sends; over a report), then to its process group (over none), while its --jobs 2
+    workers score: status 143, one line and no traceback, the workers gone, --out the last
+    report (or only the checkpoint --resume reads), no lock, staging folder or temporary file
+    left."""
+    import os
+    import signal
+
+    corpus = _sentence_corpus(tmp_path / "corpus", 400)
+    out = tmp_path / "report"
+    if previous:
+        assert run("report", seed_path("001"), "--out", out, "--quiet").exit_code == 0
+    before = _snapshot(out) if previous else {}
+    process = _framing("report", corpus, "--out", out, "--quiet", "--jobs", "2")
+    _wait(lambda: len(_children(process.pid)) >= 2 or process.poll() is not None, "the workers")
+    workers = _children(process.pid)
+    (os.kill if previous else os.killpg)(process.pid, signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    assert "Traceback" not in stderr and "terminated" in stderr, stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    _wait(lambda: not any(_alive(int(pid)) for pid in workers), "the workers' end", 10)
+    assert _snapshot(out) == before
+    assert set(_snapshot(out, working=True)) - {CHECKPOINT} == set(before)  # no lock
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert not list(out.rglob("*.tmp"))
 
 
 def test_ctrl_c_while_the_workers_are_forked_is_not_lost(tmp_path):
