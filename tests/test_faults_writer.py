@@ -329,6 +329,37 @@ def test_a_second_run_into_the_same_folder_is_refused_and_names_the_first(tmp_pa
     assert not (out / LOCK).exists()
 
 
+def test_score_out_and_exercise_out_are_one_run_at_a_time(tmp_path):
+    """Two real `framing score --out` processes into one folder: while the first scores, the
+    second is refused (status 3, naming the first), and the folder ends as the first run's
+    scores alone, unlocked. `framing exercise --out` into a folder a live run holds (this
+    test's process) is refused the same way, and writes nothing."""
+    import os
+    import socket
+
+    corpus = _sentence_corpus(tmp_path / "corpus", 400)
+    out = tmp_path / "scores"
+    first = _framing("score", corpus, "--out", out)
+    _wait(lambda: (out / LOCK).exists() or first.poll() is not None, "the first run's lock")
+    second = _framing("score", seed_path("001"), "--out", out)
+    _, stderr = second.communicate(timeout=120)
+    assert second.returncode == 3, stderr
+    assert f"pid {first.pid} on {socket.gethostname()}" in stderr, stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
+    _, first_err = first.communicate(timeout=300)
+    assert first.returncode == 0, first_err
+    assert len((out / "scores.jsonl").read_text("utf-8").splitlines()) == 400
+    assert sorted(p.name for p in out.iterdir()) == ["scores.csv", "scores.jsonl"]
+    lesson = tmp_path / "lesson"
+    lesson.mkdir()
+    holder = {"pid": os.getpid(), "host": socket.gethostname(),
+              "started": "2026-01-01T00:00:00Z", "command": ["framing", "exercise"]}
+    (lesson / LOCK).write_text(json.dumps(holder), encoding="utf-8")
+    result = CliRunner().invoke(main, ["exercise", str(seed_path("003")), "--out", str(lesson)])
+    assert result.exit_code == 3 and f"pid {os.getpid()} on" in result.stderr, result.output
+    assert [p.name for p in lesson.iterdir()] == [LOCK]
+
+
 def test_a_lock_left_by_a_dead_run_is_taken_over_one_of_another_host_is_not(tmp_path):
     import socket
     import subprocess
