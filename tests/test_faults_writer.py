@@ -303,6 +303,48 @@ def test_disk_full_in_score_out_exits_3(tmp_path, monkeypatch):
     assert not [p for p in (tmp_path / "out").iterdir()]
 
 
+def test_score_out_files_are_committed_as_one_unit(tmp_path, monkeypatch):
+    """`score --out` over an earlier run's files: the disk is full when scores.csv is renamed,
+    after scores.jsonl was: both stay the earlier run's (status 3), nothing is left beside
+    them. Killed between the renames (the journal left, scores.csv's temporary not renamed),
+    the next run finishes that commit first."""
+    import errno
+    import os
+
+    from framing.outputs import JOURNAL
+
+    out = tmp_path / "out"
+    assert run("score", seed_path("001"), "--out", out, "--format", "jsonl", "--format", "csv",
+               "--format", "parquet").exit_code == 0
+    before = _snapshot(out)
+    replace = os.replace
+
+    def full_at_csv(source, target, *args, **kwargs):
+        if os.path.basename(target) == "scores.csv":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", full_at_csv)
+    result = CliRunner().invoke(main, ["score", str(SEEDS), "--out", str(out), "--format",
+                                       "jsonl", "--format", "parquet", "--format", "csv"])
+    assert result.exit_code == 3 and "scores.csv: No space left" in result.stderr, result.output
+    assert _snapshot(out, working=True) == before
+    monkeypatch.undo()
+    # A kill between the renames: scores.jsonl renamed, scores.csv's temporary left.
+    (out / ".scores.csv.x.tmp").write_bytes(b"id\r\nkilled\r\n")
+    (out / JOURNAL).write_text(json.dumps([[str(out / ".scores.jsonl.y.tmp"),
+                                            str(out / "scores.jsonl")],
+                                           [str(out / ".scores.csv.x.tmp"),
+                                            str(out / "scores.csv")]]), encoding="utf-8")
+    (out / ".scores.jsonl.z.tmp").write_text("half", encoding="utf-8")  # another leftover
+    from framing.outputs import recover_commit
+
+    recover_commit(out)  # what the next `score --out` does first, under the lock
+    assert (out / "scores.csv").read_bytes() == b"id\r\nkilled\r\n"
+    assert sorted(p.name for p in out.iterdir()) == ["scores.csv", "scores.jsonl",
+                                                     "scores.parquet"]
+
+
 # --- one run at a time, the report as one unit --------------------------------------------
 
 
