@@ -26,6 +26,7 @@ import os
 import pickle
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -219,29 +220,48 @@ def _pool_results(partitions, options, func, shared, jobs: int, progress):
             _SHARED.pop(key, None)
 
 
-def _forked_pool(processes: int):
-    """A fork Pool whose workers leave Ctrl-C to the parent (which stops the pool). SIGINT is
-    held back while the workers are forked: one arriving during a fork would be raised in
-    Python's at-fork hooks, where it is printed and lost (the run would go on), or in a worker
-    before it ignores it."""
+@contextmanager
+def _forked_pool(processes: int) -> Iterator:
+    """A fork Pool whose workers leave Ctrl-C and SIGTERM to the parent (which stops the pool).
+    A worker killed by a signal sent to the whole process group could die holding the pool's
+    task-queue lock, and stopping the pool would then wait for it forever: so a worker ends on
+    SIGTERM only once the parent is stopping the pool (`stopping`, shared memory), when the pool
+    itself sends it. SIGINT and SIGTERM are held back while the workers are forked: one arriving
+    during a fork would be raised in Python's at-fork hooks, where it is printed and lost (the
+    run would go on), or in a worker before it ignores it."""
     import multiprocessing
     import signal
 
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    context = multiprocessing.get_context("fork")
+    stopping = context.RawValue("b", 0)
+    pool = None
     try:
-        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_interrupts)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held SIGINT is raised from here
-    return pool
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            pool = context.Pool(processes, initializer=_leave_signals_to_parent,
+                                initargs=(stopping,))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal is raised here
+        yield pool
+    finally:  # (also when a held signal is raised: the workers are stopped all the same)
+        stopping.value = 1
+        if pool is not None:
+            pool.terminate()
 
 
-def _ignore_interrupts() -> None:
-    """In a forked worker: Ctrl-C reaches the whole process group, but only the parent acts on
-    it (it stops the pool); workers would each print a traceback."""
+def _leave_signals_to_parent(stopping) -> None:
+    """In a forked worker: Ctrl-C and `kill -- -PGID` reach the whole process group, but only
+    the parent acts on them (it stops the pool); workers would each print a traceback. The
+    pool's own SIGTERM, once `stopping` is set, ends the worker."""
     import signal
 
+    def terminate(signum, frame):
+        if stopping.value:
+            os._exit(128 + signum)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGTERM, terminate)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _run_task(task: tuple) -> Batch:

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -169,6 +170,8 @@ class ScoreFiles:
         self._open: dict[str, tuple] = {}
 
     def __enter__(self):
+        with writing(self.out_dir):
+            recover_commit(self.out_dir)
         for name in ("jsonl", "csv"):
             if name in self.formats:
                 with writing(self.out_dir / f"scores.{name}"):
@@ -205,38 +208,119 @@ class ScoreFiles:
         return False
 
     def _finish(self) -> None:
+        """All the files, finished as temporaries, then renamed into place as one unit."""
+        moves = []
         if "jsonl" in self._open:
-            self.written.append(_rename(self._open["jsonl"][1], self.out_dir / "scores.jsonl"))
+            moves.append((Path(self._open["jsonl"][1]), self.out_dir / "scores.jsonl"))
         if "csv" in self._open:
-            self.written.append(self._csv_from_spool(self._open["csv"][1]))
+            moves.append((self._csv_from_spool(self._open["csv"][1]), self.out_dir / "scores.csv"))
         if "parquet" in self.formats:
-            self.written.append(write_parquet(self.parquet_rows, self.out_dir / "scores.parquet"))
+            moves.append((parquet_folder(self.parquet_rows, self.out_dir / "scores.parquet"),
+                          self.out_dir / "scores.parquet"))
+        try:
+            commit_files(self.out_dir, moves)
+        finally:
+            for tmp, _ in moves:
+                _remove_any(tmp)
+        self.written += [path for _, path in moves]
 
     def _csv_from_spool(self, spool: str) -> Path:
-        path = self.out_dir / "scores.csv"
-        fd, tmp = _temporary(path)
+        """scores.csv finished as a temporary file beside it."""
+        fd, tmp = _temporary(self.out_dir / "scores.csv")
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out, \
                     open(spool, encoding="utf-8") as rows:
                 _write_csv(out, self.columns, (json.loads(line) for line in rows))
-            return _rename(tmp, path)
+            os.chmod(tmp, 0o666 & ~_umask())
+            return Path(tmp)
         except BaseException:
             os.unlink(tmp)
             raise
 
 
-def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = PARQUET_ROWS
-                  ) -> Path:
-    """Partitioned Parquet: `directory`/part-00000.parquet, ... of `rows_per_part` rows in
-    order, all with one schema (the union of the rows' columns, as in the CSV), so that pandas,
-    pyarrow, Dask, DuckDB, Spark or R's arrow read the folder as one table. Written into a
-    temporary folder, then renamed over the old one."""
+# The list of a commit's (temporary, result) pairs while it renames them (commit_files).
+JOURNAL = ".scores.commit.tmp"
+
+
+def commit_files(out_dir: Path, moves: list[tuple[Path, Path]]) -> None:
+    """Rename each finished temporary (file or folder) over its result in `out_dir`, all or
+    none: when a rename fails, those done are undone (the results are the last run's); when
+    the run is killed between them, the journal they follow lets the next run
+    (`recover_commit`, under the folder's lock) finish them."""
+    journal = out_dir / JOURNAL
+    with writing(journal):
+        write_atomic(journal, json.dumps([[os.fspath(t), os.fspath(p)] for t, p in moves]))
+    backups: list[Path | None] = []
+    try:
+        for tmp, path in moves:
+            with writing(path):
+                backups.append(_set_aside(path))
+                os.replace(tmp, path)
+    except BaseException:
+        _put_back(moves[:len(backups)], backups)
+        _remove_any(journal)
+        raise
+    _remove_any(journal)
+    for backup in backups:
+        if backup is not None:
+            _remove_any(backup)
+
+
+def _set_aside(path: Path) -> Path | None:
+    """A copy of the result about to be replaced (a hard link; a folder is moved)."""
+    if not os.path.lexists(path):
+        return None
+    backup = path.with_name(f".{path.name}.old.tmp")
+    _remove_any(backup)
+    if path.is_dir():
+        os.rename(path, backup)
+    else:
+        os.link(path, backup)
+    return backup
+
+
+def _put_back(moves: list[tuple[Path, Path]], backups: list[Path | None]) -> None:
+    for (tmp, path), backup in reversed(list(zip(moves, backups))):
+        if backup is not None:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            os.rename(backup, path)
+            _remove_any(backup)  # (a rename between two links of one file leaves both)
+        elif not os.path.lexists(tmp):  # it was renamed into place: no result before it
+            _remove_any(path)
+
+
+def recover_commit(out_dir: Path) -> None:
+    """Finish the renames of a commit killed between them, then remove what killed runs left
+    (temporary files, set-aside results); the caller holds the folder's lock."""
+    try:
+        moves = json.loads((out_dir / JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        moves = []
+    for tmp, path in moves:
+        if os.path.lexists(tmp):
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            os.replace(tmp, path)
+    for entry in os.listdir(out_dir):
+        if entry.startswith(".scores.") and (entry.endswith(".tmp")
+                                             or entry.startswith(".scores.parquet.")):
+            _remove_any(out_dir / entry)
+
+
+def _remove_any(path: Path | str) -> None:
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    elif os.path.lexists(path):
+        os.unlink(path)
+
+
+def _parquet_table(rows: list[dict]):
     try:
         import pyarrow as pa
         import pyarrow.parquet
     except ImportError as err:
         raise RuntimeError("--format parquet needs pyarrow: pip install 'framing[dask]'") from err
-    directory = Path(directory)
     columns = _columns(rows)
     arrays = {}
     for name in columns:
@@ -246,14 +330,32 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
         except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed kinds: written as text
             arrays[name] = pa.array([None if v is None else str(v) for v in values])
     table = pa.table(arrays) if arrays else pa.table({"id": pa.array([], pa.string())})
+    return table
+
+
+def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = PARQUET_ROWS
+                  ) -> Path:
+    """Partitioned Parquet: `directory`/part-00000.parquet, ... of `rows_per_part` rows in
+    order, all with one schema (the union of the rows' columns, as in the CSV), so that pandas,
+    pyarrow, Dask, DuckDB, Spark or R's arrow read the folder as one table. Written into a
+    temporary folder, then renamed over the old one."""
+    directory = Path(directory)
+    table = _parquet_table(rows)
     with writing(directory):
         _write_parts(table, directory, rows_per_part)
     return directory
 
 
-def _write_parts(table, directory: Path, rows_per_part: int) -> None:
-    import shutil
+def parquet_folder(rows: list[dict], directory: Path | str) -> Path:
+    """The Parquet folder of `rows` (as write_parquet), written as a hidden temporary folder
+    beside `directory`, for the caller to rename."""
+    directory = Path(directory)
+    table = _parquet_table(rows)
+    with writing(directory):
+        return _parts_folder(table, directory, PARQUET_ROWS)
 
+
+def _parts_folder(table, directory: Path, rows_per_part: int) -> Path:
     import pyarrow.parquet as pq
 
     directory.parent.mkdir(parents=True, exist_ok=True)
@@ -262,6 +364,15 @@ def _write_parts(table, directory: Path, rows_per_part: int) -> None:
         for part, start in enumerate(range(0, max(table.num_rows, 1), rows_per_part)):
             pq.write_table(table.slice(start, rows_per_part), tmp / f"part-{part:05d}.parquet")
         os.chmod(tmp, 0o777 & ~_umask())
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return tmp
+
+
+def _write_parts(table, directory: Path, rows_per_part: int) -> None:
+    tmp = _parts_folder(table, directory, rows_per_part)
+    try:
         old = None
         if directory.exists():
             old = directory.with_name(f".{directory.name}.old")

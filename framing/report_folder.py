@@ -108,23 +108,22 @@ class Checkpoint:
         return False
 
 
-class ReportFolder:
-    """The lock on a report folder, its staging folder and the swap (see the module's doc)."""
+class FolderLock:
+    """OUT/.framing.lock while a run writes OUT (`framing report`, `score --out`, `exercise
+    --out`): a second run is refused (FolderBusy names the holder); a lock of a run that died on
+    this machine is taken over; the lock is removed when the block ends."""
 
     def __init__(self, out: Path | str):
-        self.out = Path(os.path.realpath(out))  # a symlinked --out: its target is swapped
+        self.out = Path(os.path.realpath(out))  # a symlinked --out: its target is locked
         self.lock = self.out / LOCK
         self.me = {"pid": os.getpid(), "host": socket.gethostname(),
                    "started": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
                    "command": [os.path.basename(sys.argv[0])] + sys.argv[1:]}
-        self._staging: Path | None = None
 
     def __enter__(self):
         with writing(self.out):
-            _put_back_old(self.out)
             self.out.mkdir(parents=True, exist_ok=True)
             self._take_lock()
-            _remove_leftovers(self.out)
         return self
 
     def _take_lock(self) -> None:
@@ -142,6 +141,27 @@ class ReportFolder:
                 f.write(json.dumps(self.me) + "\n")
             return
         raise FolderBusy(self.out, _holder(self.lock) or {})
+
+    def __exit__(self, kind, error, trace):
+        if _holder(self.lock) == self.me:
+            _remove(self.lock)
+        return False
+
+
+class ReportFolder(FolderLock):
+    """The lock on a report folder, its staging folder and the swap (see the module's doc)."""
+
+    def __init__(self, out: Path | str):
+        super().__init__(out)
+        self._staging: Path | None = None
+
+    def __enter__(self):
+        with writing(self.out):
+            _put_back_old(self.out)
+            self.out.mkdir(parents=True, exist_ok=True)
+            self._take_lock()
+            _remove_leftovers(self.out)
+        return self
 
     def staging(self) -> Path:
         """A new empty folder beside OUT (same file system) for the new report."""
@@ -174,9 +194,7 @@ class ReportFolder:
     def __exit__(self, kind, error, trace):
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
-        if _holder(self.lock) == self.me:
-            _remove(self.lock)
-        return False
+        return super().__exit__(kind, error, trace)
 
 
 def _holder(lock: Path) -> dict | None:

@@ -9,6 +9,7 @@ import csv
 import json
 import re
 
+import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
@@ -201,6 +202,60 @@ def test_ctrl_c_while_scoring_exits_130_and_leaves_the_last_report_whole(tmp_pat
     assert _snapshot(out) == before
 
 
+def _sentence_corpus(folder, n):
+    """n small articles, one .txt file each, of sentences of the seed articles (each a different
+    choice of five)."""
+    import random
+
+    sentences = [s.strip() + "." for path in sorted(SEEDS.glob("*.txt"))
+                 for s in path.read_text("utf-8").replace("\n", " ").split(". ") if len(s) > 40]
+    draw = random.Random(14)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"s{i:04d}.txt").write_text(" ".join(draw.sample(sentences, 5)),
+                                              encoding="utf-8")
+    return folder
+
+
+def _alive(pid):
+    """A process that has not ended (a zombie has)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("previous", [True, False], ids=["over-a-report", "first-report"])
+def test_sigterm_stops_a_report_like_ctrl_c_and_exits_143(tmp_path, previous):
+    """A real SIGTERM to the command's process (`kill PID`, what a job scheduler or `docker
+    stop` sends; over a report), then to its process group (over none), while its --jobs 2
+    workers score: status 143, one line and no traceback, the workers gone, --out the last
+    report (or only the checkpoint --resume reads), no lock, staging folder or temporary file
+    left."""
+    import os
+    import signal
+
+    corpus = _sentence_corpus(tmp_path / "corpus", 400)
+    out = tmp_path / "report"
+    if previous:
+        assert run("report", seed_path("001"), "--out", out, "--quiet").exit_code == 0
+    before = _snapshot(out) if previous else {}
+    process = _framing("report", corpus, "--out", out, "--quiet", "--jobs", "2")
+    _wait(lambda: len(_children(process.pid)) >= 2 or process.poll() is not None, "the workers")
+    workers = _children(process.pid)
+    (os.kill if previous else os.killpg)(process.pid, signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    assert "Traceback" not in stderr and "terminated" in stderr, stderr
+    assert len(stderr.strip().splitlines()) == 1, stderr
+    _wait(lambda: not any(_alive(int(pid)) for pid in workers), "the workers' end", 10)
+    assert _snapshot(out) == before
+    assert set(_snapshot(out, working=True)) - {CHECKPOINT} == set(before)  # no lock
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert not list(out.rglob("*.tmp"))
+
+
 def test_ctrl_c_while_the_workers_are_forked_is_not_lost(tmp_path):
     """A SIGINT that arrives while a --jobs worker is being forked (sent here from the parent's
     at-fork hook, the moment Python would print it as "Exception ignored" and go on)."""
@@ -248,6 +303,48 @@ def test_disk_full_in_score_out_exits_3(tmp_path, monkeypatch):
     assert not [p for p in (tmp_path / "out").iterdir()]
 
 
+def test_score_out_files_are_committed_as_one_unit(tmp_path, monkeypatch):
+    """`score --out` over an earlier run's files: the disk is full when scores.csv is renamed,
+    after scores.jsonl was: both stay the earlier run's (status 3), nothing is left beside
+    them. Killed between the renames (the journal left, scores.csv's temporary not renamed),
+    the next run finishes that commit first."""
+    import errno
+    import os
+
+    from framing.outputs import JOURNAL
+
+    out = tmp_path / "out"
+    assert run("score", seed_path("001"), "--out", out, "--format", "jsonl", "--format", "csv",
+               "--format", "parquet").exit_code == 0
+    before = _snapshot(out)
+    replace = os.replace
+
+    def full_at_csv(source, target, *args, **kwargs):
+        if os.path.basename(target) == "scores.csv":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", full_at_csv)
+    result = CliRunner().invoke(main, ["score", str(SEEDS), "--out", str(out), "--format",
+                                       "jsonl", "--format", "parquet", "--format", "csv"])
+    assert result.exit_code == 3 and "scores.csv: No space left" in result.stderr, result.output
+    assert _snapshot(out, working=True) == before
+    monkeypatch.undo()
+    # A kill between the renames: scores.jsonl renamed, scores.csv's temporary left.
+    (out / ".scores.csv.x.tmp").write_bytes(b"id\r\nkilled\r\n")
+    (out / JOURNAL).write_text(json.dumps([[str(out / ".scores.jsonl.y.tmp"),
+                                            str(out / "scores.jsonl")],
+                                           [str(out / ".scores.csv.x.tmp"),
+                                            str(out / "scores.csv")]]), encoding="utf-8")
+    (out / ".scores.jsonl.z.tmp").write_text("half", encoding="utf-8")  # another leftover
+    from framing.outputs import recover_commit
+
+    recover_commit(out)  # what the next `score --out` does first, under the lock
+    assert (out / "scores.csv").read_bytes() == b"id\r\nkilled\r\n"
+    assert sorted(p.name for p in out.iterdir()) == ["scores.csv", "scores.jsonl",
+                                                     "scores.parquet"]
+
+
 # --- one run at a time, the report as one unit --------------------------------------------
 
 
@@ -272,6 +369,37 @@ def test_a_second_run_into_the_same_folder_is_refused_and_names_the_first(tmp_pa
     assert len((out / "scores.jsonl").read_text("utf-8").splitlines()) == 400
     assert len(list((out / "articles").iterdir())) == 400
     assert not (out / LOCK).exists()
+
+
+def test_score_out_and_exercise_out_are_one_run_at_a_time(tmp_path):
+    """Two real `framing score --out` processes into one folder: while the first scores, the
+    second is refused (status 3, naming the first), and the folder ends as the first run's
+    scores alone, unlocked. `framing exercise --out` into a folder a live run holds (this
+    test's process) is refused the same way, and writes nothing."""
+    import os
+    import socket
+
+    corpus = _sentence_corpus(tmp_path / "corpus", 400)
+    out = tmp_path / "scores"
+    first = _framing("score", corpus, "--out", out)
+    _wait(lambda: (out / LOCK).exists() or first.poll() is not None, "the first run's lock")
+    second = _framing("score", seed_path("001"), "--out", out)
+    _, stderr = second.communicate(timeout=120)
+    assert second.returncode == 3, stderr
+    assert f"pid {first.pid} on {socket.gethostname()}" in stderr, stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
+    _, first_err = first.communicate(timeout=300)
+    assert first.returncode == 0, first_err
+    assert len((out / "scores.jsonl").read_text("utf-8").splitlines()) == 400
+    assert sorted(p.name for p in out.iterdir()) == ["scores.csv", "scores.jsonl"]
+    lesson = tmp_path / "lesson"
+    lesson.mkdir()
+    holder = {"pid": os.getpid(), "host": socket.gethostname(),
+              "started": "2026-01-01T00:00:00Z", "command": ["framing", "exercise"]}
+    (lesson / LOCK).write_text(json.dumps(holder), encoding="utf-8")
+    result = CliRunner().invoke(main, ["exercise", str(seed_path("003")), "--out", str(lesson)])
+    assert result.exit_code == 3 and f"pid {os.getpid()} on" in result.stderr, result.output
+    assert [p.name for p in lesson.iterdir()] == [LOCK]
 
 
 def test_a_lock_left_by_a_dead_run_is_taken_over_one_of_another_host_is_not(tmp_path):

@@ -84,8 +84,16 @@ def _score_files(out_dir, formats):
     if not out_dir:
         return contextlib.nullcontext()
     from framing.outputs import ScoreFiles
+    from framing.report_folder import FolderLock
 
-    return ScoreFiles(out_dir, formats or ("jsonl", "csv"))
+    return _locked(FolderLock(out_dir), ScoreFiles(out_dir, formats or ("jsonl", "csv")))
+
+
+@contextlib.contextmanager
+def _locked(lock, files):
+    """`files` written while `lock` is held (one run at a time into --out)."""
+    with lock, files:
+        yield files
 
 
 def _print_record(record, document, as_json, explain, no_sentences, color):

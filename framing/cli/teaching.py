@@ -97,6 +97,13 @@ def exercise_make(paths, out_dir, sources, ui, lexicons, model_dir, no_model):
     """Write worksheet.html (numbered sentences, boxes P/N/C and "copied from the release?",
     questions; no scores), answers.html (the same filled in by framing, with evidence and reuse
     alignment), responses.csv (one row per student x sentence) and exercise.json."""
+    from framing.report_folder import FolderLock
+
+    with FolderLock(out_dir):  # one run at a time into --out, from the scoring on
+        _make_exercise(paths, out_dir, sources, ui, lexicons, model_dir, no_model)
+
+
+def _make_exercise(paths, out_dir, sources, ui, lexicons, model_dir, no_model):
     from framing.classroom import build_exercise, write_exercise
 
     scored, failed, bad_sources, source_texts = _score_for_class(paths, sources, lexicons,
