@@ -6,7 +6,9 @@ two real processes."""
 from __future__ import annotations
 
 import csv
+import errno
 import json
+import os
 import re
 
 import pytest
@@ -143,7 +145,6 @@ def _framing(*args, limit_bytes=None, prelude="", **popen):
     """`framing ARGS` in a new process (and process group), this tree first on its path.
     `limit_bytes`: no file it writes may grow past this (RLIMIT_FSIZE: a write past it fails
     with EFBIG, as one on a full disk fails with ENOSPC)."""
-    import os
     import subprocess
     import sys
 
@@ -185,7 +186,6 @@ def _snapshot(folder, working=False):
 def test_ctrl_c_while_scoring_exits_130_and_leaves_the_last_report_whole(tmp_path):
     """A real SIGINT to the process group (what Ctrl-C sends) while the --jobs 2 workers score:
     status 130, one line and no traceback, and the report already in --out untouched."""
-    import os
     import signal
 
     corpus = _corpus(tmp_path / "corpus", 600)
@@ -233,7 +233,6 @@ def test_sigterm_stops_a_report_like_ctrl_c_and_exits_143(tmp_path, previous):
     workers score: status 143, one line and no traceback, the workers gone, --out the last
     report (or only the checkpoint --resume reads), no lock, staging folder or temporary file
     left."""
-    import os
     import signal
 
     corpus = _sentence_corpus(tmp_path / "corpus", 400)
@@ -289,7 +288,6 @@ def test_a_write_that_fails_exits_3_with_one_line(tmp_path):
 
 def test_disk_full_in_score_out_exits_3(tmp_path, monkeypatch):
     import errno
-    import os
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -308,8 +306,6 @@ def test_score_out_files_are_committed_as_one_unit(tmp_path, monkeypatch):
     after scores.jsonl was: both stay the earlier run's (status 3), nothing is left beside
     them. Killed between the renames (the journal left, scores.csv's temporary not renamed),
     the next run finishes that commit first."""
-    import errno
-    import os
 
     from framing.outputs import JOURNAL
 
@@ -317,14 +313,7 @@ def test_score_out_files_are_committed_as_one_unit(tmp_path, monkeypatch):
     assert run("score", seed_path("001"), "--out", out, "--format", "jsonl", "--format", "csv",
                "--format", "parquet").exit_code == 0
     before = _snapshot(out)
-    replace = os.replace
-
-    def full_at_csv(source, target, *args, **kwargs):
-        if os.path.basename(target) == "scores.csv":
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return replace(source, target, *args, **kwargs)
-
-    monkeypatch.setattr(os, "replace", full_at_csv)
+    disk_full_when_replacing("scores.csv", monkeypatch)
     result = CliRunner().invoke(main, ["score", str(SEEDS), "--out", str(out), "--format",
                                        "jsonl", "--format", "parquet", "--format", "csv"])
     assert result.exit_code == 3 and "scores.csv: No space left" in result.stderr, result.output
@@ -376,7 +365,6 @@ def test_score_out_and_exercise_out_are_one_run_at_a_time(tmp_path):
     second is refused (status 3, naming the first), and the folder ends as the first run's
     scores alone, unlocked. `framing exercise --out` into a folder a live run holds (this
     test's process) is refused the same way, and writes nothing."""
-    import os
     import socket
 
     corpus = _sentence_corpus(tmp_path / "corpus", 400)
@@ -426,20 +414,11 @@ def test_a_write_that_fails_midway_leaves_the_last_report_whole(tmp_path, monkey
     """scores.jsonl and scores.csv are written, then the disk is full for records.jsonl: the
     folder is still the last report, byte for byte, with no staging folder or temporary file
     left, and the command says so with status 3."""
-    import errno
-    import os
 
     out = tmp_path / "report"
     assert run("report", seed_path("001"), "--out", out, "--quiet").exit_code == 0
     before = _snapshot(out)
-    replace = os.replace
-
-    def full_at_records(source, target, *args, **kwargs):
-        if os.path.basename(target) == "records.jsonl":
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return replace(source, target, *args, **kwargs)
-
-    monkeypatch.setattr(os, "replace", full_at_records)
+    disk_full_when_replacing("records.jsonl", monkeypatch)
     result = CliRunner().invoke(main, ["report", str(SEEDS), "--out", str(out), "--quiet"])
     assert result.exit_code == 3 and "records.jsonl: No space left" in result.stderr, result.output
     assert _snapshot(out) == before
@@ -450,7 +429,6 @@ def test_a_write_that_fails_midway_leaves_the_last_report_whole(tmp_path, monkey
 def _killed_in(phase, tmp_path):
     """SIGKILL a report run over a report already in --out, in `phase` (scoring: its workers
     are running; writing: its staging folder exists): the folder must be the last report."""
-    import os
     import signal
 
     corpus = _corpus(tmp_path / "corpus", 600)
@@ -538,7 +516,6 @@ def test_a_run_killed_while_scoring_resumes_without_rescoring_and_gives_a_fresh_
     """SIGKILL once 250 of 600 articles are scored (the checkpoint holds them); --resume takes
     them (a line cut by the kill dropped) and gives, byte for byte, the report of a fresh run;
     a checkpoint of other lexicons or model is not taken."""
-    import os
     import re
     import signal
 
@@ -571,3 +548,16 @@ def test_a_run_killed_while_scoring_resumes_without_rescoring_and_gives_a_fresh_
     result = run("report", corpus, "--out", out, "--quiet", "--no-charts", "--title", "T", "--resume",
                  "--no-model")
     assert "(0 resumed)" in result.stderr
+
+
+def disk_full_when_replacing(name: str, monkeypatch) -> None:
+    """os.replace fails as on a full disk when it would put a file named `name` in place."""
+
+    replace = os.replace
+
+    def full(source, target, *args, **kwargs):
+        if os.path.basename(target) == name:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", full)
