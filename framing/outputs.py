@@ -221,7 +221,7 @@ class ScoreFiles:
             commit_files(self.out_dir, moves)
         finally:
             for tmp, _ in moves:
-                _remove_any(tmp)
+                remove_any(tmp)
         self.written += [path for _, path in moves]
 
     def _csv_from_spool(self, spool: str) -> Path:
@@ -248,8 +248,7 @@ def commit_files(out_dir: Path, moves: list[tuple[Path, Path]]) -> None:
     the run is killed between them, the journal they follow lets the next run
     (`recover_commit`, under the folder's lock) finish them."""
     journal = out_dir / JOURNAL
-    with writing(journal):
-        write_atomic(journal, json.dumps([[os.fspath(t), os.fspath(p)] for t, p in moves]))
+    write_atomic(journal, json.dumps([[os.fspath(t), os.fspath(p)] for t, p in moves]))
     backups: list[Path | None] = []
     try:
         for tmp, path in moves:
@@ -258,12 +257,12 @@ def commit_files(out_dir: Path, moves: list[tuple[Path, Path]]) -> None:
                 os.replace(tmp, path)
     except BaseException:
         _put_back(moves[:len(backups)], backups)
-        _remove_any(journal)
+        remove_any(journal)
         raise
-    _remove_any(journal)
+    remove_any(journal)
     for backup in backups:
         if backup is not None:
-            _remove_any(backup)
+            remove_any(backup)
 
 
 def _set_aside(path: Path) -> Path | None:
@@ -271,7 +270,7 @@ def _set_aside(path: Path) -> Path | None:
     if not os.path.lexists(path):
         return None
     backup = path.with_name(f".{path.name}.old.tmp")
-    _remove_any(backup)
+    remove_any(backup)
     if path.is_dir():
         os.rename(path, backup)
     else:
@@ -285,9 +284,9 @@ def _put_back(moves: list[tuple[Path, Path]], backups: list[Path | None]) -> Non
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True)
             os.rename(backup, path)
-            _remove_any(backup)  # (a rename between two links of one file leaves both)
+            remove_any(backup)  # (a rename between two links of one file leaves both)
         elif not os.path.lexists(tmp):  # it was renamed into place: no result before it
-            _remove_any(path)
+            remove_any(path)
 
 
 def recover_commit(out_dir: Path) -> None:
@@ -302,13 +301,20 @@ def recover_commit(out_dir: Path) -> None:
             if os.path.isdir(path) and not os.path.islink(path):
                 shutil.rmtree(path, ignore_errors=True)
             os.replace(tmp, path)
-    for entry in os.listdir(out_dir):
-        if entry.startswith(".scores.") and (entry.endswith(".tmp")
-                                             or entry.startswith(".scores.parquet.")):
-            _remove_any(out_dir / entry)
+    for entry in os.listdir(out_dir):  # only the score files' (other files are the user's)
+        if entry.startswith(".scores.") and is_temporary(entry):
+            remove_any(out_dir / entry)
 
 
-def _remove_any(path: Path | str) -> None:
+def is_temporary(name: str) -> bool:
+    """A hidden temporary file or folder this module makes beside a result and renames over it
+    (".scores.csv.x.tmp", ".scores.parquet.x", a set-aside ".scores.csv.old.tmp"): what a run
+    killed before the rename leaves."""
+    return name.startswith(".") and (name.endswith(".tmp") or name.startswith(".scores.parquet"))
+
+
+def remove_any(path: Path | str) -> None:
+    """Remove a file, a link or a whole folder, if it is there."""
     if os.path.isdir(path) and not os.path.islink(path):
         shutil.rmtree(path, ignore_errors=True)
     elif os.path.lexists(path):
@@ -338,21 +344,24 @@ def write_parquet(rows: list[dict], directory: Path | str, rows_per_part: int = 
     """Partitioned Parquet: `directory`/part-00000.parquet, ... of `rows_per_part` rows in
     order, all with one schema (the union of the rows' columns, as in the CSV), so that pandas,
     pyarrow, Dask, DuckDB, Spark or R's arrow read the folder as one table. Written into a
-    temporary folder, then renamed over the old one."""
+    temporary folder, then renamed over the old one (commit_files)."""
     directory = Path(directory)
-    table = _parquet_table(rows)
-    with writing(directory):
-        _write_parts(table, directory, rows_per_part)
+    tmp = parquet_folder(rows, directory, rows_per_part)
+    try:
+        commit_files(directory.parent, [(tmp, directory)])
+    finally:
+        remove_any(tmp)
     return directory
 
 
-def parquet_folder(rows: list[dict], directory: Path | str) -> Path:
+def parquet_folder(rows: list[dict], directory: Path | str,
+                   rows_per_part: int = PARQUET_ROWS) -> Path:
     """The Parquet folder of `rows` (as write_parquet), written as a hidden temporary folder
     beside `directory`, for the caller to rename."""
     directory = Path(directory)
     table = _parquet_table(rows)
     with writing(directory):
-        return _parts_folder(table, directory, PARQUET_ROWS)
+        return _parts_folder(table, directory, rows_per_part)
 
 
 def _parts_folder(table, directory: Path, rows_per_part: int) -> Path:
@@ -368,19 +377,3 @@ def _parts_folder(table, directory: Path, rows_per_part: int) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return tmp
-
-
-def _write_parts(table, directory: Path, rows_per_part: int) -> None:
-    tmp = _parts_folder(table, directory, rows_per_part)
-    try:
-        old = None
-        if directory.exists():
-            old = directory.with_name(f".{directory.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(directory, old)
-        os.replace(tmp, directory)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

@@ -28,7 +28,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from framing.outputs import OutputError, write_atomic, writing
+from framing.outputs import OutputError, is_temporary, remove_any, write_atomic, writing
 from framing.record import Record
 
 LOCK = ".framing.lock"
@@ -144,7 +144,7 @@ class FolderLock:
 
     def __exit__(self, kind, error, trace):
         if _holder(self.lock) == self.me:
-            _remove(self.lock)
+            remove_any(self.lock)
         return False
 
 
@@ -180,7 +180,7 @@ class ReportFolder(FolderLock):
             except OSError:  # a file system without hard links
                 (staging / LOCK).write_text(json.dumps(self.me) + "\n", encoding="utf-8")
             for entry in os.listdir(self.out):
-                if entry not in REPORT_ENTRIES and entry != LOCK and not _framing_temp(entry):
+                if entry not in REPORT_ENTRIES and entry != LOCK and not is_temporary(entry):
                     os.rename(self.out / entry, staging / entry)
             if _exchange(staging, self.out):
                 old = staging
@@ -233,20 +233,7 @@ def _take_over(lock: Path, stale: dict) -> None:
             os.link(aside, lock)
         except FileExistsError:
             pass
-    _remove(aside)
-
-
-def _remove(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-
-
-def _framing_temp(name: str) -> bool:
-    """A hidden temporary file or folder outputs.py makes beside a result (".scores.csv.x.tmp",
-    ".scores.parquet.x")."""
-    return name.startswith(".") and (name.endswith(".tmp") or name.startswith(".scores.parquet"))
+    remove_any(aside)
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -257,9 +244,8 @@ def _remove_leftovers(out: Path) -> None:
     for sibling in out.parent.glob(f".{out.name}.old-*"):
         shutil.rmtree(sibling, ignore_errors=True)
     for entry in os.listdir(out):
-        if _framing_temp(entry):
-            path = out / entry
-            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else _remove(path)
+        if is_temporary(entry):
+            remove_any(out / entry)
 
 
 def _put_back_old(out: Path) -> None:
