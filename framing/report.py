@@ -32,7 +32,7 @@ from framing.html import article_page, index_page, safe_name
 from framing.outputs import csv_text, write_atomic, writing
 from framing.pipeline import Scorer, Sources, unscored
 from framing.record import Record
-from framing.report_folder import Checkpoint, ReportFolder
+from framing.report_folder import Checkpoint, ReportFolder, resumable
 
 if TYPE_CHECKING:
     from framing.documents import Document
@@ -44,6 +44,7 @@ class Batch:
     failed."""
 
     records: list[Record] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # records.jsonl's, one per record
     rows: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     resumed: int = 0
@@ -74,7 +75,7 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
                 documents.append(document)
                 results.append(result)
                 if result is not None and document.error is None:
-                    checkpoint.add(result)
+                    checkpoint.add(result[1])
         batch = run(documents, results, previous)
         batch.errors += [error_row("source", d) for d in sources.failed]
         made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir,
@@ -88,29 +89,40 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
     return batch, [Path(out_dir) / p.relative_to(staging) for p in written]
 
 
-def score_unless_resumed(document: Document, shared: tuple[Scorer, set]) -> Record | None:
-    """The record of one document, on an engine's worker: `shared` is (the pipeline.Scorer, the
-    sha256 of the articles --resume takes from the last report); None for those."""
+def score_unless_resumed(document: Document,
+                         shared: tuple[Scorer, set]) -> tuple[Record, str] | None:
+    """(the record of one document, its records.jsonl line), on an engine's worker: `shared` is
+    (the pipeline.Scorer, the sha256 of the articles --resume takes from the last report); None
+    for those. The line is made once, where the work is shared out: the checkpoint and
+    records.jsonl both write it."""
     scorer, resumed = shared
     if document.error is None and _sha(document) in resumed:
         return None
-    return scorer.score(document)
+    record = scorer.score(document)
+    return record, record_line(record)
 
 
-def run(documents: list[Document], results: list[Record | None],
+def record_line(record: Record) -> str:
+    """A record as one line of records.jsonl (and of the checkpoint)."""
+    return json.dumps(record.to_dict(), ensure_ascii=False)
+
+
+def run(documents: list[Document], results: list[tuple[Record, str] | None],
         previous: dict[str, Record]) -> Batch:
     """The batch of `documents` from their `score_unless_resumed` results; `previous` maps
     sha256 -> record of the articles already scored (--resume), whose analyses are taken as
     they are and whose id, path, title and metadata are the document's now."""
     batch = Batch()
-    for document, record in zip(documents, results, strict=True):
-        if record is None:
+    for document, result in zip(documents, results, strict=True):
+        if result is None:
             now = unscored(document)
             record = replace(previous[_sha(document)], id=now.id, path=now.path,
                              title=now.title, meta=now.meta)
+            result = record, record_line(record)
             batch.resumed += 1
-        batch.records.append(record)
-        batch.rows.append(record.to_row())
+        batch.records.append(result[0])
+        batch.lines.append(result[1])
+        batch.rows.append(result[0].to_row())
         if document.error is not None:
             batch.errors.append(error_row("article", document))
     return batch
@@ -131,16 +143,12 @@ def load_previous(out_dir: Path, fingerprint: dict) -> dict[str, Record]:
     made with the same lexicons, model and sources (else nothing is reused)."""
     try:
         manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
-        records = [Record.from_dict(d) for d in _read_jsonl(out_dir / "records.jsonl")]
-    except (OSError, ValueError, KeyError, TypeError):
+        lines = (out_dir / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
         return {}
     if manifest.get("fingerprint") != fingerprint:
         return {}
-    return {r.meta["sha256"]: r for r in records if r.ok and r.meta.get("sha256")}
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return resumable(lines)[0]
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -159,7 +167,7 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
     written = [
         write_atomic(out_dir / "scores.jsonl", _jsonl(rows)),
         write_atomic(out_dir / "scores.csv", csv_text(rows)),
-        write_atomic(out_dir / "records.jsonl", _jsonl([r.to_dict() for r in batch.records])),
+        write_atomic(out_dir / "records.jsonl", "".join(line + "\n" for line in batch.lines)),
         write_atomic(out_dir / "passages.csv", _csv_or_header(
             passage_rows(batch.records, texts, source_texts), PASSAGE_COLUMNS)),
         write_atomic(out_dir / "errors.csv", _csv_or_header(batch.errors, ERROR_COLUMNS)),

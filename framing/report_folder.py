@@ -82,20 +82,13 @@ class Checkpoint:
                 return []
         except (OSError, ValueError, AttributeError):
             return []
-        kept = []
-        for line in lines[1:]:
-            try:
-                record = Record.from_dict(json.loads(line))
-            except (ValueError, KeyError, TypeError, AttributeError):
-                continue
-            if record.ok and record.meta.get("sha256"):
-                self.previous[record.meta["sha256"]] = record
-                kept.append(line)
+        self.previous, kept = resumable(lines[1:])
         return kept
 
-    def add(self, record: Record) -> None:
+    def add(self, line: str) -> None:
+        """One scored record, as its records.jsonl line (report.record_line)."""
         with writing(self.path):
-            self._file.write(json.dumps(record.to_dict()) + "\n")
+            self._file.write(line + "\n")
             self._file.flush()  # in the system's hands: a killed run keeps it
 
     def __exit__(self, kind, error, trace):
@@ -106,6 +99,23 @@ class Checkpoint:
             if kind is None:  # else the error on its way out already says why
                 raise
         return False
+
+
+def resumable(lines: list[str]) -> tuple[dict[str, Record], list[str]]:
+    """(sha256 of the text -> record, the lines they come from) of the records that `--resume`
+    can take from records.jsonl or a checkpoint: scored ones with a sha256. A line that is not
+    such a record (cut by a kill, edited by hand) is left out, not the whole file."""
+    found: dict[str, Record] = {}
+    kept = []
+    for line in lines:
+        try:
+            record = Record.from_dict(json.loads(line))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+        if record.ok and record.meta.get("sha256"):
+            found[record.meta["sha256"]] = record
+            kept.append(line)
+    return found, kept
 
 
 class FolderLock:
