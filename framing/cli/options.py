@@ -3,6 +3,7 @@ scorer they load."""
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import click
@@ -36,9 +37,18 @@ def excluding(out_dir: str | None) -> dict:
 
 
 def read_options(f: Callable) -> Callable:
+    """The reading options, given to the command as one dict, `reading` (the keywords
+    documents.read_documents takes), instead of as four parameters each command gathers."""
+
+    @functools.wraps(f)
+    def command(*args, text_column, id_column, max_bytes, encoding, **kwargs):
+        reading = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
+                   "encoding": encoding}
+        return f(*args, reading=reading, **kwargs)
+
     for option in reversed(READ_OPTIONS):
-        f = option(f)
-    return f
+        command = option(command)
+    return command
 
 
 ENGINE_OPTIONS = [

@@ -40,8 +40,7 @@ from framing.cli.printing import list_failures, stderr_progress
               help="parquet: also scores.parquet/, the scores as partitioned Parquet.")
 @engine_options
 def report(paths, out_dir, sources, group_by, title, resume, quiet, no_charts, lang,
-           lexicons, model_dir, no_model, text_column, id_column, max_bytes, encoding, formats,
-           jobs, engine, scheduler, workers):
+           lexicons, model_dir, no_model, reading, formats, jobs, engine, scheduler, workers):
     """Score a corpus into a report folder: index.html (table, charts, a page per article with
     its evidence and the reuse side by side), scores.csv/jsonl, passages.csv, errors.csv,
     manifest.json and charts/ (PNG + SVG)."""
@@ -52,9 +51,7 @@ def report(paths, out_dir, sources, group_by, title, resume, quiet, no_charts, l
     from framing.training import default_model_dir
 
     usable_engine(engine, scheduler, workers, jobs)
-    options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
-               "encoding": encoding}
-    options.update(excluding(out_dir))
+    options = {**reading, **excluding(out_dir)}
     read = read_sources(sources, options)
     scorer = load_scorer(lexicons, model_dir, no_model, lang, read)
     out = Path(out_dir)

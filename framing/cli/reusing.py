@@ -28,23 +28,20 @@ from framing.engines import map_documents
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one reuse record per article.")
 @read_options
 @engine_options
-def reuse(paths, sources, among, as_json, text_column, id_column, max_bytes, encoding, jobs,
-          engine, scheduler, workers):
+def reuse(paths, sources, among, as_json, reading, jobs, engine, scheduler, workers):
     """How much of each article comes from a press release: verbatim, near-verbatim and
     translated passages, with offsets into both texts."""
     if bool(sources) == among:
         raise click.UsageError("give --sources PATH, or --among to compare the articles")
     usable_engine(engine, scheduler, workers, jobs)
-    options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
-               "encoding": encoding}
     engine_choice = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "workers": workers}
     if among:
         failed_sources = []
-        documents, found, texts = _among(paths, options, engine_choice)
+        documents, found, texts = _among(paths, reading, engine_choice)
     else:
-        read = read_sources(sources, options)
+        read = read_sources(sources, reading)
         failed_sources = read.failed
-        documents, found = _against_sources(paths, options, read, engine_choice)
+        documents, found = _against_sources(paths, reading, read, engine_choice)
         texts = read.texts()
     for d, reuse in zip(documents, found, strict=True):
         _print_reuse(d, reuse, texts, as_json)

@@ -40,9 +40,8 @@ from framing.engines import map_documents
               help="With --out, the files to write (repeatable; default: csv and jsonl); "
                    "parquet: a scores.parquet/ folder of part files.")
 @engine_options
-def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, lang, lexicons,
-          model_dir, no_model, no_sentences, sources, out_dir, formats, jobs, engine, scheduler,
-          workers):
+def score(paths, reading, as_json, explain, lang, lexicons, model_dir, no_model, no_sentences,
+          sources, out_dir, formats, jobs, engine, scheduler, workers):
     """Score articles: files, folders (recursive), globs, or - for stdin.
 
     Formats: .txt .md .html .csv .jsonl .parquet (one document per CSV/JSONL/Parquet row).
@@ -52,9 +51,7 @@ def score(paths, text_column, id_column, max_bytes, encoding, as_json, explain, 
     usable_engine(engine, scheduler, workers, jobs)
     if formats and not out_dir:
         raise click.UsageError("--format says which files --out DIR gets: give --out too")
-    options = {"text_column": text_column, "id_column": id_column, "max_bytes": max_bytes,
-               "encoding": encoding}
-    options.update(excluding(out_dir))
+    options = {**reading, **excluding(out_dir)}
     read = read_sources(sources, options)
     scorer = load_scorer(lexicons, model_dir, no_model, lang, read)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
