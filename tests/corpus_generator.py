@@ -1,6 +1,7 @@
 """Generated articles and press releases, with planted passages so that reuse is known: the
 corpus the Dask tests run on, and the benchmarks' (benchmarks/reuse_speed.py and the scripts that
-take its corpus import it from here).
+take its corpus import it from here). `sentence_articles` writes plain small articles (files) for
+tests that need many inputs and no planted reuse.
 
 Releases and articles are generated from the seeds: each sentence is a walk through the seeds'
 word bigrams, so every release is new text that shares the seeds' stock phrases. About 60% of the
@@ -101,3 +102,16 @@ def make_corpus(n_articles: int, n_releases: int, seed: int = SEED):
         text, planted = gen.article(releases)
         articles.append((f"art{i:06d}", text, planted))
     return [(rid, " ".join(s)) for rid, s in releases], articles
+
+
+def sentence_articles(folder: Path, n: int, per_article: int = 5) -> Path:
+    """n small articles, one .txt file each (s0000.txt, ...), each a different draw of
+    `per_article` sentences of the seed articles; the same n gives the same files."""
+    sentences = [s.strip() + "." for path in sorted((ROOT / "seeds").glob("*.txt"))
+                 for s in path.read_text("utf-8").replace("\n", " ").split(". ") if len(s) > 40]
+    draw = random.Random(14)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"s{i:04d}.txt").write_text(" ".join(draw.sample(sentences, per_article)),
+                                              encoding="utf-8")
+    return folder

@@ -62,13 +62,9 @@ def test_score_jobs_prints_the_same_records_as_one_process(tmp_path):
     from click.testing import CliRunner
 
     from framing.cli import main
-    from tests.conftest import SEEDS
+    from tests.corpus_generator import sentence_articles
 
-    sentences = [line for p in sorted(SEEDS.glob("00*.txt"))
-                 for line in p.read_text(encoding="utf-8").splitlines() if len(line) > 80]
-    for i in range(140):
-        (tmp_path / f"d{i:03d}.txt").write_text("\n".join(sentences[i % 20 : i % 20 + 4]),
-                                                 encoding="utf-8")
+    sentence_articles(tmp_path, 140)  # three partitions: both processes get work
     runner = CliRunner()
     one = runner.invoke(main, ["score", "--json", "--no-model", str(tmp_path)])
     two = runner.invoke(main, ["score", "--json", "--no-model", "--jobs", "2", str(tmp_path)])

@@ -19,6 +19,7 @@ from framing.outputs import FORMULA_PREFIXES, csv_cell, plain_cell
 from framing.report_folder import CHECKPOINT, LOCK
 
 from .conftest import ROOT, SEEDS, seed_path
+from .corpus_generator import sentence_articles
 
 RELEASE = seed_path("004")
 
@@ -202,21 +203,6 @@ def test_ctrl_c_while_scoring_exits_130_and_leaves_the_last_report_whole(tmp_pat
     assert _snapshot(out) == before
 
 
-def _sentence_corpus(folder, n):
-    """n small articles, one .txt file each, of sentences of the seed articles (each a different
-    choice of five)."""
-    import random
-
-    sentences = [s.strip() + "." for path in sorted(SEEDS.glob("*.txt"))
-                 for s in path.read_text("utf-8").replace("\n", " ").split(". ") if len(s) > 40]
-    draw = random.Random(14)
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        (folder / f"s{i:04d}.txt").write_text(" ".join(draw.sample(sentences, 5)),
-                                              encoding="utf-8")
-    return folder
-
-
 def _alive(pid):
     """A process that has not ended (a zombie has)."""
     try:
@@ -235,7 +221,7 @@ def test_sigterm_stops_a_report_like_ctrl_c_and_exits_143(tmp_path, previous):
     left."""
     import signal
 
-    corpus = _sentence_corpus(tmp_path / "corpus", 400)
+    corpus = sentence_articles(tmp_path / "corpus", 400)
     out = tmp_path / "report"
     if previous:
         assert run("report", seed_path("001"), "--out", out, "--quiet").exit_code == 0
@@ -367,7 +353,7 @@ def test_score_out_and_exercise_out_are_one_run_at_a_time(tmp_path):
     test's process) is refused the same way, and writes nothing."""
     import socket
 
-    corpus = _sentence_corpus(tmp_path / "corpus", 400)
+    corpus = sentence_articles(tmp_path / "corpus", 400)
     out = tmp_path / "scores"
     first = _framing("score", corpus, "--out", out)
     _wait(lambda: (out / LOCK).exists() or first.poll() is not None, "the first run's lock")
