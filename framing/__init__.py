@@ -57,16 +57,15 @@ def score_text(text: str, lang: str | None = None, id: str = "text",
     import hashlib
 
     from framing.documents import Document
-    from framing.documents.decoding import COMPOSED_NOTE, add_note, composed, replace_surrogates
+    from framing.documents.decoding import add_note, composed, replace_surrogates
     from framing.pipeline import Scorer
 
     (text, replaced), (id, _) = replace_surrogates(text), replace_surrogates(id)
-    text, changed = composed(text)
-    meta = {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    meta: dict[str, str] = {}
     if replaced:
         add_note(meta, f"{replaced} lone surrogate(s) replaced by U+FFFD")
-    if changed:
-        add_note(meta, COMPOSED_NOTE)
+    text = composed(text, meta)
+    meta["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Scorer(lexicon or load_lexicon(), model, lang=lang).score(Document(id, None, text, meta))
 
 

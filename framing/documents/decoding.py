@@ -152,13 +152,14 @@ def replace_surrogates(value: str) -> tuple[str, int]:
     return _LONE_SURROGATE.subn("\ufffd", value)
 
 
-def composed(text: str) -> tuple[str, bool]:
+def composed(text: str, meta: dict) -> str:
     """`text` in Unicode NFC ("e" + U+0301 becomes "é", as keyboards type it), so that decomposed
-    text (macOS file names, PDF copies) scores as the same text composed; and whether it changed.
-    Offsets then index this text, not the file's."""
+    text (macOS file names, PDF copies) scores as the same text composed; `meta` says so when it
+    changed the text. Offsets then index this text, not the file's."""
     if unicodedata.is_normalized("NFC", text):
-        return text, False
-    return unicodedata.normalize("NFC", text), True
+        return text
+    add_note(meta, COMPOSED_NOTE)
+    return unicodedata.normalize("NFC", text)
 
 
 COMPOSED_NOTE = "text normalised to NFC (accents composed): offsets index the normalised text"

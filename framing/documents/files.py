@@ -12,7 +12,7 @@ import stat
 import sys
 from collections.abc import Iterator
 
-from framing.documents.decoding import COMPOSED_NOTE, add_note, composed, decode_bytes
+from framing.documents.decoding import composed, decode_bytes
 from framing.documents.document import Document, DocumentReadError, failed_document
 from framing.documents.html import parse_html
 from framing.documents.source import (
@@ -134,9 +134,7 @@ def _text_document(data: bytes, source: Source, options: ReadOptions) -> Documen
         text, meta["encoding"] = decode_bytes(data, source.path, options.encoding)
     except DocumentReadError as exc:
         return failed_document(source.doc_id, source.path, exc.code, exc.message, meta)
-    text, changed = composed(text)
-    if changed:
-        add_note(meta, COMPOSED_NOTE)
+    text = composed(text, meta)
     if source.fmt == "html":
         page = parse_html(text)
         text = page.text

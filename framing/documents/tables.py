@@ -15,9 +15,7 @@ from contextlib import contextmanager
 from typing import NamedTuple
 
 from framing.documents.decoding import (
-    COMPOSED_NOTE,
     READING_NOTE,
-    add_note,
     composed,
     decode_table,
     mend_fields,
@@ -301,9 +299,7 @@ def row_document(
     if not text.strip():
         message = f"{where}: the {options.text_column!r} field is empty"
         return failed_document(doc_id, source.path, "empty", message, meta)
-    text, changed = composed(text)
-    if changed:
-        add_note(meta, COMPOSED_NOTE)
+    text = composed(text, meta)
     encoded = text.encode("utf-8")
     if len(encoded) > options.max_bytes:
         message = too_large_message(f"{where}: the {options.text_column!r} field",
