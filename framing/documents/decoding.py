@@ -266,3 +266,64 @@ def _repair_mojibake(text: str, used: str) -> tuple[str, str]:
     except UnicodeError:
         return text, used
     return repaired, REPAIRED_MOJIBAKE_ENCODING
+
+
+# Guesses a detector cannot tell apart on French or English text (a French page in Windows-1252
+# is "detected" as Baltic cp1257): for these, the Windows-1252 reading above, line by line.
+_LATIN_SINGLE_BYTE = frozenset({
+    "cp1250", "cp1252", "cp1254", "cp1257", "iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4",
+    "iso8859-9", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16",
+    "mac-roman", "mac-latin2", "cp437", "cp850", "cp858",
+})  # fmt: skip
+
+
+def decode_page(data: bytes, name: str, encoding: str | None = None,
+                declared: str | None = None) -> tuple[str, str]:
+    """Decode a web page's bytes; return (text with "\\n" line endings, encoding used).
+
+    `--encoding` first, then a byte-order mark; then UTF-8 when the bytes are UTF-8 (pages
+    labelled Latin-1 that are UTF-8 are common, the reverse by chance almost never); then the
+    charset the page `declared` (undecodable bytes become U+FFFD, and the encoding named says how
+    many); then a detected one (charset_normalizer) unless the guess is a Latin single-byte
+    encoding, which detection cannot tell apart: those pages are read as decode_bytes reads text.
+    Raises DocumentReadError as decode_bytes does.
+    """
+    if encoding is not None or data.startswith((codecs.BOM_UTF8, *UTF16_BOMS)):
+        return decode_bytes(data, name, encoding)
+    _refuse_binary(data, name, None)
+    if data.isascii() or _is_utf8(data):
+        return decode_bytes(data, name)
+    if declared is not None and declared != "utf-8":
+        return _decode_declared(data, declared)
+    detected = _detected_encoding(data)
+    if detected is not None:
+        return _decode_declared(data, detected, "detected")
+    return decode_bytes(data, name)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_declared(data: bytes, charset: str, how: str = "declared") -> tuple[str, str]:
+    text = data.decode(charset, errors="replace")
+    replaced = text.count("\ufffd") - data.decode(charset, errors="ignore").count("\ufffd")
+    used = f"{charset} ({how}" + (f"; {replaced} undecodable bytes as U+FFFD)" if replaced else ")")
+    return normalise_newlines(text), used
+
+
+def _detected_encoding(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    try:
+        name = codecs.lookup(best.encoding).name
+    except LookupError:
+        return None
+    return None if name in _LATIN_SINGLE_BYTE or name == "utf-8" else name

@@ -21,6 +21,7 @@ ERROR_CODES = (
     "malformed_row",
     "missing_column",
     "duplicate_id",
+    "no_main_text",
 )
 
 

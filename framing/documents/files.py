@@ -12,9 +12,9 @@ import stat
 import sys
 from collections.abc import Iterator
 
-from framing.documents.decoding import composed, decode_bytes
+from framing.documents.decoding import composed, decode_bytes, decode_page
 from framing.documents.document import Document, DocumentReadError, failed_document
-from framing.documents.html import parse_html
+from framing.documents.html import EXTRACTOR, declared_charset, parse_html
 from framing.documents.source import (
     TABLE_FILE_FACTOR,
     ReadOptions,
@@ -131,22 +131,39 @@ _MARKDOWN_TITLE = re.compile(r"^# +(.+?)(?: +#+)? *$", re.MULTILINE)
 def _text_document(data: bytes, source: Source, options: ReadOptions) -> Document:
     meta = {"format": source.fmt, "sha256": hashlib.sha256(data).hexdigest()}
     try:
-        text, meta["encoding"] = decode_bytes(data, source.path, options.encoding)
+        if source.fmt == "html":
+            text, meta["encoding"] = decode_page(data, source.path, options.encoding,
+                                                 declared_charset(data))
+        else:
+            text, meta["encoding"] = decode_bytes(data, source.path, options.encoding)
     except DocumentReadError as exc:
         return failed_document(source.doc_id, source.path, exc.code, exc.message, meta)
     text = composed(text, meta)
     if source.fmt == "html":
-        page = parse_html(text)
-        text = page.text
-        meta.update(page.meta)
-    elif source.fmt == "md":
-        meta.update(_markdown_title(text))
-    else:
-        meta.update(_plain_title(text))
+        return _page_document(text, data, source, meta)
+    meta.update(_markdown_title(text) if source.fmt == "md" else _plain_title(text))
     if not text.strip():
         message = empty_message(source, data)
         return failed_document(source.doc_id, source.path, "empty", message, meta)
     return Document(source.doc_id, source.path, text, meta)
+
+
+def _page_document(html: str, data: bytes, source: Source, meta: dict) -> Document:
+    """A web page's document: its main text, its metadata; `no_main_text` for a page whose
+    visible text is all menus and furniture, `empty` for one with no visible text at all."""
+    page = parse_html(html)
+    meta.update(page.meta)
+    meta["extractor"] = EXTRACTOR
+    if page.text:
+        return Document(source.doc_id, source.path, page.text, meta)
+    if page.visible_chars:
+        name = "stdin" if source.path == "-" else source.path
+        message = (f"{name} has {page.visible_chars:,} characters of visible text but no main "
+                   "text: what it shows is menus, links and other page furniture, not an "
+                   "article; check that it is the article's page and not an index or a "
+                   "consent wall")
+        return failed_document(source.doc_id, source.path, "no_main_text", message, meta)
+    return failed_document(source.doc_id, source.path, "empty", empty_message(source, data), meta)
 
 
 def _plain_title(text: str) -> dict[str, str]:
