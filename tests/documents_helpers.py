@@ -67,11 +67,13 @@ PAGE = """<!DOCTYPE html>
 """
 
 
+# PAGE's main text as trafilatura gives it: one line per block, list items as "- ", runs of
+# whitespace (the no-break space too) as one space.
 PAGE_TEXT = (
-    "Le député & la réforme\n\n"
-    "Le député a été élu à l’unanimité\u00a0: une première.\n\n"
-    "Deuxième paragraphe, avec une lien.\n\n"
-    "premier point\nsecond point\n\n"
+    "Le député & la réforme\n"
+    "Le député a été élu à l’unanimité : une première.\n"
+    "Deuxième paragraphe, avec une lien.\n"
+    "- premier point\n- second point\n"
     "Ligne un\nligne deux"
 )
 

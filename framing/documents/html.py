@@ -67,20 +67,61 @@ def parse_html(html: str) -> HtmlPage:
     if title and "title" not in meta:
         meta["title"] = title
     text = (found.text or "").strip() if found is not None else ""
-    # Only worth counting when there is no main text: it tells an empty page from one that is
-    # all menus and furniture.
-    visible = len(text) if text else _visible_chars(tree)
+    if len(text) >= MIN_MAIN_TEXT_CHARS:
+        return HtmlPage(text, title, meta, len(text))
+    # A short result may be trafilatura's last resort, the page's whole text: on a page that is
+    # only menus, links and a consent box, that is furniture, not an article.
+    tree = _parse_tree(html)  # trafilatura changed the first one
+    visible = _visible_chars(tree)
+    if text and _article_chars(tree) == 0:
+        text = ""
     return HtmlPage(text, title, meta, visible)
 
 
+_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg")
+# Page furniture, for telling a page with no article from a short article: tags, ARIA roles, and
+# whole words of an id or class (whole words: "coronavirus" is not "nav", "cookies-not-set" on a
+# WordPress <body> is not a cookie box, and <html>, <body>, <main>, <article> are never furniture).
+_FURNITURE_TAGS = ("nav", "header", "footer", "aside", "form", "button", "select", "label",
+                   "menu", "dialog")
+_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "dialog", "alertdialog",
+                              "menu", "menubar", "search", "complementary"})
+_FURNITURE_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "cookie", "consent",
+    "gdpr", "cmp", "share", "social", "newsletter", "footer", "header", "sidebar", "banner",
+})  # fmt: skip
+_NEVER_FURNITURE = frozenset({"html", "body", "main", "article"})
+_NAME_WORDS = re.compile(r"[^a-z0-9]+")
+
+
 def _visible_chars(tree) -> int:
+    """Characters of visible text on the page, furniture included."""
     if tree is None:
         return 0
     import lxml.etree
 
-    lxml.etree.strip_elements(tree, "script", "style", "noscript", "template", "head",
-                              with_tail=False)
+    lxml.etree.strip_elements(tree, *_INVISIBLE_TAGS, with_tail=False)
     return len("".join(tree.itertext()).strip())
+
+
+def _article_chars(tree) -> int:
+    """Characters of visible text outside the page's furniture (run after _visible_chars)."""
+    if tree is None:
+        return 0
+    import lxml.etree
+
+    lxml.etree.strip_elements(tree, *_FURNITURE_TAGS, with_tail=False)
+    for element in list(tree.iter(lxml.etree.Element)):
+        if element.tag not in _NEVER_FURNITURE and _is_furniture(element):
+            element.drop_tree()  # keeps the tail: the text after the element is not inside it
+    return len("".join(tree.itertext()).strip())
+
+
+def _is_furniture(element) -> bool:
+    if (element.get("role") or "").strip().lower() in _FURNITURE_ROLES:
+        return True
+    names = f"{element.get('id') or ''} {element.get('class') or ''}".lower()
+    return not _FURNITURE_WORDS.isdisjoint(_NAME_WORDS.split(names))
 
 
 @functools.cache
