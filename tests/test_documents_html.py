@@ -11,6 +11,7 @@ that is only menus. `benchmarks/html_extraction.py` measures the reader on real 
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 
 from framing.documents import html_to_text
@@ -224,3 +225,27 @@ def test_a_huge_page_reads_in_linear_time(tmp_path):
         timings.append(time.perf_counter() - started)
         assert doc.text.count(LEAD) == paragraphs
     assert timings[1] < 30 * timings[0]  # ten times the page: quadratic would be 100 times
+
+
+# --- a crawl's rows holding whole pages --------------------------------------------------------
+
+
+def test_a_table_row_holding_a_page_gives_its_main_text_and_the_row_columns_win(tmp_path):
+    head = """<meta property="article:published_time" content="2024-05-13T08:00:00+02:00">
+<link rel="canonical" href="https://www.courrier-numerique.fr/eco/microsoft-4-milliards">"""
+    rows = [{"id": "p1", "text": article_page(head=head), "outlet": "Le Courrier (print)"},
+            {"id": "p2", "text": "<3 les lundis, et un texte qui n'est pas une page."}]
+    path = write(tmp_path / "crawl.jsonl", "\n".join(json.dumps(row) for row in rows) + "\n")
+    page, plain = read(path)
+    assert page.text == EXPECTED
+    assert page.meta["outlet"] == "Le Courrier (print)"  # the user's column, not the domain
+    assert page.meta["date"] == "2024-05-13" and page.meta["format"] == "jsonl"
+    assert plain.text == rows[1]["text"] and "extractor" not in plain.meta
+
+
+def test_a_table_row_holding_a_page_of_menus_is_that_row_s_error(tmp_path):
+    menus = "<html><body><nav><a href='/'>Accueil</a> <a href='/b'>Blog</a></nav></body></html>"
+    path = write(tmp_path / "crawl.csv", f'id,text\na,"{menus}"\nb,"{FRENCH}"\n')
+    bad, good = read(path)
+    assert_error(bad, "no_main_text", "row 1", "'text' field")
+    assert good.text == FRENCH

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from framing.documents.decoding import composed, decode_bytes, decode_page
 from framing.documents.document import Document, DocumentReadError, failed_document
-from framing.documents.html import EXTRACTOR, declared_charset, parse_html
+from framing.documents.html import declared_charset, looks_like_html, page_document
 from framing.documents.source import (
     TABLE_FILE_FACTOR,
     ReadOptions,
@@ -107,16 +107,8 @@ def read_stdin(options: ReadOptions) -> Document:
     if len(data) > options.max_bytes:
         message = too_large_message("stdin", f"more than {options.max_bytes:,}", options.max_bytes)
         return failed_document("stdin", "-", "too_large", message, {"format": "txt"})
-    fmt = "html" if _looks_like_html(data) else "txt"
+    fmt = "html" if looks_like_html(data[:2000].decode("utf-8", errors="replace")) else "txt"
     return _text_document(data, Source("-", "stdin", fmt, "-"), options)
-
-
-_HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|article|main|div|p)\b", re.IGNORECASE)
-
-
-def _looks_like_html(data: bytes) -> bool:
-    start = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return start.startswith(b"<") and _HTML_START.search(start) is not None
 
 
 # ---------------------------------------------------------------------------
@@ -140,30 +132,13 @@ def _text_document(data: bytes, source: Source, options: ReadOptions) -> Documen
         return failed_document(source.doc_id, source.path, exc.code, exc.message, meta)
     text = composed(text, meta)
     if source.fmt == "html":
-        return _page_document(text, data, source, meta)
+        name = "stdin" if source.path == "-" else source.path
+        return page_document(text, source.doc_id, source.path, meta, name)
     meta.update(_markdown_title(text) if source.fmt == "md" else _plain_title(text))
     if not text.strip():
         message = empty_message(source, data)
         return failed_document(source.doc_id, source.path, "empty", message, meta)
     return Document(source.doc_id, source.path, text, meta)
-
-
-def _page_document(html: str, data: bytes, source: Source, meta: dict) -> Document:
-    """A web page's document: its main text, its metadata; `no_main_text` for a page whose
-    visible text is all menus and furniture, `empty` for one with no visible text at all."""
-    page = parse_html(html)
-    meta.update(page.meta)
-    meta["extractor"] = EXTRACTOR
-    if page.text:
-        return Document(source.doc_id, source.path, page.text, meta)
-    if page.visible_chars:
-        name = "stdin" if source.path == "-" else source.path
-        message = (f"{name} has {page.visible_chars:,} characters of visible text but no main "
-                   "text: what it shows is menus, links and other page furniture, not an "
-                   "article; check that it is the article's page and not an index or a "
-                   "consent wall")
-        return failed_document(source.doc_id, source.path, "no_main_text", message, meta)
-    return failed_document(source.doc_id, source.path, "empty", empty_message(source, data), meta)
 
 
 def _plain_title(text: str) -> dict[str, str]:

@@ -22,6 +22,8 @@ from importlib import metadata
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from framing.documents.document import Document, failed_document
+
 # Named in each page's meta, so that a researcher knows what chose the text scored.
 EXTRACTOR = f"trafilatura {metadata.version('trafilatura')}"
 # Deeper elements lose their tags (not their text) before lxml parses the page: lxml's limit is
@@ -42,6 +44,40 @@ class HtmlPage(NamedTuple):
     title: str | None  # from <title>
     meta: dict[str, str]  # title, author, date, outlet, site_name, url, language: those found
     visible_chars: int  # characters of visible text on the whole page (menus and all)
+
+
+def page_document(html: str, doc_id: str, path: str, meta: dict, where: str) -> Document:
+    """The document of a web page (a file, stdin, or a table row holding a page): its main
+    text, and its metadata under `meta`'s (a row's own columns win over what the page says).
+    `no_main_text` for a page whose visible text is all menus and furniture, `empty` for one
+    with no visible text; `where` names the page in messages."""
+    page = parse_html(html)
+    meta = {**page.meta, **meta, "extractor": EXTRACTOR}
+    if page.text:
+        return Document(doc_id, path, page.text, meta)
+    if page.visible_chars:
+        message = (f"{where} has {page.visible_chars:,} characters of visible text but no main "
+                   "text: what it shows is menus, links and other page furniture, not an "
+                   "article; check that it is the article's page and not an index or a "
+                   "consent wall")
+        return failed_document(doc_id, path, "no_main_text", message, meta)
+    message = (f"{where} has no visible article text once scripts, navigation and other page "
+               "furniture are removed; check it is the article page")
+    return failed_document(doc_id, path, "empty", message, meta)
+
+
+_HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|article|main|div|p)\b", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether `text` starts like a web page (or a fragment of one), not like text that happens
+    to start with "<" ("<3 les lundis").
+
+    >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("<3 les lundis")
+    (True, False)
+    """
+    start = text[:2000].lstrip("\ufeff \t\r\n")
+    return start.startswith("<") and _HTML_START.search(start) is not None
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

@@ -63,13 +63,9 @@ def too_large_message(name: str, size: str, max_bytes: int) -> str:
 
 
 def empty_message(source: Source, data: bytes) -> str:
-    """Why a whole file (or stdin) gives no document: it is empty, blank or all page furniture."""
+    """Why a whole text file (or stdin) gives no document: it is empty or blank (a web page's
+    reasons are documents.html's)."""
     name = "stdin" if source.path == "-" else source.path
     if not data:
         return f"{name} is empty (0 bytes); remove it or add the article text"
-    if source.fmt == "html":
-        return (
-            f"{name} has no visible article text once scripts, navigation and other "
-            "page furniture are removed; check it is the article page"
-        )
     return f"{name} contains only whitespace; remove it or add the article text"

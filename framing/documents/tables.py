@@ -22,6 +22,7 @@ from framing.documents.decoding import (
     replace_surrogates,
 )
 from framing.documents.document import Document, DocumentReadError, failed_document
+from framing.documents.html import looks_like_html, page_document
 from framing.documents.source import ReadOptions, Source, empty_message, too_large_message
 
 _CSV_DELIMITERS = ",;\t"
@@ -306,4 +307,7 @@ def row_document(
                                      f"{len(encoded):,}", options.max_bytes)
         return failed_document(doc_id, source.path, "too_large", message, meta)
     meta["sha256"] = hashlib.sha256(encoded).hexdigest()
+    if looks_like_html(text):  # a crawl's rows often hold the whole page
+        return page_document(text, doc_id, source.path, meta,
+                             f"{where}: the {options.text_column!r} field")
     return Document(doc_id, source.path, text, meta)
