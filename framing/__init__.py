@@ -86,10 +86,10 @@ def score_paths(paths: str | Iterable[str | os.PathLike], lang: str | None = Non
     return [scorer.score(d) for d in read_documents(list(map(str, paths)), **read_options)]
 
 
-def read_paths(paths: str | Iterable[str | os.PathLike],
+def read_paths(paths: str | os.PathLike | Iterable[str | os.PathLike],
                **read_options: str | int | BinaryIO | None) -> list[dict[str, Any]]:
-    """The documents of files, folders, globs or "-" (stdin) exactly as `score_paths` reads
-    them, what `framing read --json` prints: one plain dict per document, in input order
+    """The documents of files, folders, globs or "-" (stdin) (one path, or several) exactly as
+    `score_paths` reads them, what `framing read --json` prints: one plain dict per document, in input order
     (`pandas.DataFrame(read_paths(...))` is a table of them):
 
         {"id", "path", "text", "meta", "language", "error"}
@@ -100,8 +100,10 @@ def read_paths(paths: str | Iterable[str | os.PathLike],
     {"code", "message"}. `read_options` go to `framing.documents.read_documents` (text_column,
     id_column, max_bytes, encoding).
     """
+    import os
+
     from framing.reading import read_dicts
 
-    if isinstance(paths, str):
+    if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return list(read_dicts(paths, **read_options))
