@@ -19,14 +19,14 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterable
     from pathlib import Path
-    from typing import BinaryIO
+    from typing import Any, BinaryIO
 
     from framing.classifier import FramingClassifier
     from framing.lexicon import Lexicon
     from framing.record import Record
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "load_lexicon", "score_paths", "score_text"]
+__all__ = ["__version__", "load_lexicon", "read_paths", "score_paths", "score_text"]
 
 
 def load_lexicon(directory: Path | str | None = None) -> Lexicon:
@@ -84,3 +84,26 @@ def score_paths(paths: str | Iterable[str | os.PathLike], lang: str | None = Non
     if isinstance(paths, str):
         paths = [paths]
     return [scorer.score(d) for d in read_documents(list(map(str, paths)), **read_options)]
+
+
+def read_paths(paths: str | os.PathLike | Iterable[str | os.PathLike],
+               **read_options: str | int | BinaryIO | None) -> list[dict[str, Any]]:
+    """The documents of files, folders, globs or "-" (stdin) (one path, or several) exactly as
+    `score_paths` reads them, what `framing read --json` prints: one plain dict per document, in input order
+    (`pandas.DataFrame(read_paths(...))` is a table of them):
+
+        {"id", "path", "text", "meta", "language", "error"}
+
+    `meta` holds what reading found (a web page's title, author, date, outlet, url, the page's
+    own language...); `language` is the language framing detects in the text ("fr", "en",
+    "mixed", "unknown"; None for a document that could not be read); `error` is None or
+    {"code", "message"}. `read_options` go to `framing.documents.read_documents` (text_column,
+    id_column, max_bytes, encoding).
+    """
+    import os
+
+    from framing.reading import read_dicts
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return list(read_dicts(paths, **read_options))

@@ -194,6 +194,27 @@ def test_load_rows_flattens_nested_records(seed_records, seed_rows, tmp_path):
         assert row[column] == flat[column], column
 
 
+def test_group_by_month_and_year_of_the_date():
+    dated = [{"meta_date": "2024-05-13"}, {"meta_date": "2024-05-31T23:30:00+02:00"},
+             {"meta_date": "2025-01-02T08:00:00Z"}, {"meta_date": "not a date"}, {"meta_date": ""},
+             {"meta_outlet": "Le Monde"}]
+    assert [charts.group_of(r, "month") for r in dated] == [
+        "2024-05", "2024-05", "2025-01", "unknown", "unknown", "unknown"]
+    assert [charts.group_of(r, "year") for r in dated] == [
+        "2024", "2024", "2025", "unknown", "unknown", "unknown"]
+
+
+def test_a_group_by_column_no_row_has_is_found_with_the_columns_there_are():
+    rows = [{"id": "a", "label": "neutral", "promotional": 0.2, "meta_outlet": "x.fr",
+             "meta_desk": None}, {"id": "b", "label": None, "promotional": 0.1,
+                                  "meta_date": "2024-05-13"}]
+    for fine in (None, "outlet", "month", "year", "language", "meta_outlet", "date", "label"):
+        assert charts.missing_group_column(rows, fine) is None, fine
+    columns = charts.missing_group_column(rows, "outlett")
+    assert columns == ["meta_date", "meta_outlet", "id", "label"]  # no empty desk, no scores
+    assert charts.missing_group_column(rows, "desk") == columns
+
+
 def test_groups_and_timeline_bins():
     row = {"language": "fr", "meta_outlet": "Le Monde", "meta_desk": "tech", "label": None}
     assert charts.group_of(row, None) == "all"

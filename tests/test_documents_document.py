@@ -24,4 +24,4 @@ def test_every_error_code_is_known_and_messages_name_the_file(tmp_path):
 
 
 def test_error_codes():
-    assert len(set(ERROR_CODES)) == 8
+    assert len(set(ERROR_CODES)) == 9

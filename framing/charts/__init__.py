@@ -7,8 +7,10 @@ byte-identical SVG) and written atomically. matplotlib is imported inside the fu
 so that `import framing.charts` (and the CLI) stays fast.
 
 The package, by concept:
-    rows            reading scores back (load_rows), the rows drawn, their numbers and safe text
-    groups          a row's group (group_of), pooling into "other", group order, tick labels
+    rows            reading scores back (load_rows), the rows drawn, their numbers, dates and safe
+                    text
+    groups          a row's group (group_of), pooling into "other", group order, tick labels, a
+                    --group-by column no row has (missing_group_column)
     style           the palette, markers, hatches and matplotlib settings every chart shares
     figures         loading matplotlib, making a figure, titles, legends, saving atomically
     registry        KINDS, draw one kind, draw_all the kinds that apply
@@ -21,10 +23,17 @@ from framing.charts.categories import CATEGORY_ORDER, MAX_ARTICLE_CATEGORIES, to
 from framing.charts.disagreement import DISAGREEMENT_WORDS, draw_disagreement
 from framing.charts.figures import DPI, FORMATS
 from framing.charts.framing_map import MAX_POINT_LABELS
-from framing.charts.groups import MAX_GROUPS, display_groups, group_of, row_label
+from framing.charts.groups import (
+    MAX_GROUPS,
+    NAMED_GROUPS,
+    display_groups,
+    group_of,
+    missing_group_column,
+    row_label,
+)
 from framing.charts.registry import KINDS, draw, draw_all
 from framing.charts.reuse_heatmap import MAX_HEATMAP_SOURCES, reuse_matrix
-from framing.charts.rows import LABEL_CHARS, TEXT_COLUMNS, clean, load_rows, short
+from framing.charts.rows import LABEL_CHARS, TEXT_COLUMNS, clean, load_rows, parse_date, short
 from framing.charts.sentence_strip import MAX_STRIP_ROWS, sentence_cells
 from framing.charts.style import (
     GREY,
@@ -37,14 +46,14 @@ from framing.charts.style import (
     REUSE_STYLE,
     STANCE_STYLE,
 )
-from framing.charts.timeline import choose_bin, parse_date, time_bin, timeline_points
+from framing.charts.timeline import choose_bin, time_bin, timeline_points
 
 __all__ = [
     "CATEGORY_ORDER", "DISAGREEMENT_WORDS", "DPI", "FORMATS", "GREY", "KINDS", "LABEL_CHARS",
     "LABEL_STYLE", "LETTER_COLOURS", "LETTER_NAMES", "MARKERS", "MAX_ARTICLE_CATEGORIES",
     "MAX_BAR_ROWS", "MAX_GROUPS", "MAX_HEATMAP_SOURCES", "MAX_POINT_LABELS", "MAX_STRIP_ROWS",
-    "OKABE_ITO", "REUSE_STYLE", "STANCE_STYLE", "TEXT_COLUMNS", "choose_bin", "clean",
+    "NAMED_GROUPS", "OKABE_ITO", "REUSE_STYLE", "STANCE_STYLE", "TEXT_COLUMNS", "choose_bin", "clean",
     "display_groups", "draw", "draw_all", "draw_disagreement", "group_of", "load_rows",
-    "parse_date", "reuse_matrix", "row_label", "sentence_cells", "short", "time_bin",
+    "missing_group_column", "parse_date", "reuse_matrix", "row_label", "sentence_cells", "short", "time_bin",
     "timeline_points", "top_categories",
 ]

@@ -1,6 +1,6 @@
 """The rows the charts draw: a scores.csv / scores.jsonl read back into typed flat rows (the
-columns of `Record.to_row()`), which of them are drawn and in what order, their numbers, and
-their text made safe to print (the rows are untrusted input)."""
+columns of `Record.to_row()`), which of them are drawn and in what order, their numbers and
+dates, and their text made safe to print (the rows are untrusted input)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import csv
 import json
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 from math import isnan
 from pathlib import Path
 from typing import Any
@@ -109,3 +110,13 @@ def as_number(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if isnan(x) else x  # NaN is missing
+
+
+def parse_date(value: object) -> date | None:
+    """An ISO date (or the date part of an ISO datetime); None otherwise."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None

@@ -16,21 +16,11 @@ from typing import TYPE_CHECKING
 
 from framing.charts.figures import new_figure, outside_legend, set_titles
 from framing.charts.groups import display_groups, group_by_name, group_order, row_key
-from framing.charts.rows import Row, as_number, short
+from framing.charts.rows import Row, as_number, parse_date, short
 from framing.charts.style import group_styles
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-
-def parse_date(value: object) -> date | None:
-    """An ISO date (or the date part of an ISO datetime); None otherwise."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
 
 
 def choose_bin(first: date, last: date) -> str:

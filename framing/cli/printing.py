@@ -10,6 +10,7 @@ import click
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from framing.charts.rows import Row
     from framing.documents import Document
     from framing.record import Record
 
@@ -50,3 +51,17 @@ def list_failures(failures: list[tuple[str, str, str]], total: int, what: str) -
         click.echo(f"{len(failures)} of {total} {what} failed:", err=True)
         for place, code, message in failures:
             click.echo(f"  {place}: {code}: {message}", err=True)
+
+
+def warn_missing_group(rows: Sequence[Row], group_by: str | None) -> None:
+    """Say on stderr when --group-by names a column no row has (every row would be "unknown"),
+    with the groupings and columns there are; the run goes on."""
+    from framing.charts import NAMED_GROUPS, missing_group_column
+
+    columns = missing_group_column(rows, group_by)
+    if columns is None:
+        return
+    click.echo(f"framing: warning: --group-by {group_by}: no article has a column {group_by!r}"
+               f" (nor {'meta_' + group_by.removeprefix('meta_')!r}), so every article is in "
+               f"the group \"unknown\". Group by {', '.join(NAMED_GROUPS)} or one of the "
+               f"columns the articles have: {', '.join(columns) or 'none'}", err=True)

@@ -16,7 +16,11 @@ from framing.cli.options import (
     scorer_options,
     usable_engine,
 )
-from framing.cli.printing import list_failures, stderr_progress
+from framing.cli.printing import list_failures, stderr_progress, warn_missing_group
+
+GROUP_BY_METAVAR = "outlet|month|year|language|COLUMN"
+GROUP_BY_HELP = ("Group articles in charts and the table: outlet (the site or outlet), month or "
+                 "year (of the article's date), language, or any (metadata) column.")
 
 
 @main.command()
@@ -25,8 +29,7 @@ from framing.cli.printing import list_failures, stderr_progress
               help="Report folder (created; files in it are replaced atomically).")
 @click.option("--sources", multiple=True, metavar="PATH",
               help="Press releases to look for in the articles (file or folder; repeatable).")
-@click.option("--group-by", default=None, metavar="outlet|language|COLUMN",
-              help="Group articles in charts and the table by this (metadata) column.")
+@click.option("--group-by", default=None, metavar=GROUP_BY_METAVAR, help=GROUP_BY_HELP)
 @click.option("--title", default=None, help="Report title (default: the folder's name).")
 @click.option("--resume", is_flag=True,
               help="Reuse the scores of articles already in OUT with the same sha256.")
@@ -63,6 +66,7 @@ def report(paths, out_dir, sources, group_by, title, resume, quiet, no_charts, l
             title=title or out.name, group_by=group_by, charts=not no_charts,
             parquet="parquet" in formats, resume=resume, engine=engine, jobs=jobs,
             scheduler=scheduler, workers=workers, progress=progress, progress_length=length)
+    warn_missing_group(batch.rows, group_by)
     scored = sum(1 for r in batch.rows if not r.get("error_code"))
     click.echo(f"{scored} articles scored ({batch.resumed} resumed), "
                f"{len(batch.errors)} inputs failed; {len(written)} files in {out}/; "
@@ -79,7 +83,7 @@ def report(paths, out_dir, sources, group_by, title, resume, quiet, no_charts, l
               help="A report's scores.jsonl or scores.csv.")
 @click.option("--out", type=click.Path(dir_okay=False), required=True,
               help="Output file; its suffix (.png, .svg) is the format.")
-@click.option("--group-by", default=None, metavar="outlet|language|COLUMN")
+@click.option("--group-by", default=None, metavar=GROUP_BY_METAVAR, help=GROUP_BY_HELP)
 @click.option("--size", default=None, metavar="WxH", help="Figure size in inches, e.g. 8x5.")
 @click.option("--title", default=None, help="Replace the chart's title.")
 def chart(kind, source, out, group_by, size, title):
@@ -107,6 +111,7 @@ def chart(kind, source, out, group_by, size, title):
         raise click.ClickException(f"{source}: not UTF-8 text (byte {err.start})") from err
     except ValueError as err:
         raise click.ClickException(str(err)) from err
+    warn_missing_group(rows, group_by)
     written = draw(kind, rows, out.with_suffix(""), group_by=group_by,
                    size=figure_size, formats=(out.suffix.lower()[1:],), title=title)
     if not written:

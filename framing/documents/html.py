@@ -18,8 +18,8 @@ from __future__ import annotations
 import functools
 import re
 from html import escape
-from importlib import metadata
 from html.parser import HTMLParser
+from importlib import metadata
 from typing import NamedTuple
 
 from framing.documents.document import Document, failed_document
