@@ -320,6 +320,78 @@ def test_score_out_files_are_committed_as_one_unit(tmp_path, monkeypatch):
                                                      "scores.parquet"]
 
 
+# What a run is made to do in its own process (`prelude` of _framing): SIGKILL itself right after
+# the first result file of `score --out` is renamed into OUT (scores.jsonl over the last run's).
+KILL_AFTER_FIRST_RENAME = """
+import os, signal
+_replace = os.replace
+def _replace_then_die(source, target, *args, **kwargs):
+    _replace(source, target, *args, **kwargs)
+    if os.path.basename(target).startswith("scores.") and os.path.dirname(
+            os.path.abspath(target)) == os.path.abspath(OUT):
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = _replace_then_die
+"""
+# ... and SIGKILL itself right after the next run's recovery of a killed commit, before it
+# writes anything of its own: what the folder is then is what that recovery made of it.
+KILL_AFTER_RECOVERY = """
+import os, signal, framing.outputs as outputs
+_recover = outputs.recover_commit
+def _recover_then_die(out_dir):
+    _recover(out_dir)
+    os.kill(os.getpid(), signal.SIGKILL)
+outputs.recover_commit = _recover_then_die
+"""
+
+
+def _score_set(out):
+    """(ids of scores.jsonl, of scores.csv, of scores.parquet/) in OUT."""
+    import pyarrow.parquet as pq
+
+    jsonl = [json.loads(line)["id"] for line in
+             (out / "scores.jsonl").read_text("utf-8").splitlines()]
+    with (out / "scores.csv").open(encoding="utf-8", newline="") as f:
+        in_csv = [row["id"] for row in csv.DictReader(f)]
+    parquet = pq.read_table(out / "scores.parquet").column("id").to_pylist()
+    return jsonl, in_csv, parquet
+
+
+def test_a_real_sigkill_between_the_renames_of_score_out_is_finished_by_the_next_run(tmp_path):
+    """`score --out OUT` over a complete earlier run of other articles, SIGKILLed by itself
+    right after scores.jsonl is renamed into OUT (scores.csv and scores.parquet/ still the
+    earlier run's): the next run, before anything else, makes OUT the killed run's whole set
+    (its scores.jsonl, scores.csv and scores.parquet/ name the same articles), never a mix;
+    once a run completes, OUT holds its files and nothing else (no temporary, no lock)."""
+    import signal
+
+    out = tmp_path / "out"
+    formats = ["--format", "jsonl", "--format", "csv", "--format", "parquet"]
+    old = ["001_d61afefeb5640952", "002_4e93a61c3192b17b"]
+    new = ["000_f983667cf156ffad", "003_6c9814ce4a1dd87c", "004_f1608429cd902174"]
+    assert run("score", seed_path("001"), seed_path("002"), "--out", out, "--no-model",
+               *formats).exit_code == 0
+    assert _score_set(out) == (old, old, old)
+    prelude = f"OUT = {str(out)!r}\n" + KILL_AFTER_FIRST_RENAME
+    killed = _framing("score", seed_path("000"), seed_path("003"), seed_path("004"), "--out",
+                      out, "--no-model", *formats, prelude=prelude)
+    _, stderr = killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL, stderr
+    # Killed mid-commit: scores.jsonl is the new run's, scores.csv still the old one's.
+    assert _score_set(out)[:2] == (new, old)
+    recovering = _framing("score", seed_path("001"), "--out", out, "--no-model", *formats,
+                          prelude=KILL_AFTER_RECOVERY)
+    _, stderr = recovering.communicate(timeout=120)
+    assert recovering.returncode == -signal.SIGKILL, stderr
+    assert _score_set(out) == (new, new, new)
+    assert sorted(p.name for p in out.iterdir()) == [
+        LOCK, "scores.csv", "scores.jsonl", "scores.parquet"]  # (the killed run's lock)
+    assert run("score", seed_path("003"), "--out", out, "--no-model", *formats).exit_code == 0
+    assert _score_set(out) == (["003_6c9814ce4a1dd87c"],) * 3
+    assert sorted(p.name for p in out.iterdir()) == ["scores.csv", "scores.jsonl",
+                                                     "scores.parquet"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
 # --- one run at a time, the report as one unit --------------------------------------------
 
 
