@@ -448,6 +448,56 @@ def test_score_out_and_exercise_out_are_one_run_at_a_time(tmp_path):
     assert [p.name for p in lesson.iterdir()] == [LOCK]
 
 
+def _responses(lesson, path, student, label):
+    """The lesson's responses.csv template (its student1's rows) filled in by one student,
+    `label` everywhere."""
+    with (lesson / "responses.csv").open(encoding="utf-8") as f:
+        template = list(csv.reader(f))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([template[0]] + [[student, row[1], row[2], label, ""]
+                                                 for row in template[1:] if row[0] == "student1"])
+    return path
+
+
+def test_exercise_grade_is_one_run_at_a_time_and_writes_its_folder_as_one_unit(
+        tmp_path, monkeypatch):
+    """`framing exercise grade` into a grade folder a live run holds (this test's process) is
+    refused (status 3, naming it) and changes nothing; a grading whose last file cannot be
+    written (the disk full for summary.html) leaves the last grading whole, byte for byte (not
+    its grades.csv beside an old summary.html), and no staging folder or lock."""
+    import socket
+
+    lesson = tmp_path / "lesson"
+    assert run("exercise", seed_path("003"), "--out", lesson).exit_code == 0
+    first = _responses(lesson, tmp_path / "first.csv", "alice", "P")
+    second = _responses(lesson, tmp_path / "second.csv", "bob", "N")
+    grades = lesson / "grade"
+    assert run("exercise", "grade", lesson, first).exit_code == 0
+    before = _snapshot(grades, working=True)
+    assert {"grades.csv", "sentences.csv", "summary.html"} <= set(before)
+    assert b"alice" in before["grades.csv"] and b"bob" not in before["grades.csv"]
+    holder = {"pid": os.getpid(), "host": socket.gethostname(),
+              "started": "2026-01-01T00:00:00Z", "command": ["framing", "exercise", "grade"]}
+    (grades / LOCK).write_text(json.dumps(holder), encoding="utf-8")
+    result = CliRunner().invoke(main, ["exercise", "grade", str(lesson), str(second)])
+    assert result.exit_code == 3 and f"pid {os.getpid()} on" in result.stderr, result.output
+    assert "Traceback" not in result.output
+    assert _snapshot(grades) == before
+    (grades / LOCK).unlink()
+    disk_full_when_replacing("summary.html", monkeypatch)
+    result = CliRunner().invoke(main, ["exercise", "grade", str(lesson), str(second)])
+    assert result.exit_code == 3 and "summary.html: No space left" in result.stderr, \
+        result.output
+    assert _snapshot(grades, working=True) == before
+    assert sorted(p.name for p in lesson.iterdir()) == [
+        "answers.html", "exercise.json", "grade", "responses.csv", "worksheet.html"]
+    monkeypatch.undo()
+    assert run("exercise", "grade", lesson, second).exit_code == 0
+    assert b"bob" in (grades / "grades.csv").read_bytes()
+    assert b"alice" not in (grades / "grades.csv").read_bytes()
+    assert not (grades / LOCK).exists()
+
+
 def test_a_lock_left_by_a_dead_run_is_taken_over_one_of_another_host_is_not(tmp_path):
     import socket
     import subprocess
