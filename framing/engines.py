@@ -15,7 +15,8 @@ source index) reaches each worker once, not with each task: forked processes inh
 it is pickled once here and sent once to every worker, and each worker unpickles it once. The LocalCluster
 framing starts has Dask's monitoring quieted (LOCAL_CLUSTER_CONFIG): it would take CPU from the
 analysis. A worker that dies has its partitions run again elsewhere, and each partition's
-results are taken once, so no document is lost or doubled.
+results are taken once, so no document is lost or doubled. The LocalCluster's workers leave
+Ctrl-C to the command, which closes the cluster (dask_setup).
 
 Dask is imported only when asked for (`pip install 'framing[dask]'`).
 """
@@ -318,10 +319,11 @@ class dask_client:
         else:
             # Dask's own logs would cover the progress bar; its warnings still show.
             logging.getLogger("distributed").setLevel(logging.ERROR)
+            # Each worker runs this module's dask_setup as it starts (a preload): see there.
             with dask.config.set(LOCAL_CLUSTER_CONFIG):  # the workers take it at start
                 self.cluster = LocalCluster(n_workers=self.workers or os.cpu_count() or 1,
                                             threads_per_worker=1, processes=True,
-                                            dashboard_address=None)
+                                            dashboard_address=None, preload=[__name__])
             self.client = Client(self.cluster)
         return self.client
 
@@ -331,6 +333,22 @@ class dask_client:
         if self.cluster is not None:
             self.cluster.close()
         return False
+
+
+def dask_setup(worker: object) -> None:
+    """In each worker of the LocalCluster framing starts (Dask runs a preload module's
+    dask_setup as the worker starts): Ctrl-C reaches the whole process group, but only the
+    command acts on it (it closes the cluster, which stops its workers), as with --jobs; a
+    worker would print a traceback. A worker still starting (before this runs) does not yet
+    ignore it. Dask's logs below ERROR are left out, as in the command (dask_client): a stopped
+    run's workers would each log the tasks cancelled under framing's one line."""
+    import logging
+    import signal
+    import threading
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def plan_partitions(paths: Iterable[str | os.PathLike],

@@ -8,6 +8,7 @@
 
 A second run into the same folder is refused (an OutputError naming the holder: pid, host, since
 when, command); a lock left by a run that died on this machine (its pid is gone) is taken over.
+`framing exercise grade` writes its grade folder the same way (ReportFolder(out, GRADE_ENTRIES)).
 A crash, a kill or a full disk before `commit` leaves OUT as the last complete report; after it,
 OUT is the new one. Nothing of an earlier report stays in the new one (pages of articles no
 longer in the corpus, charts no longer drawn), while files framing did not write are carried
@@ -161,8 +162,12 @@ class FolderLock:
 class ReportFolder(FolderLock):
     """The lock on a report folder, its staging folder and the swap (see the module's doc)."""
 
-    def __init__(self, out: Path | str):
+    def __init__(self, out: Path | str, entries: frozenset[str] | set[str] = REPORT_ENTRIES):
+        """`entries`: the names framing writes in OUT (replaced by each run; anything else in
+        OUT is carried over): a report's by default, `framing exercise grade`'s for a grade
+        folder."""
         super().__init__(out)
+        self.entries = entries
         self._staging: Path | None = None
 
     def __enter__(self):
@@ -190,7 +195,7 @@ class ReportFolder(FolderLock):
             except OSError:  # a file system without hard links
                 (staging / LOCK).write_text(json.dumps(self.me) + "\n", encoding="utf-8")
             for entry in os.listdir(self.out):
-                if entry not in REPORT_ENTRIES and entry != LOCK and not is_temporary(entry):
+                if entry not in self.entries and entry != LOCK and not is_temporary(entry):
                     os.rename(self.out / entry, staging / entry)
             if _exchange(staging, self.out):
                 old = staging

@@ -280,6 +280,73 @@ def test_relative_paths_are_read_by_workers_running_in_another_folder(cluster, t
     assert '"error"' not in local and local.count('"path": "in/') == 2
 
 
+def _group_alive(pgid: int) -> list[int]:
+    """The processes of process group `pgid` that have not ended (zombies have), from /proc."""
+    alive = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                alive.append(int(entry))
+    return alive
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
+def test_a_dask_report_stopped_by_ctrl_c_or_sigterm_leaves_the_last_report_and_no_worker(
+        tmp_path, stop):
+    """`framing report --engine dask` over a report, while its LocalCluster's 2 workers score:
+    a real SIGINT to the whole process group (Ctrl-C), or a real SIGTERM to the command alone
+    (`kill PID`). Status 130 / 143, framing's one line on stderr and nothing of the stop
+    before it (the workers leave Ctrl-C to the command, and do not log the tasks cancelled), the last report whole, its lock released, no staging
+    folder, and no process of the run (workers, nannies, helpers) alive soon after."""
+    from .corpus_generator import sentence_articles
+    from .test_faults_writer import _framing, _snapshot, _wait
+
+    from framing.report_folder import CHECKPOINT, LOCK
+
+    corpus = sentence_articles(tmp_path / "corpus", 600)
+    out = tmp_path / "report"
+    assert CliRunner().invoke(main, ["report", str(seed_path("001")), "--out", str(out),
+                                     "--quiet"]).exit_code == 0
+    before = _snapshot(out)
+    process = _framing("report", corpus, "--out", out, "--quiet", "--engine", "dask",
+                       "--workers", "2")
+    checkpoint = out / CHECKPOINT
+
+    def scoring():  # records coming back from the workers
+        try:
+            return checkpoint.read_bytes().count(b"\n") > 10
+        except OSError:
+            return False
+
+    _wait(lambda: scoring() or process.poll() is not None, "the workers' first records", 60)
+    assert process.poll() is None, process.communicate()
+    assert len(_group_alive(process.pid)) >= 3  # the command and its 2 worker processes
+    if stop == "ctrl-c":
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        os.kill(process.pid, signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    status, word = (130, "interrupted") if stop == "ctrl-c" else (143, "terminated")
+    assert process.returncode == status, stderr
+    assert "Traceback" not in stderr, stderr
+    lines = stderr.strip().splitlines()
+    assert lines[-1].startswith(f"framing: {word}"), stderr
+    # Before it, only what a run prints as it starts (Dask's warning that port 8787 is taken,
+    # when another cluster runs here, as this module's does): nothing of the stop.
+    assert not [line for line in lines[:-1] if "Traceback" in line or "Interrupt" in line
+                or "Cancelled" in line or " - WARNING - " in line], stderr
+    _wait(lambda: not _group_alive(process.pid), "the end of every process of the run", 15)
+    assert _snapshot(out) == before
+    assert not (out / LOCK).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "report"]
+    assert not list(out.rglob("*.tmp"))
+
+
 # How long the kill test's function takes over each document: long enough that the test sees a
 # worker inside a partition and kills it there, short enough that the test stays quick.
 PER_DOCUMENT_S = 0.05

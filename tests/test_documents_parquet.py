@@ -94,3 +94,34 @@ def test_parquet_without_pyarrow_is_an_error_naming_the_file(tmp_path, monkeypat
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if it were not installed
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     assert_error(only(read(path)), "unreadable", str(path), "pip install pyarrow")
+
+
+def test_a_value_that_is_not_utf8_is_read_per_row_as_a_csv_row_is(tmp_path):
+    """Parquet whose text is bytes that are not UTF-8 in some rows: a `binary` text column, and
+    a `string` column whose bytes pyarrow was made to take unchecked. One record per row; a row
+    in Windows-1252 is read as such (meta encoding cp1252, like a CSV row), one that is not text
+    at all is an `encoding` error naming its row; the other rows are read as they are."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    values = [b"Le caf\xc3\xa9 ouvre.", b"caf\xe9 cr\xe8me au lait.", b"\x81\x8d\x8f\x90 x",
+              b"Tout va bien."]
+    binary = pa.array(values, pa.binary())
+    unchecked = binary.cast(pa.string(), safe=False)  # (no UTF-8 check on a cast)
+    outlet = pa.array([b"Lib\xe9ration", b"Le Monde", b"x", b"Le Temps"]).cast(
+        pa.string(), safe=False)
+    ids = pa.array(["r1", "r2", "r3", "r4"])
+    for kind, text in (("binary", binary), ("string", unchecked)):
+        path = tmp_path / f"{kind}.parquet"
+        pq.write_table(pa.table({"id": ids, "text": text, "outlet": outlet}), path)
+        docs = read(path)
+        assert [doc.id for doc in docs] == ["r1", "r2", "r3", "r4"], kind
+        assert [doc.text for doc in docs] == [
+            "Le café ouvre.", "café crème au lait.", "", "Tout va bien."], kind
+        assert docs[0].meta["outlet"] == "Libération" and docs[0].meta["encoding"] == "cp1252"
+        assert docs[1].meta["outlet"] == "Le Monde" and docs[1].meta["encoding"] == "cp1252"
+        assert_error(docs[2], "encoding", f"{path}, row 3, column 'text'",
+                     "neither UTF-8 nor Windows-1252",
+                     "0x81")
+        assert docs[3].error is None and "encoding" not in docs[3].meta
+        assert docs[3].meta["outlet"] == "Le Temps"

@@ -320,6 +320,78 @@ def test_score_out_files_are_committed_as_one_unit(tmp_path, monkeypatch):
                                                      "scores.parquet"]
 
 
+# What a run is made to do in its own process (`prelude` of _framing): SIGKILL itself right after
+# the first result file of `score --out` is renamed into OUT (scores.jsonl over the last run's).
+KILL_AFTER_FIRST_RENAME = """
+import os, signal
+_replace = os.replace
+def _replace_then_die(source, target, *args, **kwargs):
+    _replace(source, target, *args, **kwargs)
+    if os.path.basename(target).startswith("scores.") and os.path.dirname(
+            os.path.abspath(target)) == os.path.abspath(OUT):
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = _replace_then_die
+"""
+# ... and SIGKILL itself right after the next run's recovery of a killed commit, before it
+# writes anything of its own: what the folder is then is what that recovery made of it.
+KILL_AFTER_RECOVERY = """
+import os, signal, framing.outputs as outputs
+_recover = outputs.recover_commit
+def _recover_then_die(out_dir):
+    _recover(out_dir)
+    os.kill(os.getpid(), signal.SIGKILL)
+outputs.recover_commit = _recover_then_die
+"""
+
+
+def _score_set(out):
+    """(ids of scores.jsonl, of scores.csv, of scores.parquet/) in OUT."""
+    import pyarrow.parquet as pq
+
+    jsonl = [json.loads(line)["id"] for line in
+             (out / "scores.jsonl").read_text("utf-8").splitlines()]
+    with (out / "scores.csv").open(encoding="utf-8", newline="") as f:
+        in_csv = [row["id"] for row in csv.DictReader(f)]
+    parquet = pq.read_table(out / "scores.parquet").column("id").to_pylist()
+    return jsonl, in_csv, parquet
+
+
+def test_a_real_sigkill_between_the_renames_of_score_out_is_finished_by_the_next_run(tmp_path):
+    """`score --out OUT` over a complete earlier run of other articles, SIGKILLed by itself
+    right after scores.jsonl is renamed into OUT (scores.csv and scores.parquet/ still the
+    earlier run's): the next run, before anything else, makes OUT the killed run's whole set
+    (its scores.jsonl, scores.csv and scores.parquet/ name the same articles), never a mix;
+    once a run completes, OUT holds its files and nothing else (no temporary, no lock)."""
+    import signal
+
+    out = tmp_path / "out"
+    formats = ["--format", "jsonl", "--format", "csv", "--format", "parquet"]
+    old = ["001_d61afefeb5640952", "002_4e93a61c3192b17b"]
+    new = ["000_f983667cf156ffad", "003_6c9814ce4a1dd87c", "004_f1608429cd902174"]
+    assert run("score", seed_path("001"), seed_path("002"), "--out", out, "--no-model",
+               *formats).exit_code == 0
+    assert _score_set(out) == (old, old, old)
+    prelude = f"OUT = {str(out)!r}\n" + KILL_AFTER_FIRST_RENAME
+    killed = _framing("score", seed_path("000"), seed_path("003"), seed_path("004"), "--out",
+                      out, "--no-model", *formats, prelude=prelude)
+    _, stderr = killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL, stderr
+    # Killed mid-commit: scores.jsonl is the new run's, scores.csv still the old one's.
+    assert _score_set(out)[:2] == (new, old)
+    recovering = _framing("score", seed_path("001"), "--out", out, "--no-model", *formats,
+                          prelude=KILL_AFTER_RECOVERY)
+    _, stderr = recovering.communicate(timeout=120)
+    assert recovering.returncode == -signal.SIGKILL, stderr
+    assert _score_set(out) == (new, new, new)
+    assert sorted(p.name for p in out.iterdir()) == [
+        LOCK, "scores.csv", "scores.jsonl", "scores.parquet"]  # (the killed run's lock)
+    assert run("score", seed_path("003"), "--out", out, "--no-model", *formats).exit_code == 0
+    assert _score_set(out) == (["003_6c9814ce4a1dd87c"],) * 3
+    assert sorted(p.name for p in out.iterdir()) == ["scores.csv", "scores.jsonl",
+                                                     "scores.parquet"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
 # --- one run at a time, the report as one unit --------------------------------------------
 
 
@@ -374,6 +446,56 @@ def test_score_out_and_exercise_out_are_one_run_at_a_time(tmp_path):
     result = CliRunner().invoke(main, ["exercise", str(seed_path("003")), "--out", str(lesson)])
     assert result.exit_code == 3 and f"pid {os.getpid()} on" in result.stderr, result.output
     assert [p.name for p in lesson.iterdir()] == [LOCK]
+
+
+def _responses(lesson, path, student, label):
+    """The lesson's responses.csv template (its student1's rows) filled in by one student,
+    `label` everywhere."""
+    with (lesson / "responses.csv").open(encoding="utf-8") as f:
+        template = list(csv.reader(f))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([template[0]] + [[student, row[1], row[2], label, ""]
+                                                 for row in template[1:] if row[0] == "student1"])
+    return path
+
+
+def test_exercise_grade_is_one_run_at_a_time_and_writes_its_folder_as_one_unit(
+        tmp_path, monkeypatch):
+    """`framing exercise grade` into a grade folder a live run holds (this test's process) is
+    refused (status 3, naming it) and changes nothing; a grading whose last file cannot be
+    written (the disk full for summary.html) leaves the last grading whole, byte for byte (not
+    its grades.csv beside an old summary.html), and no staging folder or lock."""
+    import socket
+
+    lesson = tmp_path / "lesson"
+    assert run("exercise", seed_path("003"), "--out", lesson).exit_code == 0
+    first = _responses(lesson, tmp_path / "first.csv", "alice", "P")
+    second = _responses(lesson, tmp_path / "second.csv", "bob", "N")
+    grades = lesson / "grade"
+    assert run("exercise", "grade", lesson, first).exit_code == 0
+    before = _snapshot(grades, working=True)
+    assert {"grades.csv", "sentences.csv", "summary.html"} <= set(before)
+    assert b"alice" in before["grades.csv"] and b"bob" not in before["grades.csv"]
+    holder = {"pid": os.getpid(), "host": socket.gethostname(),
+              "started": "2026-01-01T00:00:00Z", "command": ["framing", "exercise", "grade"]}
+    (grades / LOCK).write_text(json.dumps(holder), encoding="utf-8")
+    result = CliRunner().invoke(main, ["exercise", "grade", str(lesson), str(second)])
+    assert result.exit_code == 3 and f"pid {os.getpid()} on" in result.stderr, result.output
+    assert "Traceback" not in result.output
+    assert _snapshot(grades) == before
+    (grades / LOCK).unlink()
+    disk_full_when_replacing("summary.html", monkeypatch)
+    result = CliRunner().invoke(main, ["exercise", "grade", str(lesson), str(second)])
+    assert result.exit_code == 3 and "summary.html: No space left" in result.stderr, \
+        result.output
+    assert _snapshot(grades, working=True) == before
+    assert sorted(p.name for p in lesson.iterdir()) == [
+        "answers.html", "exercise.json", "grade", "responses.csv", "worksheet.html"]
+    monkeypatch.undo()
+    assert run("exercise", "grade", lesson, second).exit_code == 0
+    assert b"bob" in (grades / "grades.csv").read_bytes()
+    assert b"alice" not in (grades / "grades.csv").read_bytes()
+    assert not (grades / LOCK).exists()
 
 
 def test_a_lock_left_by_a_dead_run_is_taken_over_one_of_another_host_is_not(tmp_path):

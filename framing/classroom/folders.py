@@ -38,9 +38,15 @@ def load_exercise(out_dir: Path | str) -> dict:
                          "`framing exercise ARTICLES... --out DIR`") from err
 
 
+# What `grade_files` writes in a grade folder: replaced as one unit by each grading.
+GRADE_ENTRIES = frozenset({"grades.csv", "sentences.csv", "disagreement.png", "disagreement.svg",
+                           "summary.html"})
+
+
 def grade_files(exercise: dict, result: dict, errors: list[str], out_dir: Path | str
                 ) -> list[Path]:
-    """grades.csv, sentences.csv, disagreement.png/.svg and summary.html in `out_dir`."""
+    """grades.csv, sentences.csv, disagreement.png/.svg and summary.html in `out_dir` (the
+    names of GRADE_ENTRIES)."""
     from framing.charts import draw_disagreement
     from framing.outputs import csv_text, write_atomic
 

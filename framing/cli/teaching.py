@@ -132,6 +132,8 @@ def exercise_grade(directory, responses, out_dir):
     from pathlib import Path
 
     from framing.classroom import grade, grade_files, grade_text, load_exercise, read_responses
+    from framing.classroom.folders import GRADE_ENTRIES
+    from framing.report_folder import ReportFolder
 
     try:
         built = load_exercise(directory)
@@ -141,8 +143,14 @@ def exercise_grade(directory, responses, out_dir):
     result = grade(built, answers)
     out = Path(out_dir) if out_dir else Path(directory) / "grade"
     click.echo(grade_text(result, built["ui"]))
-    for path in grade_files(built, result, errors, out):
-        click.echo(f"wrote {path}", err=True)
+    # One run at a time into the grade folder, written as one unit: a staging folder beside
+    # it, swapped in whole (an interrupted or failed grading leaves the last one as it was).
+    with ReportFolder(out, GRADE_ENTRIES) as folder:
+        staging = folder.staging()
+        written = grade_files(built, result, errors, staging)
+        folder.commit(staging)
+    for path in written:
+        click.echo(f"wrote {out / path.relative_to(staging)}", err=True)
     if errors:
         click.echo(f"{len(errors)} row(s) not graded:", err=True)
         for error in errors:

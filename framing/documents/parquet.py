@@ -6,6 +6,10 @@
 Columns as in CSV and JSON Lines: `--text-column` (default text) holds the article, `--id-column`
 (default id) its id, and the other columns become metadata (strings as they are, other values
 spelled as JSON: 7, 0.5, true, ["a"]; dates as 2024-05-13). Rows are numbered from 1 in the file.
+Text is decoded value by value: a string column's value (or a binary text or id column's) that
+is not UTF-8 is read as Windows-1252, as a CSV row is (the row's meta says `encoding: cp1252`),
+or makes its row alone an `encoding` error naming the row and column when it is not text
+either.
 Each row group is a unit, or several when it is large, so that one big file is read by several
 workers. pyarrow is imported only when a Parquet file is given (`pip install pyarrow`).
 """
@@ -17,7 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from framing.documents.document import Document, failed_document
+from framing.documents.decoding import has_undecoded, mend_fields
+from framing.documents.document import Document, DocumentReadError, failed_document
 from framing.documents.source import ReadOptions, Source
 from framing.documents.splitting import PART_BYTES
 from framing.documents.tables import meta_string, row_document
@@ -92,21 +97,30 @@ def read_row_range(part: RowRange, options: ReadOptions) -> Iterator[Document]:
         message = _needs_pyarrow(source)
         yield failed_document(source.doc_id, source.path, "unreadable", message, _META)
         return
+    first, last = part.rows_before + 1, part.rows_before + part.rows
     try:
-        rows = _read_rows(part)
+        rows, textual = _read_rows(part, {options.text_column, options.id_column})
     except (OSError, pa.ArrowException) as exc:
-        first, last = part.rows_before + 1, part.rows_before + part.rows
         message = f"{source.path}, rows {first}-{last}: cannot be read ({exc})"
         yield failed_document(f"{source.doc_id}:{first}", source.path, "unreadable", message, _META)
         return
+    except UnicodeDecodeError as exc:  # (a nested string that is not UTF-8: pyarrow decodes it)
+        message = (f"{source.path}, rows {first}-{last}: a nested value is not UTF-8 ({exc}); "
+                   "fix how the file was written")
+        yield failed_document(f"{source.doc_id}:{first}", source.path, "encoding", message, _META)
+        return
     for number, row in enumerate(rows, start=part.rows_before + 1):
-        yield _parquet_row_document(row, number, source, options)
+        yield _parquet_row_document(row, number, source, options, textual)
 
 
-def _read_rows(part: RowRange) -> list[dict]:
+def _read_rows(part: RowRange, names: set[str]) -> tuple[list[dict], frozenset[str]]:
+    """(the rows of `part`, the columns whose values are undecoded text: bytes). Those are the
+    string columns, read as bytes (pyarrow would decode them all at once, and one value that is
+    not UTF-8 would fail the whole batch), and binary columns among `names` (text, id)."""
     import pyarrow.parquet as pq
 
     rows: list[dict] = []
+    textual: frozenset[str] = frozenset()
     skip = part.skip
     # Unbuffered pre-reading would load the whole row group: read it a megabyte at a time.
     with pq.ParquetFile(part.source.location, pre_buffer=False, buffer_size=1 << 20) as file:
@@ -114,17 +128,59 @@ def _read_rows(part: RowRange) -> list[dict]:
             if skip >= batch.num_rows:
                 skip -= batch.num_rows
                 continue
-            rows.extend(batch.slice(skip, part.rows - len(rows)).to_pylist())
+            batch, textual = _strings_as_bytes(batch.slice(skip, part.rows - len(rows)), names)
+            rows.extend(batch.to_pylist())
             skip = 0
             if len(rows) == part.rows:
                 break
-    return rows
+    return rows, textual
 
 
-def _parquet_row_document(row: dict, number: int, source: Source, options: ReadOptions) -> Document:
+def _strings_as_bytes(batch, names: set[str]):
+    """(`batch` with its string columns cast to binary, which checks nothing, the names of those
+    and of the binary columns among `names`)."""
+    import pyarrow as pa
+
+    as_bytes = {pa.string(): pa.binary(), pa.large_string(): pa.large_binary()}
+    columns, textual = [], set()
+    for field, column in zip(batch.schema, batch.columns):
+        if field.type in as_bytes:
+            column = column.cast(as_bytes[field.type])
+            textual.add(field.name)
+        elif field.name in names and field.type in as_bytes.values():
+            textual.add(field.name)
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names), frozenset(textual)
+
+
+def _decoded(row: dict, textual: frozenset[str], where: str) -> tuple[dict, str | None]:
+    """`row` with its `textual` values (bytes) as text, and "cp1252" when some were not UTF-8:
+    each such value is read as Windows-1252, as a CSV row is (decoding.mend_fields; each value
+    on its own, since each is stored on its own). Raises DocumentReadError ("encoding") for
+    bytes that are not text, naming the row and column."""
+    decoded, encoding = dict(row), None
+    for name in textual:
+        if isinstance(row.get(name), bytes):
+            value = row[name].decode("utf-8", errors="surrogateescape")
+            if has_undecoded(value):
+                (value,), encoding = mend_fields([value], f"{where}, column {name!r}",
+                                                 "utf-8", False)
+            decoded[name] = value
+    return decoded, encoding
+
+
+def _parquet_row_document(row: dict, number: int, source: Source, options: ReadOptions,
+                          textual: frozenset[str] = frozenset()) -> Document:
     meta = {**_META, "row": str(number)}
     where = f"{source.path}, row {number}"
     fallback_id = f"{source.doc_id}:{number}"
+    try:
+        row, encoding = _decoded(row, textual, where)
+    except DocumentReadError as exc:
+        return failed_document(_readable_id(row.get(options.id_column)) or fallback_id,
+                               source.path, exc.code, exc.message, meta)
+    if encoding:
+        meta["encoding"] = encoding
     values = {key: meta_string(value) for key, value in row.items() if value is not None}
     text = row.get(options.text_column)
     if not isinstance(text, str):
@@ -138,6 +194,16 @@ def _parquet_row_document(row: dict, number: int, source: Source, options: ReadO
         return failed_document(doc_id, source.path, code, message, meta)
     values[options.text_column] = text
     return row_document(values, source, options, meta, fallback_id, where)
+
+
+def _readable_id(value: object) -> str:
+    """The id of a row whose text cannot be decoded, when its own id is UTF-8 (else "")."""
+    if isinstance(value, bytes):
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            return ""
+    return meta_string(value).strip() if value is not None else ""
 
 
 def _needs_pyarrow(source: Source) -> str:
