@@ -32,20 +32,20 @@ def summary(record: Record) -> str:
     stance = s.stance + (f" · extraterritorial law: {', '.join(s.laws)}" if s.laws else "")
     extra = f", LIX {r.lix:.1f}" if r.lix is not None else ""
     extra += f", grade {r.grade:.1f}" if r.grade is not None else ""
-    counts = " / ".join(
-        f"{sum(1 for x in f.sentences if x.label == lab)} {lab[:5]}."
-        for lab in LABELS
-    )
+    counts = " / ".join(f"{sum(1 for x in f.sentences if x.label == lab)} {lab}" for lab in LABELS)
     evidence = ", ".join(f"{MARKS[e.effect]}{_one_line(e.text)}" for e in top_evidence(f)) or "—"
     speakers = f" ({', '.join(a.speakers)})" if a.speakers else ""
-    method = ""
-    if f.method != "lexicon":
-        method = f" ({f.method}; lexicon alone: {f.lexicon_label})"
+    chooser = "lexicon" if f.method == "lexicon" else "model"
     lines = [
         f"{record.id}  [{record.language}, {record.n_words} words, {record.n_sentences} sentences]",
-        f"  label        {f.label}{method}",
-        (f"  lexicon      promotional {f.promotional:.2f} · critical {f.critical:.2f} · "
-         f"sentences {counts}"),
+        (f"  label        {f.label} ({chooser}: promotional {f.promotional:.2f} · "
+         f"critical {f.critical:.2f})"),
+    ]
+    if chooser == "model" and f.lexicon_promotional is not None:  # the lexicon's own view
+        lines.append(f"  lexicon      {f.lexicon_label} (promotional {f.lexicon_promotional:.2f} · "
+                     f"critical {f.lexicon_critical:.2f})")
+    lines += [
+        f"  sentences    {counts} (labelled by the {chooser})",
         f"  sovereignty  {stance}",
         f"  readability  {r.score:.1f} {r.formula}{extra}",
         f"  quotes       {a.quotes} direct, {a.quote_share:.0%} of words{speakers}",

@@ -145,6 +145,10 @@ def apply_classifier(found: Analysis, model: FramingClassifier) -> None:
     sentences = found.text.sentences
     found.framing.label = label
     found.framing.method = "combined"
+    # The scores beside the label are those of what chose it: the model's probabilities (the
+    # lexicon's stay in lexicon_promotional / lexicon_critical).
+    found.framing.promotional = round(float(article_p[LABELS.index("promotional")]), 4)
+    found.framing.critical = round(float(article_p[LABELS.index("critical")]), 4)
     found.sovereignty.stance = stance_in(found.sovereignty, label)
     for scored, combined in zip(found.framing.sentences, sentence_labels(sentence_p, article_p)):
         scored.lexicon_label, scored.label = scored.label, combined

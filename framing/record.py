@@ -55,6 +55,8 @@ class Record:
                 "critical": f.critical,
                 "method": f.method,
                 "lexicon_label": f.lexicon_label,
+                "lexicon": {"label": f.lexicon_label, "promotional": f.lexicon_promotional,
+                            "critical": f.lexicon_critical},
                 "classifier": f.classifier,
                 "categories": f.categories,
                 "evidence": [asdict(e) for e in f.evidence],
@@ -115,6 +117,8 @@ class Record:
             lexicon_label=f.lexicon_label if f else None,
             promotional=f.promotional if f else None,
             critical=f.critical if f else None,
+            lexicon_promotional=f.lexicon_promotional if f else None,
+            lexicon_critical=f.lexicon_critical if f else None,
             sentences_promotional=_count(counted, "promotional"),
             sentences_neutral=_count(counted, "neutral"),
             sentences_critical=_count(counted, "critical"),
@@ -147,9 +151,11 @@ def _framing_from(f: dict[str, Any]) -> Framing:
         promotional, critical = sentence_weights(x["promotional"], x["critical"])
         sentences.append(SentenceScore(x["start"], x["end"], x["label"], promotional, critical,
                                        x["lang"], lexicon_label=x.get("lexicon_label")))
+    lexicon = f.get("lexicon") or {}
     return Framing(f["label"], f["promotional"], f["critical"], dict(f["categories"]),
                    [Span(**e) for e in f["evidence"]], sentences, f["method"],
-                   f.get("lexicon_label"), f.get("classifier"))
+                   f.get("lexicon_label"), f.get("classifier"),
+                   lexicon.get("promotional"), lexicon.get("critical"))
 
 
 def _reuse_columns(reuse: Reuse | None) -> dict[str, Any]:

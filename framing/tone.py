@@ -94,6 +94,11 @@ class Framing:
     method: str = "lexicon"  # "lexicon", or "combined" when a trained model chose the label
     lexicon_label: str | None = None  # the lexicon scorer's own label (kept when a model relabels)
     classifier: dict | None = None  # the trained model's view: label, probabilities, sentences
+    # The lexicon's own scores. `promotional` and `critical` are the figures behind `label`: the
+    # lexicon's, or the model's probabilities when a model chose the label (one vocabulary: the
+    # scores shown beside a label are always those of what chose it).
+    lexicon_promotional: float | None = None
+    lexicon_critical: float | None = None
 
 
 def closing_start(n_sentences: int) -> int:
@@ -221,14 +226,17 @@ def score_framing(doc: Text, hits_by_sentence: list[list[Hit]], quotes: list[tup
     crit_rate = sum(s.critical for s in sentences) * per_100
     evidence = [e for s in sentences for e in s.evidence]
     label = article_label(promo_rate, crit_rate)
+    promotional, critical = squash(promo_rate, PROMO_SCALE), squash(crit_rate, CRITICAL_SCALE)
     return Framing(
         label=label,
-        promotional=squash(promo_rate, PROMO_SCALE),
-        critical=squash(crit_rate, CRITICAL_SCALE),
+        promotional=promotional,
+        critical=critical,
         categories=category_rates(hits_by_sentence, n_words),
         evidence=evidence,
         sentences=sentences,
         lexicon_label=label,
+        lexicon_promotional=promotional,
+        lexicon_critical=critical,
     )
 
 

@@ -82,3 +82,32 @@ def test_reuse_summary_gives_both_places_of_a_passage_cut_to_the_width():
     unrelated = SourceIndex([("velora", RELEASE)]).compare("Le maire était absent.", "maire")
     assert reuse_summary("maire", unrelated, "Le maire était absent.", {}) == (
         "maire  no reuse found\n")
+
+
+def test_the_scores_beside_a_label_are_those_of_what_chose_it():
+    """One vocabulary (issue 15): with the model, the label line shows the model's
+    probabilities and the lexicon's own label and scores are a line named `lexicon`; without
+    it, the lexicon's scores stand beside its label and there is no second line."""
+    with_model = framing.score_paths([seed_path("001")], model=framing.load_model())[0]
+    f = with_model.framing
+    probabilities = f.classifier["probabilities"]
+    assert (f.promotional, f.critical) == (probabilities["promotional"], probabilities["critical"])
+    lines = summary(with_model).splitlines()
+    assert lines[1].split() == ["label", f.label, "(model:", "promotional",
+                                f"{probabilities['promotional']:.2f}", "·", "critical",
+                                f"{probabilities['critical']:.2f})"]
+    assert lines[2].startswith(f"  lexicon      {f.lexicon_label} (promotional "
+                               f"{f.lexicon_promotional:.2f} ·")
+    assert lines[3].endswith("(labelled by the model)")
+    alone = framing.score_paths([seed_path("001")], model=None)[0]
+    assert (alone.framing.promotional, alone.framing.critical) == (f.lexicon_promotional,
+                                                                   f.lexicon_critical)
+    lines = summary(alone).splitlines()
+    assert "(lexicon: promotional" in lines[1] and "lexicon " not in lines[2]
+    assert lines[2].endswith("(labelled by the lexicon)")
+    row = with_model.to_row()
+    assert (row["promotional"], row["lexicon_promotional"]) == (f.promotional,
+                                                                f.lexicon_promotional)
+    assert with_model.to_dict()["framing"]["lexicon"] == {
+        "label": f.lexicon_label, "promotional": f.lexicon_promotional,
+        "critical": f.lexicon_critical}
