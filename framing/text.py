@@ -134,8 +134,8 @@ MAX_SENTENCE_CHARS = 3000
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: lines are split at sentence boundaries, and a line is its
-    own sentence (titles, list items, navigation lines) unless a hard-wrapped paragraph goes on
-    in lowercase on the next line."""
+    own sentence (titles, list items, navigation lines) unless the sentence goes on on the next
+    line (see `_continues`)."""
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
         cut = block_start
@@ -163,8 +163,28 @@ def _bounded(text: str, start: int, end: int):
         yield (start, end)
 
 
+# Words after which a sentence cannot stop, written in lowercase: articles, conjunctions,
+# possessives and French prepositions. A prose line that ends on one was broken mid-sentence
+# (hard wrapping, or a crawled page that puts a paragraph break inside a sentence: "benefits for
+# the\n\nFrench economy and job market."). Left out: words that end sentences or titles too
+# (English prepositions: "the cameras it paid for"; "pour", "avec", "sans"), and words of both
+# languages ("an": "par an"; "a": French "has").
+DANGLING_WORDS = frozenset(
+    """the of and or nor but its their our your whose than le la les l' un une des du de d' et
+    ou à au aux par sur dans que qu' dont sous vers chez ni mais""".split()
+)
+# A line shorter than this that ends on a dangling word is page furniture that lost a field
+# ("Publié le" and a date, "modifié à" and a time, "by" and an author), not broken prose.
+MIN_BROKEN_LINE_WORDS = 8
+# The last word of a line's end, when nothing but spaces, quotes or brackets precedes it.
+_LAST_WORD = re.compile(r"(?<![^\s(«“\"‘\[])[^\W\d_]+['’]?$")
+# A line that opens a list item or a Markdown heading never continues the line before it.
+_ITEM_START = re.compile(r"[ \t]*(?:[-–—•*·▪●◦]\s|#|\d{1,3}[.)]\s)")
+_SPACE = " \t\r\u00a0\u202f"
+
+
 def _blocks(text: str):
-    """Paragraph-like blocks: lines, joined when a line runs on in lowercase (hard wrapping)."""
+    """Paragraph-like blocks: lines, joined when a sentence goes on on the next line."""
     start = 0
     pos = 0
     n = len(text)
@@ -172,18 +192,54 @@ def _blocks(text: str):
         nl = text.find("\n", pos)
         if nl == -1:
             break
-        # The next line's first letter first: it is rarely lowercase, and then the line itself
-        # needs no look.
-        runs_on = text[nl + 1 : nl + 2].islower()
-        if runs_on:
-            line = text[pos:nl].rstrip()
-            runs_on = line and not line.endswith(_LINE_END_PUNCT)
-        if not runs_on:
+        following = _continues(text, pos, nl)
+        if following is None:
             yield start, nl
             start = nl + 1
-        pos = nl + 1
+            pos = nl + 1
+        else:
+            pos = following
     if start < n:
         yield start, n
+
+
+def _continues(text: str, line_start: int, nl: int) -> int | None:
+    """The start of the line that goes on with the sentence of the line text[line_start:nl],
+    or None when that line ends its sentence. A line without final punctuation runs on
+    - into a next line that starts in lowercase (hard wrapping);
+    - across blank lines into the next non-blank line, unless that one opens a list item or a
+      heading, when it is a prose line (MIN_BROKEN_LINE_WORDS) that ends with a dangling word
+      ("the", "de"): no title or paragraph ends so.
+    Titles, list items and navigation lines otherwise stay sentences of their own."""
+    # The next line's first letter first: it is rarely lowercase, and then the line itself
+    # needs no look.
+    if text[nl + 1 : nl + 2].islower():
+        line = text[line_start:nl].rstrip()
+        return nl + 1 if line and not line.endswith(_LINE_END_PUNCT) else None
+    end = nl
+    while end > line_start and text[end - 1] in _SPACE:
+        end -= 1
+    if end == line_start:
+        return None
+    last = text[end - 1]
+    if not (last.isalpha() or last in "'’"):
+        return None
+    word = _LAST_WORD.search(text[max(line_start, end - 12) : end])
+    if (word is None or not word.group().islower()
+            or word.group().replace("’", "'") not in DANGLING_WORDS
+            or count_tokens(text, line_start, end) < MIN_BROKEN_LINE_WORDS):
+        return None
+    following = nl + 1
+    while True:  # past blank lines
+        next_nl = text.find("\n", following)
+        if next_nl == -1 or text[following:next_nl].strip():
+            break
+        following = next_nl + 1
+    next_end = text.find("\n", following)
+    next_line = text[following : len(text) if next_end == -1 else next_end]
+    if not next_line.strip() or _ITEM_START.match(next_line):
+        return None
+    return following
 
 
 def _is_abbreviation(text: str, block_start: int, stop: int) -> bool:
