@@ -18,6 +18,23 @@ def test_seed_001_translates_the_release_but_not_its_critical_ending(seed_reuse,
     assert all(p.article_end <= coda for p in found.passages)
 
 
+def test_no_passage_pairs_an_article_sentence_with_a_fragment_of_a_broken_line(seed_reuse,
+                                                                                seed_texts):
+    """Seed 004 breaks a sentence with a blank line after "for the": the French sentence that
+    translates it pairs with the whole English sentence, not with "French economy and job
+    market." (issue 15)."""
+    release, article = seed_texts["004"], seed_texts["001"]
+    sources = [release[p.source_start : p.source_end] for p in seed_reuse["001"].passages]
+    assert "French economy and job market." not in sources
+    start = article.index("Ce vaste programme d’investissement")
+    (passage,) = [p for p in seed_reuse["001"].passages if p.article_start == start]
+    assert release[passage.source_start : passage.source_end] == (
+        "This broad investment package is designed to accelerate the adoption of artificial "
+        "intelligence (AI) and cloud technologies, increase the country's competitiveness by "
+        "fostering digital technology made in France and create long-term benefits for the\n\n"
+        "French economy and job market.")
+
+
 def test_a_quantity_has_one_value_in_either_language():
     """"4 milliards", "4 billion" and "4bn" are one number; so are "25,000" and "25000", and a
     French decimal comma is a point. "5g" is a name, not a quantity."""

@@ -56,6 +56,77 @@ def test_lines_are_sentences_unless_a_paragraph_runs_on_in_lowercase():
                                "Fin.", "• Un élément"]
 
 
+def test_a_release_sentence_broken_across_two_lines_is_one_sentence():
+    text = ("Microsoft announced its largest investment in France. The package is designed to "
+            "accelerate the adoption of AI in the\nFrench economy and job market. It starts today.")
+    assert sentences(text) == [
+        "Microsoft announced its largest investment in France.",
+        "The package is designed to accelerate the adoption of AI in the\nFrench economy and "
+        "job market.",
+        "It starts today."]
+
+
+def test_a_paragraph_break_inside_a_crawled_sentence_is_one_sentence():
+    """Offsets cover both lines and the blank line between them; the text is not rewritten."""
+    text = ("Cette enveloppe doit accélérer l’adoption de l’intelligence artificielle par les "
+            "entreprises de\n\nla région Grand Est et de l’Alsace. Les travaux débutent en 2025.")
+    (a, b), (c, d) = sentence_spans(text)
+    assert text[a:b] == ("Cette enveloppe doit accélérer l’adoption de l’intelligence "
+                         "artificielle par les entreprises de\n\nla région Grand Est et de "
+                         "l’Alsace.")
+    assert text[c:d] == "Les travaux débutent en 2025."
+
+
+def test_a_heading_without_a_period_stays_apart_from_its_paragraph():
+    text = ("Investing in Cloud and AI infrastructure\n"
+            "First, Microsoft will invest €4Bn to expand its Cloud and AI infrastructure.\n\n"
+            "Accelerate 2,500 French startups with AI\n\n"
+            "The third aspect is that Microsoft announces new initiatives.")
+    assert sentences(text) == [
+        "Investing in Cloud and AI infrastructure",
+        "First, Microsoft will invest €4Bn to expand its Cloud and AI infrastructure.",
+        "Accelerate 2,500 French startups with AI",
+        "The third aspect is that Microsoft announces new initiatives."]
+
+
+def test_page_furniture_that_lost_a_date_is_not_joined_to_the_article():
+    text = "Publié le\n\nLe géant américain va construire un centre de données dans le Haut-Rhin."
+    assert sentences(text) == [
+        "Publié le",
+        "Le géant américain va construire un centre de données dans le Haut-Rhin."]
+
+
+def test_a_bulleted_list_stays_items():
+    text = ("By 2027, Microsoft will:\n"
+            "• expand its datacenter footprint in Paris and Marseille by the end of 2025, and\n"
+            "• train 1 million people in AI skills with France Travail and\n"
+            "- support 2,500 French startups at STATION F\n"
+            "1. build a new datacenter campus in Mulhouse\n\n"
+            "The plan was announced at the Choose France summit.")
+    assert sentences(text) == [
+        "By 2027, Microsoft will:",
+        "• expand its datacenter footprint in Paris and Marseille by the end of 2025, and",
+        "• train 1 million people in AI skills with France Travail and",
+        "- support 2,500 French startups at STATION F",
+        "1. build a new datacenter campus in Mulhouse",
+        "The plan was announced at the Choose France summit."]
+
+
+def test_seed_004_sentence_broken_by_a_blank_line_is_one_sentence(seed_texts):
+    text = seed_texts["004"]
+    found = sentences(text)
+    assert "French economy and job market." not in found
+    assert BROKEN_004 in found
+
+
+# The sentence of seed 004 that the crawled release breaks with a blank line after "for the".
+BROKEN_004 = (
+    "This broad investment package is designed to accelerate the adoption of artificial "
+    "intelligence (AI) and cloud technologies, increase the country's competitiveness by "
+    "fostering digital technology made in France and create long-term benefits for the\n\n"
+    "French economy and job market.")
+
+
 def test_offsets_index_the_original_text(seed_texts):
     for text in seed_texts.values():
         doc = analyse(text)
