@@ -78,13 +78,19 @@ def test_a_paragraph_break_inside_a_crawled_sentence_is_one_sentence():
 
 
 def test_a_heading_without_a_period_stays_apart_from_its_paragraph():
-    text = ("Investing in Cloud and AI infrastructure\n"
+    text = ("Microsoft announces the largest investment to date in France to accelerate the "
+            "adoption of AI, skilling and innovation\n"
             "First, Microsoft will invest €4Bn to expand its Cloud and AI infrastructure.\n\n"
+            "Council can't audit the number-plate cameras it paid for\n"
+            "Brackenford residents were told the cameras would catch fly-tippers.\n\n"
             "Accelerate 2,500 French startups with AI\n\n"
             "The third aspect is that Microsoft announces new initiatives.")
     assert sentences(text) == [
-        "Investing in Cloud and AI infrastructure",
+        "Microsoft announces the largest investment to date in France to accelerate the "
+        "adoption of AI, skilling and innovation",
         "First, Microsoft will invest €4Bn to expand its Cloud and AI infrastructure.",
+        "Council can't audit the number-plate cameras it paid for",
+        "Brackenford residents were told the cameras would catch fly-tippers.",
         "Accelerate 2,500 French startups with AI",
         "The third aspect is that Microsoft announces new initiatives."]
 
