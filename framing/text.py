@@ -173,6 +173,9 @@ DANGLING_WORDS = frozenset(
     """the of and or nor but its their our your whose than le la les l' un une des du de d' et
     ou à au aux par sur dans que qu' dont sous vers chez ni mais""".split()
 )
+# Besides DANGLING_WORDS, words after which a clause goes on when the next line says so by
+# starting in lowercase ("These\n\ninitiatives").
+_MID_CLAUSE_WORDS = DANGLING_WORDS | frozenset("this these those ce cet cette ces".split())
 # A line shorter than this that ends on a dangling word is page furniture that lost a field
 # ("Publié le" and a date, "modifié à" and a time, "by" and an author), not broken prose.
 MIN_BROKEN_LINE_WORDS = 8
@@ -180,6 +183,8 @@ MIN_BROKEN_LINE_WORDS = 8
 _LAST_WORD = re.compile(r"(?<![^\s(«“\"‘\[])[^\W\d_]+['’]?$")
 # A line that opens a list item or a Markdown heading never continues the line before it.
 _ITEM_START = re.compile(r"[ \t]*(?:[-–—•*·▪●◦]\s|#|\d{1,3}[.)]\s)")
+# A line's first word, when it is a plain word ("initiatives", not "iPhone" or "www.x.fr").
+_FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+)(?=[\s,;:'’-]|$)")
 _SPACE = " \t\r\u00a0\u202f"
 
 
@@ -207,9 +212,12 @@ def _continues(text: str, line_start: int, nl: int) -> int | None:
     """The start of the line that goes on with the sentence of the line text[line_start:nl],
     or None when that line ends its sentence. A line without final punctuation runs on
     - into a next line that starts in lowercase (hard wrapping);
-    - across blank lines into the next non-blank line, unless that one opens a list item or a
-      heading, when it is a prose line (MIN_BROKEN_LINE_WORDS) that ends with a dangling word
-      ("the", "de"): no title or paragraph ends so.
+    - when it is a prose line (MIN_BROKEN_LINE_WORDS), across blank lines (a crawled page that
+      breaks a paragraph inside a sentence), into the next non-blank line that is no list item
+      or heading, if the line ends with a dangling word ("the", "de": no title or paragraph
+      ends so), or if it ends mid-clause (a comma, a dangling word or a demonstrative in any
+      case) and the next line starts with a lowercase word ("These\n\ninitiatives
+      demonstrate", "technologies,\n\nsupport their").
     Titles, list items and navigation lines otherwise stay sentences of their own."""
     # The next line's first letter first: it is rarely lowercase, and then the line itself
     # needs no look.
@@ -219,15 +227,13 @@ def _continues(text: str, line_start: int, nl: int) -> int | None:
     end = nl
     while end > line_start and text[end - 1] in _SPACE:
         end -= 1
-    if end == line_start:
-        return None
-    last = text[end - 1]
-    if not (last.isalpha() or last in "'’"):
+    if end == line_start or text[end - 1] in _LINE_END_PUNCT:
         return None
     word = _LAST_WORD.search(text[max(line_start, end - 12) : end])
-    if (word is None or not word.group().islower()
-            or word.group().replace("’", "'") not in DANGLING_WORDS
-            or count_tokens(text, line_start, end) < MIN_BROKEN_LINE_WORDS):
+    last = "" if word is None else word.group().replace("’", "'")
+    dangling = last in DANGLING_WORDS and last.islower()
+    mid_clause = text[end - 1] == "," or last.lower() in _MID_CLAUSE_WORDS
+    if not dangling and not (mid_clause and text[nl + 1 : nl + 2].isspace()):
         return None
     following = nl + 1
     while True:  # past blank lines
@@ -238,6 +244,12 @@ def _continues(text: str, line_start: int, nl: int) -> int | None:
     next_end = text.find("\n", following)
     next_line = text[following : len(text) if next_end == -1 else next_end]
     if not next_line.strip() or _ITEM_START.match(next_line):
+        return None
+    if not dangling:  # mid-clause: goes on only into a lowercase word
+        first = _FIRST_WORD.match(next_line)
+        if first is None or not first.group(1).islower():
+            return None
+    if count_tokens(text, line_start, end) < MIN_BROKEN_LINE_WORDS:
         return None
     return following
 
