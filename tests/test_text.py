@@ -61,8 +61,8 @@ def test_a_release_sentence_broken_across_two_lines_is_one_sentence():
             "accelerate the adoption of AI in the\nFrench economy and job market. It starts today.")
     assert sentences(text) == [
         "Microsoft announced its largest investment in France.",
-        "The package is designed to accelerate the adoption of AI in the\nFrench economy and "
-        "job market.",
+        ("The package is designed to accelerate the adoption of AI in the\nFrench economy and "
+         "job market."),
         "It starts today."]
 
 
@@ -86,8 +86,8 @@ def test_a_heading_without_a_period_stays_apart_from_its_paragraph():
             "Accelerate 2,500 French startups with AI\n\n"
             "The third aspect is that Microsoft announces new initiatives.")
     assert sentences(text) == [
-        "Microsoft announces the largest investment to date in France to accelerate the "
-        "adoption of AI, skilling and innovation",
+        ("Microsoft announces the largest investment to date in France to accelerate the "
+         "adoption of AI, skilling and innovation"),
         "First, Microsoft will invest €4Bn to expand its Cloud and AI infrastructure.",
         "Council can't audit the number-plate cameras it paid for",
         "Brackenford residents were told the cameras would catch fly-tippers.",
@@ -127,8 +127,8 @@ def test_a_line_ending_mid_clause_runs_on_into_a_lowercase_line_after_a_blank_li
             "Microsoft will open a datacenter campus in the Grand Est Region\n\n"
             "by Roman Grant")
     assert sentences(text) == [
-        "Microsoft will run workshops in Lyon, Nantes and Bordeaux to explain GenAI,\n\n"
-        "support its adoption by startups and find new uses.",
+        ("Microsoft will run workshops in Lyon, Nantes and Bordeaux to explain GenAI,\n\n"
+         "support its adoption by startups and find new uses."),
         "These\n\ninitiatives start in September.",
         "Dear members of the press and dear partners of Microsoft France,",
         "Today we announce our largest investment in France.",
@@ -147,14 +147,14 @@ def test_seed_004_sentences_broken_by_a_blank_line_are_one_sentence_each(seed_te
 # The sentences of seed 004 that the crawled release breaks with a blank line (the seed
 # corpus's note on seed-004: "Sentences split across lines (49/51, 93/95, 139/141)").
 BROKEN_004 = [
-    "This broad investment package is designed to accelerate the adoption of artificial "
-    "intelligence (AI) and cloud technologies, increase the country's competitiveness by "
-    "fostering digital technology made in France and create long-term benefits for the\n\n"
-    "French economy and job market.",
-    "These\n\ninitiatives demonstrate a mutual goal for environmental sustainability and a more "
-    "resource-efficient future.",
-    "Their objective is to accelerate the understanding of GenAI technologies,\n\nsupport "
-    "their integration by French startups and identify innovative use cases.",
+    ("This broad investment package is designed to accelerate the adoption of artificial "
+     "intelligence (AI) and cloud technologies, increase the country's competitiveness by "
+     "fostering digital technology made in France and create long-term benefits for the\n\n"
+     "French economy and job market."),
+    ("These\n\ninitiatives demonstrate a mutual goal for environmental sustainability and a "
+     "more resource-efficient future."),
+    ("Their objective is to accelerate the understanding of GenAI technologies,\n\nsupport "
+     "their integration by French startups and identify innovative use cases."),
 ]
 
 
