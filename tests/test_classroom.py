@@ -393,7 +393,7 @@ def test_the_answers_say_what_the_similarity_figure_is(lesson):
     html = worksheet_html(_one_sentence("N", "lexicon", [], passage), answers=True)
     assert "press release, copied word for word: 82% of the words in common, in the same order" \
         in html
-    assert "in runs of at least 3 words in the same order (0.82 = 82 %)" in html
+    assert "in runs of at least 3 words in the same order (0.82 = 82%)" in html
     answers = (lesson / "answers.html").read_text("utf-8")
     assert "communiqué de presse, traduit : similarité 0," in answers
     assert "une note de 0 à 1 des nombres, noms et mots clés" in answers

@@ -267,7 +267,8 @@ def _class_table(c: dict, t: dict, ui: str) -> list[str]:
             (f"<tr><th>{escape(t['fleiss'])}</th><td>{escape(fleiss)} "
              f"({escape(fleiss_on)})</td></tr>"),
             (f"<tr><th>{escape(t['majority_head'])}</th><td>"
-             f"{escape(percent_or_dash(c['majority_agreement_tool'], ui))} {escape(of)}; κ "
+             f"{escape(percent_or_dash(c['majority_agreement_tool'], ui))} {escape(of)}"
+             f"{' ;' if ui == 'fr' else ';'} κ "
              f"{escape(number(c['majority_kappa_tool'], ui))}</td></tr>"),
             "</tbody></table>", f"<p class=\"muted\">{escape(t['kappa_note'])}</p>"]
 
@@ -297,6 +298,7 @@ def _disagreement_table(exercise: dict, result: dict, chart: bool, t: dict,
         parts.append("<p class=\"charts\"><img src=\"disagreement.svg\" "
                      f"alt=\"{escape(t['disagree_head'])}\"></p>")
     sentences = {(a["id"], s["n"]): s for a in exercise["articles"] for s in a["sentences"]}
+    parts.append(legend(t["legend"]))
     parts.append("<table class=\"sheet\"><thead><tr>"
                  f"<th>{escape(t['article'])}</th><th>{escape(t['col.n'])}</th>"
                  f"<th>{escape(t['col.sentence'])}</th><th>{escape(t['head.votes'])}</th>"

@@ -35,7 +35,7 @@ def grade_text(result: dict, ui: str) -> str:
     lines = [f"{counted(c['students'], 'student', ui)}, {counted(c['sentences'], 'sentence', ui)}",
              f"{t['fleiss']}{colon}{number(c['fleiss_kappa'], ui)} ({fleiss_on})",
              (f"{t['majority_head']}{colon}{percent_or_dash(c['majority_agreement_tool'], ui)} "
-              f"{of}; κ {number(c['majority_kappa_tool'], ui)}"), ""]
+              f"{of}{' ;' if ui == 'fr' else ';'} κ {number(c['majority_kappa_tool'], ui)}"), ""]
     width = max([len(s["student"]) for s in result["students"]] + [7])
     lines.append(f"{t['col.student']:<{width}}  {t['col.answered']:>8}  {t['col.tool']:>7}  κ"
                  f"      {t['col.class']:>7}  κ")

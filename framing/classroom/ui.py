@@ -277,7 +277,7 @@ STRINGS = {
         ("The figure beside a passage of the release: for a passage copied word for word or "
          "nearly, the share of the words of the longer of the two passages (the article's or "
          "the release's) that are found in the other, in runs of at least 3 words in the same "
-         "order (0.82 = 82 %). For a translated passage, a score from 0 to 1 of the numbers, "
+         "order (0.82 = 82%). For a translated passage, a score from 0 to 1 of the numbers, "
          "names and key words the two sentences share, rare ones counting more (1 = they share "
          "all of them)."),
         ("Le chiffre à côté d’un passage du communiqué : pour un passage copié mot pour mot ou "
