@@ -37,7 +37,8 @@ def summary(record: Record) -> str:
     speakers = f" ({', '.join(a.speakers)})" if a.speakers else ""
     chooser = "lexicon" if f.method == "lexicon" else "model"
     lines = [
-        f"{record.id}  [{record.language}, {record.n_words} words, {record.n_sentences} sentences]",
+        (f"{record.id}  [{record.language}, {counted(record.n_words, 'word')}, "
+         f"{counted(record.n_sentences, 'sentence')}]"),
         (f"  label        {f.label} ({chooser}: promotional {f.promotional:.2f} · "
          f"critical {f.critical:.2f})"),
     ]
@@ -60,7 +61,12 @@ def _reuse_line(reuse: Reuse) -> str:
     if reuse.kind == "none":
         return "none found"
     return (f"{reuse.kind} from {reuse.source}: {reuse.article_share:.0%} of the article, "
-            f"{reuse.source_share:.0%} of the release, {len(reuse.passages)} passages")
+            f"{reuse.source_share:.0%} of the release, {counted(len(reuse.passages), 'passage')}")
+
+
+def counted(n: int, noun: str) -> str:
+    """n with its English noun in the right number: "1 passage", "2 passages"."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _one_line(text: str) -> str:
@@ -108,13 +114,14 @@ def reuse_summary(doc_id: str, reuse: Reuse, article: str, source_texts: dict[st
              + (f" (identical to {reuse.identical_to})" if reuse.identical_to else "")]
     lines.append(f"  article share {reuse.article_share:.0%} · release share "
                  f"{reuse.source_share:.0%} · longest passage "
-                 f"{reuse.longest_passage_words} words · {len(reuse.passages)} passages")
+                 f"{counted(reuse.longest_passage_words, 'word')} · "
+                 f"{counted(len(reuse.passages), 'passage')}")
     if reuse.shares_with:
         lines.append(f"  cluster {reuse.cluster}: shares passages with "
                      f"{', '.join(reuse.shares_with)}")
     for p in reuse.passages:
         source = source_texts.get(p.source, "")
-        lines.append(f"  [{p.kind} {p.similarity:.2f}] {p.words} words")
+        lines.append(f"  [{p.kind} {p.similarity:.2f}] {counted(p.words, 'word')}")
         lines.append(f"    article {p.article_start}-{p.article_end}: "
                      f"{_cut(article[p.article_start:p.article_end], width)}")
         lines.append(f"    {p.source} {p.source_start}-{p.source_end}: "

@@ -148,12 +148,21 @@ def _cell(row: dict, key: str, fmt: str | None, links: dict[str, str]) -> str:
 
 # --- one article -----------------------------------------------------------------------------
 
-LEGEND = (
-    "<p class=\"legend\"><span class=\"promotional\">promotional cue</span>"
-    "<span class=\"critical\">critical cue</span><span class=\"sovereignty\">sovereignty / "
-    "foreign law</span><span class=\"s-promotional\">promotional sentence</span>"
-    "<span class=\"s-critical\">critical sentence</span></p>"
-)
+LEGEND_NAMES = {  # the CSS class of each kind of mark, and its name in the legend
+    "promotional": "promotional cue", "critical": "critical cue",
+    "sovereignty": "sovereignty / foreign law", "s-promotional": "promotional sentence",
+    "s-critical": "critical sentence",
+}
+
+
+def legend(names: dict[str, str] = LEGEND_NAMES) -> str:
+    """The colour legend of marked text: a sample of each class in `names`, in its words (the
+    classroom pages give their own words and only the kinds they mark)."""
+    return ("<p class=\"legend\">" + "".join(f"<span class=\"{kind}\">{escape(name)}</span>"
+                                             for kind, name in names.items()) + "</p>")
+
+
+LEGEND = legend()
 REUSE_LEGEND = (
     "<p class=\"legend\"><span class=\"reuse-verbatim\">verbatim</span>"
     "<span class=\"reuse-near\">near-verbatim</span><span class=\"reuse-translated\">translated"

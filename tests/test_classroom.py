@@ -90,7 +90,7 @@ def test_explain_001_in_english_names_the_critical_ending_and_the_question(tmp_p
     assert "Sovereignty is raised as a question (sentence 36)" in out
     assert "[§lois extraterritoriales]" in out  # the evidence, in brackets when piped
     assert "Brad Smith, Franck Leroy" in out
-    assert "comes from 004_f1608429cd902174 (translated)" in out
+    assert "comes from the press release (translated)" in out  # named, not by its id
     html = page.read_text("utf-8")
     assert "Content-Security-Policy" in html and '<html lang="en">' in html
     assert '<mark class="critical">reste posée</mark>' in html
@@ -128,8 +128,9 @@ def test_explain_003_promotional_in_the_writers_own_voice():
                                           for e in record["framing"]["evidence"])]
     out = run("explain", seed_path("003"), "--ui", "en").stdout
     said = (f"{len(promotional)} of its 16 sentences are promotional (they praise or sell), "
-            f"{len(cued)} with a lexicon cue (all in the writer's own voice) and "
-            f"{len(promotional) - len(cued)} labelled by the trained model alone")
+            f"{len(cued)} with a word of the lexicon (all in the writer's own voice) and "
+            f"{len(promotional) - len(cued)} marked by the trained model alone, without any "
+            "word of the lexicon")
     assert 0 < len(cued) < len(promotional) and said in out
     assert "[+colossal]" in out and "Sovereignty is not raised." in out
 
@@ -154,7 +155,7 @@ def test_worksheet_answers_and_template(lesson):
     assert answers.count('class="box on"') == 56 + copied
     assert copied >= 20  # 001 relays the release; 003 does not
     assert not any(s["copied"] for s in exercise["articles"][1]["sentences"])
-    assert "Jugement de framing : critique" in answers and "Où l’outil peut se tromper" in answers
+    assert "Jugement de framing, choisi par le modèle entraîné : critique" in answers and "Où l’outil peut se tromper" in answers
     assert "lois extraterritoriales" in answers and 'class="passage"' in answers
     with (lesson / "responses.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
@@ -223,6 +224,12 @@ def test_grading_three_students(lesson, tmp_path):
     assert "κ de Fleiss entre élèves" in summary and "student2" in summary
     assert 'src="disagreement.svg"' in summary
     assert "κ de Fleiss entre élèves : " in result.stdout
+    # The debrief says what its figures are, not "the majority and framing disagree: 42 %".
+    assert "Phrases où la majorité de la classe a donné la réponse de framing" in summary
+    assert "phrases où une majorité se dégage (égalités exclues)" in summary
+    assert "part de la classe qui n’a pas donné la réponse de framing" in summary
+    assert "même réponse que framing (% des phrases répondues)" in summary
+    assert "contre framing" not in summary and "3 élèves, 56 phrases" in result.stdout
     again = tmp_path / "again"
     assert run("exercise", "grade", lesson, responses, "--out", again).exit_code == 0
     for name in ("disagreement.svg", "summary.html", "grades.csv", "sentences.csv"):
@@ -302,3 +309,176 @@ def test_worksheet_in_a_browser(lesson, hostile, tmp_path):
         dom, log = open_in_chromium(page, tmp_path)
         assert "data-pwned" not in dom and "<title>PWNED" not in dom
         assert "Uncaught" not in log
+
+
+# --- issue 15: names, the release as a reading, how a sentence was labelled, plurals ---------
+
+
+def test_the_sheets_name_articles_by_title_or_number_never_by_their_id(lesson):
+    exercise = exercise_of(lesson)
+    title = exercise["articles"][1]["title"]
+    assert exercise["articles"][0]["title"] is None and title  # 001 has none, 003 has one
+    for name in ("worksheet.html", "answers.html"):
+        html = (lesson / name).read_text("utf-8")
+        assert "<h2>Article 1</h2>" in html, name
+        assert f"<h2>Article 2 — {title[:30]}" in html, name
+        for article in exercise["articles"]:
+            assert article["id"] not in html, (name, article["id"])
+
+
+def test_the_worksheet_gives_the_release_to_read_when_it_asks_about_copying(lesson):
+    worksheet = (lesson / "worksheet.html").read_text("utf-8")
+    assert "<h2>À lire : le communiqué de presse</h2>" in worksheet
+    assert "Microsoft announces the largest investment to date in France" in worksheet
+    assert "Lisez d’abord le communiqué de presse" in worksheet
+    assert worksheet.count("<th>Copiée ?</th>") == 2
+    assert "Quelles parties ressemblent au communiqué de presse ?" in worksheet
+
+
+def test_without_a_release_the_sheets_ask_nothing_about_copying(tmp_path):
+    out = tmp_path / "exercise"
+    result = run("exercise", seed_path("001"), seed_path("003"), "--out", out)
+    assert result.exit_code == 0, result.output
+    for name in ("worksheet.html", "answers.html"):
+        html = (out / name).read_text("utf-8")
+        for copying in ("Copiée ?", 'class="copied"', "ressemblent au communiqué",
+                        "Cochez la dernière case", "À lire"):
+            assert copying not in html, (name, copying)
+    assert (out / "worksheet.html").read_text("utf-8").count('<span class="box"></span>') == 56 * 3
+
+
+def test_the_answers_say_when_the_model_labelled_a_sentence_without_a_lexicon_word(lesson):
+    answers = (lesson / "answers.html").read_text("utf-8")
+    # 001 has one critical sentence that no word of the lexicon marks (see the explanation).
+    said = "Le modèle entraîné a classé cette phrase critique ; aucun mot du lexique ne la marque."
+    assert answers.count(said) == 1
+    assert "les mots décident" not in answers and "listes de mots" not in answers
+    assert "Les phrases sont classées par ce qui a classé l’article" in answers
+
+
+def _one_sentence(label: str, by: str, evidence: list, passage: dict | None = None) -> dict:
+    sentence = {"n": 1, "start": 0, "end": 23, "text": "Le projet reste fragile.",
+                "raw": "Le projet reste fragile.", "label": label, "by": by,
+                "lexicon_label": "N", "evidence": evidence, "copied": bool(passage),
+                "passage": passage}
+    article = {"number": 1, "id": "x-1f2e3d4c5b6a", "title": None, "language": "en",
+               "label": "critical", "lexicon_label": "neutral", "by": by, "speakers": [],
+               "quotes": 1, "quote_share": 0.1, "reuse": None,
+               "sovereignty": {"stance": "none", "laws": [], "sentence": None},
+               "sentences": [sentence]}
+    sources = [{"id": "rel", "name": "press release", "text": "The project is fragile."}]
+    return {"framing": "0", "ui": "en", "sources_checked": True, "sources": sources,
+            "articles": [article]}
+
+
+def test_how_a_sentence_was_labelled_is_said_in_the_answers_in_english():
+    from framing.classroom import worksheet_html
+
+    model = worksheet_html(_one_sentence("C", "model", []), answers=True)
+    said = "The trained model marked this sentence critical; no word of the lexicon marks it."
+    assert said in model and "words decide" not in model
+    assert "framing&#x27;s label, chosen by the trained model: critical" in model
+    cue = [{"start": 16, "end": 23, "effect": "critical", "context": "writer"}]
+    lexicon = worksheet_html(_one_sentence("C", "lexicon", cue), answers=True)
+    assert "no word of the lexicon" not in lexicon and 'class="how"' not in lexicon
+    assert "chosen by the lexicon: critical" in lexicon
+    assert "1 sentence</p>" in lexicon  # not "1 sentences"
+
+
+def test_the_answers_say_what_the_similarity_figure_is(lesson):
+    from framing.classroom import worksheet_html
+
+    passage = {"number": 1, "kind": "verbatim", "source": "rel", "similarity": 0.82,
+               "source_start": 0, "source_end": 23, "source_text": "The project is fragile."}
+    html = worksheet_html(_one_sentence("N", "lexicon", [], passage), answers=True)
+    assert "press release, copied word for word: 82% of the words in common, in the same order" \
+        in html
+    assert "in runs of at least 3 words in the same order (0.82 = 82%)" in html
+    answers = (lesson / "answers.html").read_text("utf-8")
+    assert "communiqué de presse, traduit : similarité 0," in answers
+    assert "une note de 0 à 1 des nombres, noms et mots clés" in answers
+
+
+def test_counts_agree_with_their_nouns_in_both_languages():
+    from framing.classroom.explanation import speakers_line
+    from framing.classroom.ui import UI, counted
+
+    assert counted(1, "quote", "fr") == "1 citation directe"
+    assert counted(2, "quote", "fr") == "2 citations directes"
+    assert counted(1, "quote", "en") == "1 direct quote"
+    assert counted(0, "sentence", "en") == "0 sentences" and counted(0, "sentence", "fr") == \
+        "0 phrase"
+    article = {"speakers": ["Jo Lee"], "quotes": 1, "quote_share": 0.1}
+    assert speakers_line(article, UI["fr"], "fr") == "Cités : Jo Lee (1 citation directe, 10 % " \
+        "des mots)."
+    assert "(2 direct quotes, 10% of the words)" in speakers_line({**article, "quotes": 2},
+                                                                  UI["en"], "en")
+
+
+def _facts(critical: int, closing: int, quotes: int) -> dict:
+    voice = {"writer": critical, "others": 0, "model": 0, "sentences": list(range(critical))}
+    sentence = {"n": 5, "start": 0, "end": 10, "label": "critical", "text": "Rien ne va."}
+    return {"id": "x", "title": None, "label": "critical", "lexicon_label": "critical",
+            "method": "lexicon", "n_sentences": 5,
+            "counts": {"promotional": 0, "neutral": 5 - critical, "critical": critical},
+            "voice": {"critical": voice, "promotional": {**voice, "writer": 0}},
+            "critical_in_closing": closing, "critical_sentences": [sentence],
+            "promotional_sentences": [], "evidence": {"promotional": [], "critical": []},
+            "speakers": [], "quotes": quotes, "quote_share": 0.2, "reuse": None,
+            "sovereignty": {"stance": "none", "laws": [], "sentence": None, "spans": []}}
+
+
+def test_the_explanation_agrees_with_one_and_with_many():
+    from framing.classroom import explanation_parts
+
+    def words(facts, ui):
+        return " ".join(p[0] for b in explanation_parts(facts, ui) for line in b["lines"]
+                        for p in line)
+
+    one = words(_facts(1, 1, 1), "en")
+    assert "because 1 of its 5 sentences questions or criticises, in the writer's own voice." \
+        in one
+    assert "The only critical sentence comes in the last fifth" in one
+    assert "1 direct quote (20% of the words)" in one
+    un = words(_facts(1, 1, 1), "fr")
+    assert "parce que 1 de ses 5 phrases questionne ou critique, dans la voix même du rédacteur." \
+        in un
+    assert "La seule phrase critique est dans le dernier cinquième" in un
+    assert "1 citation directe (20 % des mots)" in un
+    many = words(_facts(3, 2, 2), "fr")
+    assert "3 de ses 5 phrases questionnent ou critiquent, toutes dans la voix" in many
+    assert "2 des 3 phrases critiques sont dans le dernier cinquième" in many
+    assert "2 citations directes" in many
+
+
+def test_explain_html_has_the_report_s_colour_legend(tmp_path):
+    from framing.classroom import UI
+    from framing.html import LEGEND, legend
+
+    page = tmp_path / "explain.html"
+    result = run("explain", seed_path("001"), "--html", page)
+    assert result.exit_code == 0, result.output
+    html = page.read_text("utf-8")
+    assert legend(UI["fr"]["legend"]) in html
+    assert '<span class="critical">mot critique (lexique)</span>' in html
+    for kind in ("promotional", "critical", "sovereignty"):  # the report's own classes
+        assert f'<span class="{kind}">' in LEGEND
+
+
+def test_explain_and_exercise_read_other_columns_and_say_how_many_inputs_failed(tmp_path):
+    table = tmp_path / "articles.csv"
+    text = seed_path("003").read_text("utf-8")
+    with table.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["ref", "body"], ["art-9", text]])
+    wrong = run("explain", table)
+    assert wrong.exit_code == 1 and "--text-column" in wrong.stderr
+    assert "1 input failed (of 1):" in wrong.stderr
+    right = run("explain", table, "--text-column", "body", "--id-column", "ref")
+    assert right.exit_code == 0, right.output
+    assert right.stdout.startswith("art-9")
+    out = tmp_path / "exercise"
+    made = run("exercise", table, seed_path("001"), "--out", out)
+    assert made.exit_code == 1 and "1 input failed (of 2):" in made.stderr
+    made = run("exercise", table, "--text-column", "body", "--id-column", "ref", "--out", out)
+    assert made.exit_code == 0, made.output
+    assert exercise_of(out)["articles"][0]["id"] == "art-9"

@@ -111,3 +111,14 @@ def test_the_scores_beside_a_label_are_those_of_what_chose_it():
     assert with_model.to_dict()["framing"]["lexicon"] == {
         "label": f.lexicon_label, "promotional": f.lexicon_promotional,
         "critical": f.lexicon_critical}
+
+
+def test_counts_agree_with_their_nouns_in_the_summary_and_the_reuse_lines(lexicon):
+    """Issue 15: "1 sentence", "1 passage", never "1 sentences" or "1 passages"."""
+    record = framing.score_text("Le maire était absent.", id="bref", lexicon=lexicon)
+    head = summary(record).splitlines()[0]
+    assert head.endswith("4 words, 1 sentence]"), head
+    article = "VÉLOS. " + RELEASE + " Le maire était absent."
+    found = SourceIndex([("velora", RELEASE)]).compare(article, "velos")
+    text = reuse_summary("velos", found, article, {"velora": RELEASE})
+    assert " · 1 passage\n" in text and "1 passages" not in text

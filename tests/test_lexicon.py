@@ -78,6 +78,42 @@ def test_neutral_idioms_hide_their_cue_words():
     assert not any(term.startswith("préoccup") for _, term in found)
 
 
+CRUCIAL_NOT_CRITICISM = [  # "critique" / "critical" meaning crucial: no critical cue
+    "Le cloud est devenu critique pour l'économie française.",
+    "Les données de santé sont critiques pour la recherche.",
+    "Une infrastructure critique a été rénovée cet été.",
+    "Le chantier entre dans une phase critique cet hiver.",
+    "C'est un moment critique pour la filière.",
+    "Un sujet d'une importance critique pour la région.",
+    "Cloud services have become critical to the economy.",
+    "The grant upgrades critical infrastructure in three regions.",
+    "This is a critical moment for the sector.",
+]
+CRITICISM = [  # "critique" / "critic" as criticism: still a critical cue
+    ("Une critique virulente du projet a été publiée par l'opposition.", "critique"),
+    ("Les critiques dénoncent un cadeau fait à l'industriel.", "critiques"),
+    ("Le maire critique le projet pour son coût.", "critique"),
+    ("Critics say the deal locks the city in.", "Critics"),
+    ("The plan drew sharp criticism from unions.", "criticism"),
+]
+
+
+@pytest.mark.parametrize("sentence", CRUCIAL_NOT_CRITICISM)
+def test_critique_meaning_crucial_is_no_critical_cue(sentence):
+    lex = Lexicon.load()
+    doc = analyse(sentence)
+    hits = [h for s in lex.match_sentences(sentence, doc.sentences) for h in s]
+    assert not [h for h in hits if h.entry.family == "critical"], sentence
+
+
+@pytest.mark.parametrize(("sentence", "word"), CRITICISM)
+def test_critique_meaning_criticism_is_still_a_critical_cue(sentence, word):
+    lex = Lexicon.load()
+    doc = analyse(sentence)
+    hits = [h for s in lex.match_sentences(sentence, doc.sentences) for h in s]
+    assert word in [sentence[h.start : h.end] for h in hits if h.entry.family == "critical"]
+
+
 def test_the_lexicon_folder_is_the_one_given_else_the_environment_s_else_the_project_s(
         tmp_path, monkeypatch):
     from framing.lexicon import LEXICON_DIR, lexicon_folder

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from framing.classroom.explanation import stance_sentence
-from framing.classroom.ui import LETTERS, UI
+from framing.classroom.ui import LETTERS, UI, release_names
 
 if TYPE_CHECKING:  # the scorer is loaded only when an article is scored, not on import
     from framing.record import Record
@@ -17,11 +17,13 @@ COPIED_OVERLAP = 0.5  # a sentence is "copied" when reused passages cover this s
 
 
 def exercise_article(number: int, record: Record, text: str) -> dict:
-    """One article of an exercise: its sentences (numbered from 1) with framing's label, its
-    evidence (offsets into the sentence) and whether a reused passage covers it."""
+    """One article of an exercise: its sentences (numbered from 1) with framing's label, what
+    chose it (`by`: "model" or "lexicon") and the lexicon's own label, its evidence (offsets into
+    the sentence) and whether a reused passage covers it."""
     f, s, a = record.framing, record.sovereignty, record.attribution
     passages = list(enumerate(record.reuse.passages, 1)) if record.reuse else []
     sources_checked = record.reuse is not None
+    by = "lexicon" if f.method == "lexicon" else "model"
     sentences = []
     for i, x in enumerate(f.sentences, 1):
         evidence = [{"start": e.start - x.start, "end": e.end - x.start, "effect": e.effect,
@@ -36,7 +38,8 @@ def exercise_article(number: int, record: Record, text: str) -> dict:
             copied, passage = _copied(x.start, x.end, passages, text)
         sentences.append({"n": i, "start": x.start, "end": x.end,
                           "text": " ".join(text[x.start : x.end].split()),
-                          "raw": text[x.start : x.end], "label": LETTERS[x.label],
+                          "raw": text[x.start : x.end], "label": LETTERS[x.label], "by": by,
+                          "lexicon_label": LETTERS.get(x.lexicon_label or x.label),
                           "evidence": evidence, "copied": copied, "passage": passage})
     i = stance_sentence(record)
     sov_sentence = None if i is None else i + 1
@@ -46,7 +49,7 @@ def exercise_article(number: int, record: Record, text: str) -> dict:
                  for k in ("kind", "source", "article_share", "source_share")}
     return {
         "number": number, "id": record.id, "title": record.title, "language": record.language,
-        "label": f.label, "lexicon_label": f.lexicon_label,
+        "label": f.label, "lexicon_label": f.lexicon_label, "by": by,
         "speakers": list(a.speakers), "quotes": a.quotes, "quote_share": a.quote_share,
         "sovereignty": {"stance": s.stance, "laws": list(s.laws), "sentence": sov_sentence},
         "reuse": reuse, "sentences": sentences,
@@ -87,5 +90,9 @@ def build_exercise(records_texts: list, source_texts: dict[str, str] | None = No
             if p and source_texts and p["source"] in source_texts:
                 p["source_text"] = " ".join(
                     source_texts[p["source"]][p["source_start"] : p["source_end"]].split())
+    sources = []
+    if source_texts:  # the releases, as a reading for the worksheet, named without their ids
+        names = release_names(list(source_texts), ui)
+        sources = [{"id": i, "name": names[i], "text": source_texts[i]} for i in source_texts]
     return {"framing": __version__, "ui": ui, "sources_checked": source_texts is not None,
-            "articles": articles}
+            "sources": sources, "articles": articles}

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from framing.classroom.ui import LABELS, UI, percent
+from framing.classroom.ui import LABELS, UI, counted, percent, pick
 from framing.marks import Mark, pieces
 
 if TYPE_CHECKING:  # the scorer is loaded only when an article is scored, not on import
@@ -129,42 +129,55 @@ def explanation_parts(facts: dict, ui: str) -> list[dict]:
     line is a list of (text, mark) pieces, mark one of None, "promotional", "critical",
     "sovereignty" (the evidence to highlight)."""
     t = UI[ui]
-    blocks = [_why_block(facts, t), *_evidence_blocks(facts, t)]
+    blocks = [_why_block(facts, t, ui), *_evidence_blocks(facts, t)]
     blocks.append({"head": t["speakers_head"], "lines": [[(speakers_line(facts, t, ui), None)],
                                                         [(t["who_missing"], None)]]})
-    blocks.append({"head": t["reuse_head"], "lines": [[(reuse_line(facts["reuse"], t, ui),
-                                                         None)]]})
+    reuse = reuse_line(facts["reuse"], t, ui, facts.get("source_names"))
+    blocks.append({"head": t["reuse_head"], "lines": [[(reuse, None)]]})
     blocks.append(_sovereignty_block(facts, t))
     blocks.append({"head": None, "lines": [[(t["caveat"], None)]]})
     return blocks
 
 
-def _because(facts: dict, t: dict) -> str:
+def _because(facts: dict, t: dict, ui: str) -> str:
     """Why the label: how many sentences of that side there are, and in whose voice."""
     names, label = t["label"], facts["label"]
     n, counts, voice = facts["n_sentences"], facts["counts"], facts["voice"]
+    of_n = counted(n, "sentence", ui)
     if label not in ("promotional", "critical"):
-        return t["because.neutral"].format(label=names[label], k=counts["neutral"], n=n,
-                                           p=counts["promotional"], c=counts["critical"])
+        k = counts["neutral"]
+        return pick(t["because.neutral"], k, ui).format(
+            label=names[label], k=k, n=of_n, p=counted(counts["promotional"], "promotional", ui),
+            c=counted(counts["critical"], "critical", ui))
     v = voice[label]
+    cued = v["writer"] + v["others"]
     said = "voice.others" if not v["writer"] else "voice.writer" if not v["others"] \
         else "voice.mixed"
-    said = t[said].format(w=v["writer"], o=v["others"])
-    cued = v["writer"] + v["others"]
+    said = t[said] if said == "voice.mixed" else pick(t[said], cued, ui)
+    said = said.format(w=v["writer"], o=v["others"])
     if v["model"]:  # sentences the trained model labelled without a lexicon cue
-        said = (t["voice.cued"].format(c=cued, voice=said, m=v["model"]) if cued
-                else t["voice.model"])
-    return t[f"because.{label}"].format(label=names[label], k=counts[label], n=n, voice=said)
+        model = pick(t["voice.model_part"], v["model"], ui).format(m=v["model"])
+        said = (t["voice.cued"].format(c=cued, voice=said, m=model) if cued
+                else pick(t["voice.model"], counts[label], ui))
+    return pick(t[f"because.{label}"], counts[label], ui).format(
+        label=names[label], k=counts[label], n=of_n, voice=said)
 
 
-def _why_block(facts: dict, t: dict) -> dict:
+def _closing_line(facts: dict, t: dict, ui: str) -> str:
+    """How many critical sentences close the article, in words agreeing with the count."""
+    c, k = facts["critical_in_closing"], facts["counts"]["critical"]
+    variants = t["closing"]
+    said = variants["only"] if k == 1 else pick(variants, c, ui)
+    return said.format(c=c, k=k)
+
+
+def _why_block(facts: dict, t: dict, ui: str) -> dict:
     """The first block: the reason for the label, then what tempers or confirms it."""
     names, label = t["label"], facts["label"]
     counts, voice = facts["counts"], facts["voice"]
-    lines = [[(_because(facts, t), None)]]
+    lines = [[(_because(facts, t, ui), None)]]
     if counts["critical"] and facts["critical_in_closing"] * 2 >= counts["critical"]:
-        lines.append([(t["closing"].format(c=facts["critical_in_closing"],
-                                           k=counts["critical"]), None)])
+        lines.append([(_closing_line(facts, t, ui), None)])
     if label == "promotional":
         if counts["critical"] == 0:
             lines.append([(t["no_critical"], None)])
@@ -176,8 +189,10 @@ def _why_block(facts: dict, t: dict) -> dict:
             only = facts["promotional_sentences"][0]
             lines.append(_with_sentence(t["few_promotional"], only, facts, "promotional"))
         else:
-            lines.append([(t["also_promotional"].format(
-                k=counts["promotional"], o=voice["promotional"]["others"]), None)])
+            o = voice["promotional"]["others"]
+            said = t["also_promotional"]["none"] if not o else \
+                pick(t["also_promotional"], o, ui)
+            lines.append([(said.format(k=counts["promotional"], o=o), None)])
     if facts["method"] != "lexicon" and facts["lexicon_label"] not in (None, label):
         lines.append([(t["classifier_differs"].format(lexicon=names[facts["lexicon_label"]]),
                        None)])
@@ -204,21 +219,24 @@ def speakers_line(article: dict, t: dict, ui: str) -> str:
     """Who is quoted, from the `speakers`, `quotes` and `quote_share` of an explanation's facts
     or an exercise's article (the answers sheet says the same)."""
     if article["speakers"]:
-        return t["speakers"].format(names=", ".join(article["speakers"]), q=article["quotes"],
+        return t["speakers"].format(names=", ".join(article["speakers"]),
+                                    q=counted(article["quotes"], "quote", ui),
                                     share=percent(article["quote_share"], ui))
     if article["quotes"]:
-        return t["speakers_unnamed"].format(q=article["quotes"],
+        return t["speakers_unnamed"].format(q=counted(article["quotes"], "quote", ui),
                                             share=percent(article["quote_share"], ui))
     return t["no_quotes"]
 
 
-def reuse_line(reuse: dict | None, t: dict, ui: str) -> str:
-    """How much of the article comes from a press release, or why that is not known."""
+def reuse_line(reuse: dict | None, t: dict, ui: str, names: dict | None = None) -> str:
+    """How much of the article comes from a press release, or why that is not known; the
+    release is named by `names` (source id -> name) when given."""
     if reuse is None:
         return t["reuse_unchecked"]
     if reuse["kind"] == "none":
         return t["reuse_none"]
-    return t["reuse"].format(share=percent(reuse["article_share"], ui), source=reuse["source"],
+    source = (names or {}).get(reuse["source"], reuse["source"])
+    return t["reuse"].format(share=percent(reuse["article_share"], ui), source=source,
                              kind=t["reuse_kind"][reuse["kind"]],
                              sshare=percent(reuse["source_share"], ui))
 

@@ -8,8 +8,8 @@ from collections import Counter
 
 from framing.classroom.explanation import explanation_parts, reuse_line, speakers_line
 from framing.classroom.grading import most_disagreed
-from framing.classroom.ui import UI, number, percent_or_dash, shorten
-from framing.html import escape, mark_tag, page, titled_mark
+from framing.classroom.ui import UI, counted, number, percent, percent_or_dash, pick, shorten
+from framing.html import escape, legend, mark_tag, page, titled_mark
 from framing.marks import Mark, draw, pieces
 
 PRINT_STYLE = """
@@ -30,6 +30,8 @@ table.sheet tr{break-inside:avoid;page-break-inside:avoid}
 .lines{border-bottom:1px solid #999;height:1.6em}
 .question{break-inside:avoid;page-break-inside:avoid;margin:.6em 0}
 .answer{margin:.2em 0 .5em 1em;color:#222}
+.how{font-size:.85em;color:#444;margin-top:.2em;font-style:italic}
+.reading p{margin:.4em 0} .reading{border:1px solid #999;padding:.2em .8em;margin:.8em 0}
 .article-block{break-before:page;page-break-before:always}
 .article-block:first-of-type{break-before:auto;page-break-before:auto}
 .name{font-size:1.1em;margin:1em 0}
@@ -52,6 +54,7 @@ def explain_html(items: list[tuple[dict, str]]) -> str:
         parts.append(f"<h1>{escape(facts.get('title') or facts['id'])}</h1>")
         if facts.get("title"):
             parts.append(f"<p class=\"muted\">{escape(facts['id'])}</p>")
+        parts.append(legend(UI[ui]["legend"]))
         for block in explanation_parts(facts, ui):
             if block["head"]:
                 parts.append(f"<h2>{escape(block['head'])}</h2>")
@@ -77,12 +80,15 @@ def worksheet_html(exercise: dict, answers: bool = False) -> str:
     if not answers:
         parts.append(f"<p class=\"name\">{escape(t['name'])} : <span></span></p>" if ui == "fr"
                      else f"<p class=\"name\">{escape(t['name'])}: <span></span></p>")
-    parts.append(f"<p>{escape(t['instructions'])}</p>")
+    copying = bool(exercise.get("sources"))  # the copying column needs a release to read
+    parts.append(f"<p>{escape(t['instructions'])}"
+                 + (f" {escape(t['instructions.copied'])}" if copying else "") + "</p>")
     if answers:
-        parts.append(f"<p class=\"legend\"><span class=\"promotional\">"
-                     f"{escape(t['label']['promotional'])}</span><span class=\"critical\">"
-                     f"{escape(t['label']['critical'])}</span><span class=\"sovereignty\">"
-                     f"{escape(t['sovereignty_head'])}</span></p>")
+        parts.append(legend(t["legend"]))
+        if any(s["passage"] for a in exercise["articles"] for s in a["sentences"]):
+            parts.append(f"<p class=\"muted\">{escape(t['similarity_note'])}</p>")
+    elif copying:
+        parts.append(_reading(exercise["sources"], t, ui))
     for article in exercise["articles"]:
         parts.append(_article_sheet(article, exercise, t, answers))
     if answers:
@@ -91,42 +97,48 @@ def worksheet_html(exercise: dict, answers: bool = False) -> str:
     return page(title, "\n".join(parts), style=PRINT_STYLE, lang=ui)
 
 
+def _reading(sources: list[dict], t: dict, ui: str) -> str:
+    """The press releases as a reading, each under its name, paragraph by paragraph."""
+    head = pick(t["reading_head"], len(sources), ui)
+    out = [f"<section class=\"reading\"><h2>{escape(head)}</h2>"]
+    for source in sources:
+        if len(sources) > 1:
+            out.append(f"<h3>{escape(source['name'])}</h3>")
+        paragraphs = [" ".join(p.split()) for p in source["text"].split("\n\n")]
+        out += [f"<p>{escape(p)}</p>" for p in paragraphs if p]
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def article_name(article: dict, t: dict) -> str:
+    """How the sheets name an article: "Article 2 — its title", or "Article 2" (never its id,
+    often a file name with a hash)."""
+    name = f"{t['article']} {article['number']}"
+    return f"{name} — {article['title']}" if article.get("title") else name
+
+
 def _article_sheet(article: dict, exercise: dict, t: dict, answers: bool) -> str:
-    heading = article["title"] or article["id"]
-    out = [(f"<section class=\"article-block\"><h2>{escape(t['article'])} {article['number']}"
-           f" — {escape(heading)}</h2>"),
-           (f"<p class=\"muted\">{escape(article['id']) + ' · ' if article['title'] else ''}"
-           f"{escape(article['language'])} · "
-           f"{len(article['sentences'])} {escape(t['sentence'])}s</p>")]
+    ui = exercise["ui"]
+    copying = bool(exercise.get("sources"))
+    out = [f"<section class=\"article-block\"><h2>{escape(article_name(article, t))}</h2>",
+           (f"<p class=\"muted\">{escape(article['language'])} · "
+            f"{escape(counted(len(article['sentences']), 'sentence', ui))}</p>")]
     if answers:
         counts = Counter(s["label"] for s in article["sentences"])
         said = t["tool_label"].format(label=t["label"][article["label"]], p=counts["P"],
-                                      n=counts["N"], c=counts["C"])
+                                      n=counts["N"], c=counts["C"],
+                                      chooser=t["chooser"][article.get("by", "lexicon")])
         out.append(f"<p><strong>{escape(said)}</strong></p>")
+    copied_head = f"<th>{escape(t['col.copied'])}</th>" if copying else ""
     out.append("<table class=\"sheet\"><thead><tr>"
                f"<th>{escape(t['col.n'])}</th><th>{escape(t['col.sentence'])}</th>"
-               "<th>P</th><th>N</th><th>C</th>"
-               f"<th>{escape(t['col.copied'])}</th></tr></thead><tbody>")
-    for s in article["sentences"]:
-        body = _marked_sentence(s) if answers else escape(s["text"])
-        if answers and s["passage"]:
-            p = s["passage"]
-            kind = t["reuse_kind"].get(p["kind"], p["kind"])
-            head = t["passage"].format(kind=kind, similarity=number(p["similarity"],
-                                                                     exercise["ui"]))
-            body += (f"<div class=\"passage\">[{p['number']}] {escape(head)} "
-                     f"{escape(shorten(p.get('source_text', ''), 220))}</div>")
-        ticks = "".join(
-            f"<td class=\"tick\">{_box(answers and s['label'] == letter, letter)}</td>"
-            for letter in "PNC")
-        copied = _box(answers and bool(s["copied"]), "X")
-        if answers and s["copied"] is None:
-            copied = "—"
-        out.append(f"<tr><td class=\"n\">{s['n']}</td><td>{body}</td>{ticks}"
-                   f"<td class=\"copied\">{copied}</td></tr>")
+               f"<th>P</th><th>N</th><th>C</th>{copied_head}</tr></thead><tbody>")
+    names = {s["id"]: s["name"] for s in exercise.get("sources", [])}
+    out += [_sentence_row(s, t, ui, answers, copying, names) for s in article["sentences"]]
     out.append("</tbody></table>")
     out.append(f"<h3>{escape(t['questions'])}</h3>")
-    for key in ("q.speakers", "q.sovereignty", "q.missing", "q.source"):
+    questions = ("q.speakers", "q.sovereignty", "q.missing") + (("q.source",) if copying else ())
+    for key in questions:
         out.append(f"<div class=\"question\"><p><strong>{escape(t[key])}</strong></p>")
         if answers:
             out.append(f"<p class=\"answer\">{escape(_answer(key, article, exercise, t))}</p>")
@@ -135,6 +147,59 @@ def _article_sheet(article: dict, exercise: dict, t: dict, answers: bool) -> str
         out.append("</div>")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _sentence_row(s: dict, t: dict, ui: str, answers: bool, copying: bool,
+                  names: dict) -> str:
+    """One sentence of the sheet: its number, its text (in the answers: its evidence marked,
+    how it was labelled when the marks do not say it, the release passage it copies), the boxes
+    P N C and, with a release, the box "copied"."""
+    body = _marked_sentence(s) if answers else escape(s["text"])
+    if answers:
+        how = _how(s, t)
+        body += f"<div class=\"how\">{escape(how)}</div>" if how else ""
+        if s["passage"]:
+            p = s["passage"]
+            head = _passage_head(p, t, ui, names)
+            body += (f"<div class=\"passage\">[{p['number']}] {escape(head)} "
+                     f"{escape(shorten(p.get('source_text', ''), 220))}</div>")
+    ticks = "".join(f"<td class=\"tick\">{_box(answers and s['label'] == letter, letter)}</td>"
+                    for letter in "PNC")
+    copied = ""
+    if copying:
+        box = "—" if answers and s["copied"] is None else _box(answers and bool(s["copied"]), "X")
+        copied = f"<td class=\"copied\">{box}</td>"
+    return f"<tr><td class=\"n\">{s['n']}</td><td>{body}</td>{ticks}{copied}</tr>"
+
+
+LETTER_LABELS = {"P": "promotional", "N": "neutral", "C": "critical"}
+
+
+def _how(s: dict, t: dict) -> str | None:
+    """How the model labelled a sentence when its highlighted words do not say it: against the
+    lexicon's own label, or with no word of the lexicon on its side; None otherwise (the
+    lexicon labelled it, and its words are marked)."""
+    if s.get("by") != "model":
+        return None
+    side = LETTER_LABELS[s["label"]]
+    label = t["label_f"][side]
+    if side != "neutral" and not any(e["effect"] == side for e in s["evidence"]):
+        return t["how.model_alone"].format(label=label)
+    lexicon = s.get("lexicon_label") or s["label"]
+    if lexicon != s["label"]:
+        return t["how.model_differs"].format(label=label,
+                                             lexicon=t["label_f"][LETTER_LABELS[lexicon]])
+    return None
+
+
+def _passage_head(p: dict, t: dict, ui: str, names: dict) -> str:
+    """The release passage a sentence copies, its kind and what its figure means."""
+    release = names.get(p["source"], t["release"])
+    if p["kind"] == "translated":
+        return t["passage.translated"].format(release=release, score=number(p["similarity"], ui))
+    kind = t["reuse_kind"].get(p["kind"], p["kind"])
+    return t["passage.copied"].format(release=release, kind=kind,
+                                      share=percent(p["similarity"], ui))
 
 
 def _answer(key: str, article: dict, exercise: dict, t: dict) -> str:
@@ -156,7 +221,7 @@ def _answer(key: str, article: dict, exercise: dict, t: dict) -> str:
     if key == "q.missing":
         return t["a.missing"].format(names=", ".join(article["speakers"]) or "—")
     reuse = article["reuse"]
-    said = reuse_line(reuse, t, ui)
+    said = reuse_line(reuse, t, ui, {s["id"]: s["name"] for s in exercise.get("sources", [])})
     if reuse is None or reuse["kind"] == "none":
         return said
     return said + " " + t["a.source"]  # and the sentences ticked "copied" on the sheet
@@ -194,23 +259,25 @@ def summary_html(exercise: dict, result: dict, errors: list[str], chart: bool) -
 def _class_table(c: dict, t: dict, ui: str) -> list[str]:
     """The class's figures: students, Fleiss' kappa, the majority against framing."""
     fleiss = number(c["fleiss_kappa"], ui)
+    fleiss_on = pick(t["fleiss_on"], c["fleiss_sentences"], ui).format(k=c["fleiss_sentences"])
+    of = pick(t["majority_of"], c["majority_sentences"], ui).format(k=c["majority_sentences"])
     return [f"<h2>{escape(t['class_head'])}</h2>",
             "<table class=\"sheet\"><tbody>",
             f"<tr><th>{escape(t['students'])}</th><td>{c['students']}</td></tr>",
             (f"<tr><th>{escape(t['fleiss'])}</th><td>{escape(fleiss)} "
-             f"({escape(t['fleiss_on'].format(k=c['fleiss_sentences']))})</td></tr>"),
-            (f"<tr><th>{escape(t['majority_tool'])}</th><td>"
-             f"{escape(percent_or_dash(c['majority_agreement_tool'], ui))}, κ "
-             f"{escape(number(c['majority_kappa_tool'], ui))} "
-             f"({c['majority_sentences']} {escape(t['sentence'])}s)</td></tr>"),
+             f"({escape(fleiss_on)})</td></tr>"),
+            (f"<tr><th>{escape(t['majority_head'])}</th><td>"
+             f"{escape(percent_or_dash(c['majority_agreement_tool'], ui))} {escape(of)}"
+             f"{' ;' if ui == 'fr' else ';'} κ "
+             f"{escape(number(c['majority_kappa_tool'], ui))}</td></tr>"),
             "</tbody></table>", f"<p class=\"muted\">{escape(t['kappa_note'])}</p>"]
 
 
 def _students_table(students: list[dict], t: dict, ui: str) -> list[str]:
     """One row per student: answers, agreement and kappa with framing and with the class."""
     parts = [f"<h2>{escape(t['students_head'])}</h2><table class=\"sheet\"><thead><tr>"]
-    heads = ("col.student", "col.answered", "col.acc_tool", "col.kappa_tool", "col.acc_class",
-             "col.kappa_class", "col.copied_agree")
+    heads = ("col.student", "head.answered", "head.acc_tool", "head.kappa_tool",
+             "head.acc_class", "head.kappa_class", "head.copied_agree")
     parts.append("".join(f"<th>{escape(t[h])}</th>" for h in heads) + "</tr></thead><tbody>")
     for s in students:
         cells = [escape(s["student"]), f"{s['answered']} / {s['sentences']}",
@@ -231,11 +298,12 @@ def _disagreement_table(exercise: dict, result: dict, chart: bool, t: dict,
         parts.append("<p class=\"charts\"><img src=\"disagreement.svg\" "
                      f"alt=\"{escape(t['disagree_head'])}\"></p>")
     sentences = {(a["id"], s["n"]): s for a in exercise["articles"] for s in a["sentences"]}
+    parts.append(legend(t["legend"]))
     parts.append("<table class=\"sheet\"><thead><tr>"
                  f"<th>{escape(t['article'])}</th><th>{escape(t['col.n'])}</th>"
-                 f"<th>{escape(t['col.sentence'])}</th><th>{escape(t['col.votes'])}</th>"
-                 f"<th>{escape(t['col.majority'])}</th><th>{escape(t['col.tool'])}</th>"
-                 f"<th>{escape(t['col.disagree'])}</th></tr></thead><tbody>")
+                 f"<th>{escape(t['col.sentence'])}</th><th>{escape(t['head.votes'])}</th>"
+                 f"<th>{escape(t['head.majority'])}</th><th>{escape(t['head.tool'])}</th>"
+                 f"<th>{escape(t['head.disagree'])}</th></tr></thead><tbody>")
     for s in most_disagreed(result):
         votes = " / ".join(str(s["votes"][k]) for k in "PNC")
         parts.append(f"<tr><td>{s['number']}</td><td class=\"n\">{s['sentence']}</td>"

@@ -4,7 +4,7 @@ tty and in brackets otherwise, and the figures of a graded class."""
 from __future__ import annotations
 
 from framing.classroom.explanation import explanation_parts
-from framing.classroom.ui import UI, number, percent_or_dash
+from framing.classroom.ui import UI, counted, number, percent_or_dash, pick
 from framing.marks import draw
 
 
@@ -30,11 +30,12 @@ def grade_text(result: dict, ui: str) -> str:
     t = UI[ui]
     c = result["class"]
     colon = " : " if ui == "fr" else ": "
-    lines = [f"{c['students']} {t['students']}, {c['sentences']} {t['sentence']}s",
-             (f"{t['fleiss']}{colon}{number(c['fleiss_kappa'], ui)} "
-             f"({t['fleiss_on'].format(k=c['fleiss_sentences'])})"),
-             (f"{t['majority_tool']}{colon}{percent_or_dash(c['majority_agreement_tool'], ui)}, κ "
-             f"{number(c['majority_kappa_tool'], ui)}"), ""]
+    fleiss_on = pick(t["fleiss_on"], c["fleiss_sentences"], ui).format(k=c["fleiss_sentences"])
+    of = pick(t["majority_of"], c["majority_sentences"], ui).format(k=c["majority_sentences"])
+    lines = [f"{counted(c['students'], 'student', ui)}, {counted(c['sentences'], 'sentence', ui)}",
+             f"{t['fleiss']}{colon}{number(c['fleiss_kappa'], ui)} ({fleiss_on})",
+             (f"{t['majority_head']}{colon}{percent_or_dash(c['majority_agreement_tool'], ui)} "
+              f"{of}{' ;' if ui == 'fr' else ';'} κ {number(c['majority_kappa_tool'], ui)}"), ""]
     width = max([len(s["student"]) for s in result["students"]] + [7])
     lines.append(f"{t['col.student']:<{width}}  {t['col.answered']:>8}  {t['col.tool']:>7}  κ"
                  f"      {t['col.class']:>7}  κ")

@@ -18,57 +18,129 @@ STRINGS = {
         "neutral": ("neutral", "neutre"),
         "critical": ("critical", "critique"),
     },
+    # singular and plural: counted(n, noun, ui) writes "1 sentence", "2 sentences"
+    "nouns": {
+        "sentence": (("sentence", "sentences"), ("phrase", "phrases")),
+        "quote": (("direct quote", "direct quotes"), ("citation directe", "citations directes")),
+        "student": (("student", "students"), ("élève", "élèves")),
+        "passage": (("passage", "passages"), ("passage", "passages")),
+        "promotional": (("promotional", "promotional"), ("promotionnelle", "promotionnelles")),
+        "critical": (("critical", "critical"), ("critique", "critiques")),
+    },
+    # a sentence's label as an adjective of "sentence" (French: feminine)
+    "label_f": {
+        "promotional": ("promotional", "promotionnelle"),
+        "neutral": ("neutral", "neutre"),
+        "critical": ("critical", "critique"),
+    },
     "why": ("Why framing rates this article {label}", "Pourquoi framing juge cet article {label}"),
-    "because.promotional": (
-        ("Rated {label} because {k} of its {n} sentences are promotional (they praise or sell), "
-         "{voice}."),
-        ("Jugé {label} parce que {k} de ses {n} phrases font la promotion (elles vantent ou "
-         "vendent), {voice}.")),
-    "because.critical": (
-        "Rated {label} because {k} of its {n} sentences question or criticise, {voice}.",
-        "Jugé {label} parce que {k} de ses {n} phrases questionnent ou critiquent, {voice}."),
+    # {"one": ..., "many": ...}: chosen by `pick` from a count (see each one's comment)
+    "because.promotional": {  # by k
+        "one": (
+            ("Rated {label} because {k} of its {n} is promotional (it praises or sells), "
+             "{voice}."),
+            ("Jugé {label} parce que {k} de ses {n} fait la promotion (elle vante ou vend), "
+             "{voice}.")),
+        "many": (
+            ("Rated {label} because {k} of its {n} are promotional (they praise or sell), "
+             "{voice}."),
+            ("Jugé {label} parce que {k} de ses {n} font la promotion (elles vantent ou "
+             "vendent), {voice}.")),
+    },
+    "because.critical": {  # by k
+        "one": (
+            "Rated {label} because {k} of its {n} questions or criticises, {voice}.",
+            "Jugé {label} parce que {k} de ses {n} questionne ou critique, {voice}."),
+        "many": (
+            "Rated {label} because {k} of its {n} question or criticise, {voice}.",
+            "Jugé {label} parce que {k} de ses {n} questionnent ou critiquent, {voice}."),
+    },
     "voice.mixed": (
         "{w} of them in the writer's own voice and {o} in quotes or reported speech",
         ("dont {w} dans la voix même du rédacteur et {o} dans des citations ou au discours "
          "rapporté")),
-    "voice.writer": ("all in the writer's own voice", "toutes dans la voix même du rédacteur"),
-    "voice.others": (
-        "all in quotes or reported speech",
-        "toutes dans des citations ou au discours rapporté"),
+    "voice.writer": {  # by the sentences with a lexicon cue
+        "one": ("in the writer's own voice", "dans la voix même du rédacteur"),
+        "many": ("all in the writer's own voice", "toutes dans la voix même du rédacteur"),
+    },
+    "voice.others": {  # by the sentences with a lexicon cue
+        "one": ("in a quote or reported speech", "dans une citation ou au discours rapporté"),
+        "many": (
+            "all in quotes or reported speech",
+            "toutes dans des citations ou au discours rapporté"),
+    },
     "voice.cued": (
-        ("{c} with a lexicon cue ({voice}) and {m} labelled by the trained model alone, from "
-         "their wording and their article"),
-        ("{c} avec un indice du lexique ({voice}) et {m} classées par le modèle entraîné seul, "
-         "d’après leur formulation et leur article")),
-    "voice.model": (
-        "all labelled by the trained model alone, from their wording and article",
-        "toutes classées par le modèle entraîné seul, d’après leur formulation et leur article"),
-    "because.neutral": (
-        ("Rated {label}: {k} of its {n} sentences are neutral (no praise or criticism framing "
-         "recognises); {p} promotional, {c} critical."),
-        ("Jugé {label} : {k} de ses {n} phrases sont neutres (ni éloge ni critique que framing "
-         "reconnaisse) ; {p} promotionnelles, {c} critiques.")),
-    "closing": (
-        ("{c} of the {k} critical sentences come in the last fifth: the article ends on a "
-         "critical note."),
-        ("{c} des {k} phrases critiques sont dans le dernier cinquième : l’article se termine "
-         "sur une note critique.")),
+        "{c} with a word of the lexicon ({voice}) and {m}",
+        "{c} avec un mot du lexique ({voice}) et {m}"),
+    "voice.model_part": {  # by the sentences the model labelled without a lexicon cue
+        "one": (
+            "{m} marked by the trained model alone, without any word of the lexicon",
+            "{m} classée par le modèle entraîné seul, sans aucun mot du lexique"),
+        "many": (
+            "{m} marked by the trained model alone, without any word of the lexicon",
+            "{m} classées par le modèle entraîné seul, sans aucun mot du lexique"),
+    },
+    "voice.model": {  # by k
+        "one": (
+            "marked by the trained model alone, without any word of the lexicon",
+            "classée par le modèle entraîné seul, sans aucun mot du lexique"),
+        "many": (
+            "all marked by the trained model alone, without any word of the lexicon",
+            "toutes classées par le modèle entraîné seul, sans aucun mot du lexique"),
+    },
+    "because.neutral": {  # by k
+        "one": (
+            ("Rated {label}: {k} of its {n} is neutral (no praise or criticism framing "
+             "recognises); {p}, {c}."),
+            ("Jugé {label} : {k} de ses {n} est neutre (ni éloge ni critique que framing "
+             "reconnaisse) ; {p}, {c}.")),
+        "many": (
+            ("Rated {label}: {k} of its {n} are neutral (no praise or criticism framing "
+             "recognises); {p}, {c}."),
+            ("Jugé {label} : {k} de ses {n} sont neutres (ni éloge ni critique que framing "
+             "reconnaisse) ; {p}, {c}.")),
+    },
+    "closing": {  # by c, the critical sentences in the last fifth; "only" when k is 1
+        "only": (
+            ("The only critical sentence comes in the last fifth: the article ends on a "
+             "critical note."),
+            ("La seule phrase critique est dans le dernier cinquième : l’article se termine "
+             "sur une note critique.")),
+        "one": (
+            ("{c} of the {k} critical sentences comes in the last fifth: the article ends on a "
+             "critical note."),
+            ("{c} des {k} phrases critiques est dans le dernier cinquième : l’article se termine "
+             "sur une note critique.")),
+        "many": (
+            ("{c} of the {k} critical sentences come in the last fifth: the article ends on a "
+             "critical note."),
+            ("{c} des {k} phrases critiques sont dans le dernier cinquième : l’article se "
+             "termine sur une note critique.")),
+    },
     "no_critical": ("No sentence is critical.", "Aucune phrase n’est critique."),
     "one_critical": (
         "The only critical sentence is sentence {n}: “{text}”",
         "La seule phrase critique est la phrase {n} : « {text} »"),
-    "also_promotional": (
-        ("It also has {k} promotional sentences, {o} of them in quotes or reported speech: "
-         "others do the praising."),
-        ("Il compte aussi {k} phrases promotionnelles, dont {o} dans des citations ou au "
-         "discours rapporté : d’autres font l’éloge.")),
+    "also_promotional": {  # by o, those in quotes or reported speech ("one" and "many": o > 0)
+        "none": ("It also has {k} promotional sentences.",
+                 "Il compte aussi {k} phrases promotionnelles."),
+        "one": (
+            ("It also has {k} promotional sentences, {o} of them in a quote or reported speech: "
+             "someone else does the praising."),
+            ("Il compte aussi {k} phrases promotionnelles, dont {o} dans une citation ou au "
+             "discours rapporté : quelqu’un d’autre fait l’éloge.")),
+        "many": (
+            ("It also has {k} promotional sentences, {o} of them in quotes or reported speech: "
+             "others do the praising."),
+            ("Il compte aussi {k} phrases promotionnelles, dont {o} dans des citations ou au "
+             "discours rapporté : d’autres font l’éloge.")),
+    },
     "few_promotional": (
         "The only promotional sentence is sentence {n}: “{text}”",
         "La seule phrase promotionnelle est la phrase {n} : « {text} »"),
     "classifier_differs": (
-        "The label comes from the trained classifier; the word lists alone would say {lexicon}.",
-        ("Le jugement vient du classifieur entraîné ; les listes de mots seules diraient "
-         "{lexicon}.")),
+        "The label comes from the trained model; the lexicon alone would say {lexicon}.",
+        "Le jugement vient du modèle entraîné ; le lexique seul dirait {lexicon}."),
     "for": ("Strongest evidence for this label", "Les indices les plus forts pour ce jugement"),
     "against": ("Strongest evidence against it", "Les indices les plus forts contre"),
     "side.promotional": (
@@ -86,21 +158,22 @@ STRINGS = {
     },
     "speakers_head": ("Who speaks", "Qui parle"),
     "speakers": (
-        "Quoted: {names} ({q} direct quotes, {share} of the words).",
-        "Cités : {names} ({q} citations directes, {share} des mots)."),
+        "Quoted: {names} ({q}, {share} of the words).",
+        "Cités : {names} ({q}, {share} des mots)."),
     "speakers_unnamed": (
-        "{q} direct quotes ({share} of the words); no speaker named.",
-        "{q} citations directes ({share} des mots) ; aucun nom trouvé."),
+        "{q} ({share} of the words); no speaker named.",
+        "{q} ({share} des mots) ; aucun nom trouvé."),
     "no_quotes": ("No one is quoted directly.", "Personne n’est cité directement."),
     "who_missing": ("Who is not quoted?", "Qui n’est pas cité ?"),
     "reuse_head": ("The press release", "Le communiqué de presse"),
     "reuse": (
-        ("{share} of the article comes from {source} ({kind}); it reproduces {sshare} of the "
-         "release."),
-        "{share} de l’article vient de {source} ({kind}) ; il reprend {sshare} du communiqué."),
+        ("{share} of the article comes from the {source} ({kind}); it reproduces {sshare} of "
+         "the release."),
+        "{share} de l’article vient du {source} ({kind}) ; il reprend {sshare} du communiqué."),
     "reuse_kind": {
         "verbatim": ("copied word for word", "mot pour mot"),
         "partial": ("in part", "en partie"),
+        "near": ("nearly word for word", "presque mot pour mot"),
         "translated": ("translated", "traduit"),
         "none": ("none", "aucun"),
     },
@@ -133,11 +206,20 @@ STRINGS = {
     "name": ("Name", "Nom"),
     "instructions": (
         ("Read each sentence. Tick P if it promotes (praises, sells), N if it reports neutrally, "
-         "C if it criticises or raises a doubt. Tick the last box if you think it was copied (or "
-         "translated) from the press release."),
+         "C if it criticises or raises a doubt."),
         ("Lisez chaque phrase. Cochez P si elle fait la promotion (vante, vend), N si elle "
-         "informe de façon neutre, C si elle critique ou émet un doute. Cochez la dernière case "
-         "si vous pensez qu’elle est copiée (ou traduite) du communiqué de presse.")),
+         "informe de façon neutre, C si elle critique ou émet un doute.")),
+    "instructions.copied": (
+        ("Read the press release first. Tick the last box if you think a sentence was copied "
+         "(or translated) from it."),
+        ("Lisez d’abord le communiqué de presse. Cochez la dernière case si vous pensez qu’une "
+         "phrase en est copiée (ou traduite).")),
+    "reading_head": {  # by the number of releases
+        "one": ("Reading: the press release", "À lire : le communiqué de presse"),
+        "many": ("Reading: the press releases", "À lire : les communiqués de presse"),
+    },
+    "release": ("press release", "communiqué de presse"),
+    "release_n": ("press release {n}", "communiqué {n}"),
     "article": ("Article", "Article"),
     "col.n": ("#", "n°"),
     "col.sentence": ("Sentence", "Phrase"),
@@ -165,9 +247,45 @@ STRINGS = {
         "Sentences that framing aligns with the release are ticked in the last column.",
         "Les phrases que framing aligne avec le communiqué sont cochées dans la dernière colonne."),
     "tool_label": (
-        "framing's label: {label} (sentences: {p} P, {n} N, {c} C).",
-        "Jugement de framing : {label} (phrases : {p} P, {n} N, {c} C)."),
-    "passage": ("release, {kind} {similarity}:", "communiqué, {kind} {similarity} :"),
+        "framing's label, chosen by {chooser}: {label} (sentences: {p} P, {n} N, {c} C).",
+        "Jugement de framing, choisi par {chooser} : {label} (phrases : {p} P, {n} N, {c} C)."),
+    "chooser": {
+        "model": ("the trained model", "le modèle entraîné"),
+        "lexicon": ("the lexicon", "le lexique"),
+    },
+    "legend": {
+        "promotional": ("promotional word (lexicon)", "mot promotionnel (lexique)"),
+        "critical": ("critical word (lexicon)", "mot critique (lexique)"),
+        "sovereignty": ("sovereignty / foreign law", "souveraineté / loi étrangère"),
+    },
+    # How a sentence of the answers was labelled, when the highlighted words do not say it.
+    "how.model_alone": (
+        "The trained model marked this sentence {label}; no word of the lexicon marks it.",
+        "Le modèle entraîné a classé cette phrase {label} ; aucun mot du lexique ne la marque."),
+    "how.model_differs": (
+        ("The trained model marked this sentence {label}; the lexicon alone would mark it "
+         "{lexicon}."),
+        ("Le modèle entraîné a classé cette phrase {label} ; le lexique seul la classerait "
+         "{lexicon}.")),
+    "passage.copied": (
+        "{release}, {kind}: {share} of the words in common, in the same order —",
+        "{release}, {kind} : {share} des mots en commun, dans le même ordre —"),
+    "passage.translated": (
+        "{release}, translated: similarity {score} —",
+        "{release}, traduit : similarité {score} —"),
+    "similarity_note": (
+        ("The figure beside a passage of the release: for a passage copied word for word or "
+         "nearly, the share of the words of the longer of the two passages (the article's or "
+         "the release's) that are found in the other, in runs of at least 3 words in the same "
+         "order (0.82 = 82%). For a translated passage, a score from 0 to 1 of the numbers, "
+         "names and key words the two sentences share, rare ones counting more (1 = they share "
+         "all of them)."),
+        ("Le chiffre à côté d’un passage du communiqué : pour un passage copié mot pour mot ou "
+         "presque, la part des mots du plus long des deux passages (celui de l’article ou celui "
+         "du communiqué) que l’on retrouve dans l’autre, par suites d’au moins 3 mots dans le "
+         "même ordre (0,82 = 82 %). Pour un passage traduit, une note de 0 à 1 des nombres, "
+         "noms et mots clés que les deux phrases partagent, les plus rares comptant davantage "
+         "(1 = elles les partagent tous).")),
     "wrong_head": ("Where the tool can be wrong", "Où l’outil peut se tromper"),
     "wrong": [
         (
@@ -186,10 +304,13 @@ STRINGS = {
             ("Une question ou une négation près d’un mot promotionnel le rend critique, même "
              "quand le rédacteur approuve.")),
         (
-            ("Sentence labels come from word lists; the article's label may come from a trained "
-             "classifier that reads the whole text, so the two can differ."),
-            ("Les jugements des phrases viennent des listes de mots ; celui de l’article peut "
-             "venir d’un classifieur entraîné qui lit tout le texte : les deux peuvent différer.")),
+            ("Sentences are labelled by what labelled the article: the trained model when one "
+             "is loaded, else the lexicon. The highlighted words are the lexicon's; the model "
+             "can mark a sentence that has none, and a note under the sentence then says so."),
+            ("Les phrases sont classées par ce qui a classé l’article : le modèle entraîné "
+             "quand il est chargé, sinon le lexique. Les mots surlignés sont ceux du lexique ; "
+             "le modèle peut classer une phrase qui n’en a aucun, et une note sous la phrase le "
+             "dit alors.")),
         (
             ("Translated passages are found sentence by sentence: a long sentence that "
              "translates part of the release counts in full (an overstatement)."),
@@ -211,21 +332,49 @@ STRINGS = {
     "sentences_answered": ("sentences answered", "phrases répondues"),
     "col.student": ("student", "élève"),
     "col.answered": ("answered", "réponses"),
-    "col.acc_tool": ("agreement with framing", "accord avec framing"),
-    "col.kappa_tool": ("Cohen's κ with framing", "κ de Cohen avec framing"),
-    "col.acc_class": ("agreement with the class majority", "accord avec la majorité de la classe"),
-    "col.kappa_class": ("Cohen's κ with the class majority", "κ de Cohen avec la majorité"),
-    "col.copied_agree": ("“copied” agrees with framing", "« copiée » d’accord avec framing"),
-    "col.votes": ("class votes (P/N/C)", "votes de la classe (P/N/C)"),
-    "col.majority": ("class majority", "majorité de la classe"),
+    # the debrief's table headers, for a teacher who reads them once
+    "head.answered": ("sentences answered", "phrases répondues"),
+    "head.acc_tool": (
+        "same answer as framing (% of the sentences answered)",
+        "même réponse que framing (% des phrases répondues)"),
+    "head.kappa_tool": (
+        "κ with framing (agreement beyond chance)",
+        "κ avec framing (accord au-delà du hasard)"),
+    "head.acc_class": (
+        "same answer as the class majority (%)",
+        "même réponse que la majorité de la classe (%)"),
+    "head.kappa_class": ("κ with the class majority", "κ avec la majorité de la classe"),
+    "head.copied_agree": (
+        "“copied” ticked as framing did (%)",
+        "« copiée » cochée comme framing (%)"),
+    "head.votes": ("students who ticked P / N / C", "élèves ayant coché P / N / C"),
+    "head.majority": ("the class majority's answer", "réponse de la majorité de la classe"),
+    "head.tool": ("framing's answer", "réponse de framing"),
+    "head.disagree": (
+        "share of the class that did not give framing's answer",
+        "part de la classe qui n’a pas donné la réponse de framing"),
     "col.tool": ("framing", "framing"),
-    "col.disagree": ("class not with framing", "classe en désaccord avec framing"),
     "col.class": ("class", "classe"),
     "fleiss": ("Fleiss' κ across students", "κ de Fleiss entre élèves"),
-    "fleiss_on": (
-        "on the {k} sentences every student answered",
-        "sur les {k} phrases auxquelles tous les élèves ont répondu"),
-    "majority_tool": ("class majority against framing", "majorité de la classe contre framing"),
+    "fleiss_on": {  # by k
+        "one": (
+            "on the {k} sentence every student answered",
+            "sur la {k} phrase à laquelle tous les élèves ont répondu"),
+        "many": (
+            "on the {k} sentences every student answered",
+            "sur les {k} phrases auxquelles tous les élèves ont répondu"),
+    },
+    "majority_head": (
+        "Sentences where the class majority gave framing's answer",
+        "Phrases où la majorité de la classe a donné la réponse de framing"),
+    "majority_of": {  # by the sentences with a majority (ties left out)
+        "one": (
+            "of the {k} sentence with a majority (ties left out)",
+            "de la {k} phrase où une majorité se dégage (égalités exclues)"),
+        "many": (
+            "of the {k} sentences with a majority (ties left out)",
+            "des {k} phrases où une majorité se dégage (égalités exclues)"),
+    },
     "tie": ("tie", "égalité"),
     "chart": {
         "tool": ("framing: {tool} ({agree}% agree)", "framing : {tool} ({agree} % d’accord)"),
@@ -263,6 +412,32 @@ def ui_language(language: str | None, ui: str | None = None) -> str:
     if ui in UI:
         return ui
     return "fr" if language == "fr" else "en"
+
+
+def singular(n: int, ui: str) -> bool:
+    """Whether a count takes the singular: 1 in English, 0 and 1 in French."""
+    return n == 1 or (ui == "fr" and n == 0)
+
+
+def counted(n: int, noun: str, ui: str) -> str:
+    """n with its noun (a key of STRINGS["nouns"]) in the right number: "1 citation directe",
+    "2 citations directes", "0 phrase", "0 sentences"."""
+    one, many = UI[ui]["nouns"][noun]
+    return f"{n} {one if singular(n, ui) else many}"
+
+
+def pick(variants: dict, n: int, ui: str) -> str:
+    """The "one" or the "many" string of a table of variants, by the count `n`."""
+    return variants["one" if singular(n, ui) else "many"]
+
+
+def release_names(ids: list[str], ui: str) -> dict[str, str]:
+    """What the sheets call each press release (by source id): "press release" when there is
+    one, else "press release 1", "press release 2"... in the order given (never a hash id)."""
+    t = UI[ui]
+    if len(ids) == 1:
+        return {ids[0]: t["release"]}
+    return {source: t["release_n"].format(n=i) for i, source in enumerate(ids, 1)}
 
 
 def percent(x: float, ui: str) -> str:

@@ -136,7 +136,8 @@ def read_sources(paths: Sequence[str], read_options: dict) -> Sources:
 
     sources = read(paths, **read_options)
     if sources.failed:
-        click.echo(f"skipped {len(sources.failed)} unreadable source(s):", err=True)
+        n = len(sources.failed)
+        click.echo(f"skipped {n} unreadable source{'' if n == 1 else 's'}:", err=True)
         for d in sources.failed:
             click.echo(f"  {d.path or d.id}: {d.error.code}: {d.error.message}", err=True)
     if paths and sources.index is None:

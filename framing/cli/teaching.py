@@ -9,23 +9,37 @@ import click
 
 from framing.cli.group import main
 from framing.cli.options import (
+    excluding,
     load_scorer,
+    read_options,
     read_sources,
     scorer_options,
 )
-from framing.cli.printing import report_failures
 from framing.engines import map_documents
 
 
-def _score_for_class(paths, sources, lexicons, model_dir, no_model):
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _report_failed(failed: list, total: int) -> None:
+    """The inputs that could not be scored, on stderr: "1 input failed (of 3):" and one line
+    each."""
+    if failed:
+        click.echo(f"{_plural(len(failed), 'input')} failed (of {total}):", err=True)
+        for r in failed:
+            click.echo(f"  {r.path or r.id}: {r.error.code}: {r.error.message}", err=True)
+
+
+def _score_for_class(paths, sources, reading, lexicons, model_dir, no_model):
     """((record, text) of each readable article, failed records, unreadable sources, source
     texts or None), reuse filled when there are sources."""
     from framing import pipeline
 
-    read = read_sources(sources, {})
+    read = read_sources(sources, reading)
     scorer = load_scorer(lexicons, model_dir, no_model, sources=read)
     scored, failed = [], []
-    for document, record in map_documents(pipeline.score, paths, {}, scorer):
+    for document, record in map_documents(pipeline.score, paths, reading, scorer):
         if record.error is not None:
             failed.append(record)
         else:
@@ -41,27 +55,30 @@ def _score_for_class(paths, sources, lexicons, model_dir, no_model):
               help="Language of the explanation (default: the article's).")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None,
               help="Also write a printable HTML page.")
+@read_options
 @scorer_options
-def explain_command(file, sources, ui, html_out, lexicons, model_dir, no_model):
+def explain_command(file, sources, ui, html_out, reading, lexicons, model_dir, no_model):
     """Explain one article to a student, in plain words: its label and why, the strongest
     evidence for and against, who is quoted, how much comes from the press release, and whether
     sovereignty is raised as a question or a promise. FILE may hold several documents (CSV,
     JSONL): each is explained."""
     from framing.classroom import explain_html, explain_text, explanation, ui_language
+    from framing.classroom.ui import release_names
     from framing.outputs import write_atomic
 
-    scored, failed, bad_sources, _ = _score_for_class([file], sources, lexicons, model_dir,
-                                                      no_model)
+    scored, failed, bad_sources, source_texts = _score_for_class([file], sources, reading,
+                                                                 lexicons, model_dir, no_model)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     pages = []
     for record, text in scored:
         facts = explanation(record, text)
         language = ui_language(record.language, ui)
+        facts["source_names"] = release_names(list(source_texts or {}), language)
         click.echo(explain_text(facts, language, color), color=color)
         pages.append((facts, language))
     if html_out and pages:
         click.echo(f"wrote {write_atomic(html_out, explain_html(pages))}", err=True)
-    report_failures(failed, len(scored) + len(failed))
+    _report_failed(failed, len(scored) + len(failed))
     if failed or bad_sources:
         sys.exit(1)
 
@@ -92,29 +109,30 @@ def exercise():
               help="The press release(s) the students look for (file or folder; repeatable).")
 @click.option("--ui", type=click.Choice(["fr", "en"]), default=None,
               help="Language of the sheets (default: the articles' main language).")
+@read_options
 @scorer_options
-def exercise_make(paths, out_dir, sources, ui, lexicons, model_dir, no_model):
+def exercise_make(paths, out_dir, sources, ui, reading, lexicons, model_dir, no_model):
     """Write worksheet.html (numbered sentences, boxes P/N/C and "copied from the release?",
     questions; no scores), answers.html (the same filled in by framing, with evidence and reuse
     alignment), responses.csv (one row per student x sentence) and exercise.json."""
     from framing.report_folder import FolderLock
 
     with FolderLock(out_dir):  # one run at a time into --out, from the scoring on
-        _make_exercise(paths, out_dir, sources, ui, lexicons, model_dir, no_model)
+        _make_exercise(paths, out_dir, sources, ui, reading, lexicons, model_dir, no_model)
 
 
-def _make_exercise(paths, out_dir, sources, ui, lexicons, model_dir, no_model):
+def _make_exercise(paths, out_dir, sources, ui, reading, lexicons, model_dir, no_model):
     from framing.classroom import build_exercise, write_exercise
 
-    scored, failed, bad_sources, source_texts = _score_for_class(paths, sources, lexicons,
-                                                                 model_dir, no_model)
+    scored, failed, bad_sources, source_texts = _score_for_class(
+        paths, sources, {**reading, **excluding(out_dir)}, lexicons, model_dir, no_model)
     if not scored:
-        report_failures(failed, len(failed))
+        _report_failed(failed, len(failed))
         raise click.UsageError("no readable article among " + " ".join(paths))
     built = build_exercise(scored, source_texts, ui)
     for path in write_exercise(built, out_dir):
         click.echo(f"wrote {path}", err=True)
-    report_failures(failed, len(scored) + len(failed))
+    _report_failed(failed, len(scored) + len(failed))
     if failed or bad_sources:
         sys.exit(1)
 
@@ -152,7 +170,7 @@ def exercise_grade(directory, responses, out_dir):
     for path in written:
         click.echo(f"wrote {out / path.relative_to(staging)}", err=True)
     if errors:
-        click.echo(f"{len(errors)} row(s) not graded:", err=True)
+        click.echo(f"{_plural(len(errors), 'row')} not graded:", err=True)
         for error in errors:
             click.echo(f"  {error}", err=True)
         sys.exit(1)
