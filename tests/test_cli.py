@@ -184,3 +184,17 @@ def test_make_test_says_why_tests_were_skipped_and_make_report_is_a_real_study()
     assert sources.split()[0] == "seeds/" + seed_path("004").name
     ci = (ROOT / ".ci" / "run").read_text("utf-8").strip().splitlines()
     assert ci[-1] == "make test"
+
+
+def test_the_readme_python_example_runs_as_written_and_prints_what_it_says():
+    """Every line of README.md's Python example, run from the clone as a user pastes it (no
+    pandas needed); each `expression  # value` line gives that value."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("From Python (")[1].split("```python\n")[1].split("```")[0]
+    checks = [line.split("  #") for line in block.splitlines() if "  # (" in line]
+    script = block + "".join(f"assert repr(({code.strip()})) == {value.strip()!r}\n"
+                             for code, value in checks)
+    result = subprocess.run([sys.executable, "-"], input=script, cwd=ROOT, text=True,
+                            capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert len(checks) == 2 and "import pandas" not in block
