@@ -198,3 +198,12 @@ def test_the_readme_python_example_runs_as_written_and_prints_what_it_says():
                             capture_output=True, check=False)
     assert result.returncode == 0, result.stderr
     assert len(checks) == 2 and "import pandas" not in block
+
+
+def test_reuse_says_which_comparison_to_choose():
+    both = run("reuse", seed_path("001"), "--among", "--sources", seed_path("004"))
+    assert both.exit_code == 2
+    assert "--among and --sources are two different comparisons" in both.output
+    assert "Give one of them (run framing reuse twice for both)" in both.output
+    neither = run("reuse", seed_path("001"))
+    assert neither.exit_code == 2 and "Give --sources PATH" in neither.output
