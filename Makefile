@@ -9,11 +9,16 @@ MODEL_DIR := framing/data/model
 
 .PHONY: report test install lint bench accuracy reuse-accuracy clean model
 
-report: $(STAMP)
-	$(BIN)/framing report seeds/ --sources seeds/004_f1608429cd902174.txt --title "Seeds: Microsoft's €4bn investment in France (May 2024)" --out reports/seeds
+# The demo study: the four articles (seeds 000-003) against the press release they cover (004).
+RELEASE := $(wildcard seeds/004_*.txt)
+ARTICLES := $(filter-out $(RELEASE),$(wildcard seeds/[0-9]*.txt))
 
+report: $(STAMP)
+	$(BIN)/framing report $(ARTICLES) --sources $(RELEASE) --title "Seeds: Microsoft's €4bn investment in France (May 2024)" --out reports/seeds
+
+# -rs: the summary says why each skipped test was skipped (no Chromium, no real texts, ...).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -rs -p no:cacheprovider
 
 install: $(STAMP)
 

@@ -1,9 +1,10 @@
 """`framing evaluate`: score a researcher's hand-coded sample and report agreement with it.
 
-The coded file is a CSV with, per row: `id` (or `path`), `text` (or `file`, a path relative to
-the CSV), `label` (promotional / neutral / critical) and, optionally, `sovereignty`
-(question / promise / none). Rows that cannot be used are listed with the reason; none is
-dropped silently.
+The coded file is a CSV (comma-, semicolon- or tab-separated) with, per row: `id` (or `path`),
+`text` (or `file`, a path relative to the CSV), `label` (promotional / neutral / critical, or in
+French promotionnel / neutre / critique) and, optionally, `sovereignty` (question / promise /
+none, or question / promesse / aucune); case and accents do not matter. Rows that cannot be
+used are listed with the reason; none is dropped silently.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from framing.agreement import agreement
 from framing.documents import DocumentReadError, decode_bytes, read_documents
 from framing.documents.files import read_bytes
 from framing.documents.source import DEFAULT_MAX_BYTES, TABLE_FILE_FACTOR
-from framing.labels import LABELS, STANCES
+from framing.documents.tables import sniff_delimiter
+from framing.labels import LABELS, STANCES, coded_label, coded_stance
 
 if TYPE_CHECKING:
     from framing.classifier import FramingClassifier
@@ -47,7 +49,8 @@ def read_coded(path: Path | str, label_column: str = "label",
         text, _ = decode_bytes(data, str(path))
     except (OSError, DocumentReadError) as err:
         raise ValueError(f"{path}: cannot read the coded file ({err})") from err
-    reader = csv.DictReader(io.StringIO(text))
+    # Comma, semicolon (a French spreadsheet's CSV) or tab, as `framing score` reads tables.
+    reader = csv.DictReader(io.StringIO(text), delimiter=sniff_delimiter(text))
     columns = reader.fieldnames or []
     needed = [label_column, "'id' or 'path'", "'text' or 'file'"]
     present = [label_column in columns, bool({"id", "path"} & set(columns)),
@@ -79,14 +82,18 @@ def _coded_row(path, number, line, record, label_column, stance_column):
     row_id = (record.get("id") or record.get("path") or "").strip()
     if not row_id:
         return None, "empty id"
-    label = (record.get(label_column) or "").strip().lower()
-    if not label:
+    written = (record.get(label_column) or "").strip()
+    if not written:
         return None, f"no {label_column!r}"
-    if label not in LABELS:
-        return None, f"unknown label {label!r} (expected one of {', '.join(LABELS)})"
-    stance = (record.get(stance_column) or "").strip().lower() or None
-    if stance is not None and stance not in STANCES:
-        return None, f"unknown sovereignty stance {stance!r} (expected {', '.join(STANCES)})"
+    label = coded_label(written)
+    if label is None:
+        return None, (f"unknown label {written!r} (expected one of {', '.join(LABELS)}, "
+                      f"or promotionnel, neutre, critique)")
+    written = (record.get(stance_column) or "").strip()
+    stance = coded_stance(written) if written else None
+    if written and stance is None:
+        return None, (f"unknown sovereignty stance {written!r} (expected {', '.join(STANCES)}, "
+                      f"or question, promesse, aucune)")
     text = record.get("text") or ""
     name = (record.get("file") or "").strip()
     if not text.strip() and name:
@@ -159,8 +166,8 @@ def agreement_lines(title: str, m: dict) -> list[str]:
     per-class precision and recall, and the confusion matrix."""
     lines = [f"== {title} (n={m['n']})"]
     for name in ("accuracy", "macro_f1", "cohen_kappa", "krippendorff_alpha"):
-        low, high = m[name]["ci95"]
-        lines.append(f"  {name:<19} {m[name]['value']:.3f}  (95% CI {low:.3f}–{high:.3f})")
+        ci = interval_text(m["n"], *m[name]["ci95"])
+        lines.append(f"  {name:<19} {m[name]['value']:.3f}  ({ci})")
     for c, v in m["per_class"].items():
         lines.append(f"  {c:<12} precision {v['precision']:.2f}  recall {v['recall']:.2f}  "
                      f"F1 {v['f1']:.2f}  (n={v['support']})")
@@ -170,3 +177,14 @@ def agreement_lines(title: str, m: dict) -> list[str]:
     for gold, row in m["confusion"].items():
         lines.append(f"  {gold:<42}" + " ".join(f"{n:>6}" for n in row.values()))
     return lines
+
+
+def interval_text(n: int, low: float, high: float) -> str:
+    """A bootstrap interval as printed: "95% CI 0.600–0.900", or why there is none. One row,
+    or resamples that all give the same value (every row agrees, say), make no interval: a
+    zero-width "1.000–1.000" would read as certainty."""
+    if n < 2:
+        return f"n={n}, no interval"
+    if low == high:
+        return f"n={n}, no interval: every resample gives {low:.3f}"
+    return f"95% CI {low:.3f}–{high:.3f}"

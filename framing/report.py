@@ -20,7 +20,7 @@ import json
 import os
 import platform
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,6 +31,7 @@ from framing.engines import map_documents
 from framing.html import article_page, index_page, safe_name
 from framing.outputs import csv_text, write_atomic, writing
 from framing.pipeline import Scorer, Sources, unscored
+from framing.progress import RunProgress
 from framing.record import Record
 from framing.report_folder import Checkpoint, ReportFolder, resumable
 
@@ -55,14 +56,20 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
          group_by: str | None = None, charts: bool = True, parquet: bool = False,
          resume: bool = False, engine: str = "local", jobs: int = 1,
          scheduler: str | None = None, workers: int | None = None,
-         progress: Callable[[int], None] | None = None,
-         progress_length: Callable[[int], None] | None = None) -> tuple[Batch, list[Path]]:
+         progress: RunProgress | None = None) -> tuple[Batch, list[Path]]:
     """Score `paths` with `scorer` on the engine and write the report into `out_dir`: (the
     batch, the paths written). `resume` takes the records of articles already in `out_dir`,
-    and those a killed run had scored (report_folder.Checkpoint).
+    and those a killed run had scored (report_folder.Checkpoint). `progress` follows every
+    phase (scoring and reuse, article pages, charts, index page) to 100 %.
     The folder is locked for the run and the report replaces the last one in one step
     (report_folder.ReportFolder): a crash leaves the last one whole."""
     fingerprinted = fingerprint(lexicon_dir, model_dir, sources.entries(), scorer.lang)
+    progress = progress or RunProgress(lambda fraction, label, final: None)
+    scoring = "scoring and reuse" if sources.index is not None else "scoring"
+
+    def files_known(files: int) -> None:
+        progress.plan(phase_plan(scoring, files, charts))
+        progress.start(scoring, files)
     with ReportFolder(out_dir) as folder:
         with Checkpoint(folder.out, fingerprinted, resume) as checkpoint:
             previous = {**checkpoint.previous,
@@ -71,7 +78,7 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
             for document, result in map_documents(
                     score_unless_resumed, paths, read_options, (scorer, set(previous)),
                     engine=engine, jobs=jobs, scheduler=scheduler, workers=workers,
-                    progress=progress, progress_length=progress_length):
+                    progress=progress.advance, progress_length=files_known):
                 documents.append(document)
                 results.append(result)
                 if result is not None and document.error is None:
@@ -84,9 +91,29 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
         texts = {d.id: d.text for d in documents if d.error is None}
         staging = folder.staging()
         written = write(staging, batch, texts, sources.texts(), title, group_by, made, charts,
-                        parquet)
+                        parquet, progress)
         folder.commit(staging)
+    progress.finish()
     return batch, [Path(out_dir) / p.relative_to(staging) for p in written]
+
+
+# What each phase of a report costs, in the time one file takes to score (and compare with the
+# sources): on the seeds, the eight charts take about ten times as long as scoring the articles,
+# an article page a few milliseconds.
+PAGE_COST = 0.05
+CHART_COST = 3.0
+INDEX_COST = 1.0
+
+
+def phase_plan(scoring: str, files: int, charts: bool) -> list[tuple[str, float]]:
+    """The phases of a report of `files` files and their estimated costs (RunProgress.plan);
+    one article page per file is expected."""
+    from framing.charts import KINDS
+
+    plan = [(scoring, float(files)), ("article pages", files * PAGE_COST)]
+    if charts:
+        plan.append(("charts", len(KINDS) * CHART_COST))
+    return [*plan, ("index page", INDEX_COST)]
 
 
 def score_unless_resumed(document: Document,
@@ -156,9 +183,12 @@ def load_previous(out_dir: Path, fingerprint: dict) -> dict[str, Record]:
 
 def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict[str, str],
           title: str, group_by: str | None, manifest: dict, charts: bool = True,
-          parquet: bool = False) -> list[Path]:
-    """Every file of the report (`parquet`: scores.parquet/ too); returns the paths written."""
+          parquet: bool = False, progress: RunProgress | None = None) -> list[Path]:
+    """Every file of the report (`parquet`: scores.parquet/ too); returns the paths written.
+    `progress` is told of the article pages, the charts and the index page as they are made."""
     from framing.charts import group_of
+
+    progress = progress or RunProgress(lambda fraction, label, final: None)
 
     with writing(out_dir / "articles"):
         (out_dir / "articles").mkdir(parents=True, exist_ok=True)
@@ -173,18 +203,17 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
         write_atomic(out_dir / "errors.csv", _csv_or_header(batch.errors, ERROR_COLUMNS)),
     ]
     links = {}
+    progress.start("article pages", sum(1 for record in batch.records if record.ok))
     for record in batch.records:
         if record.ok:
             name = safe_name(record.id)
             links[record.id] = f"articles/{name}"
             written.append(write_atomic(out_dir / "articles" / name, article_page(
                 record, texts[record.id], source_texts, "../index.html")))
-    chart_files = []
-    if charts:
-        from framing.charts import draw_all
-
-        chart_files = draw_all(rows, out_dir / "charts", group_by=group_by)
-        written += chart_files
+            progress.advance()
+    chart_files = draw_charts(rows, out_dir / "charts", group_by, progress) if charts else []
+    written += chart_files
+    progress.start("index page", 1)
     notes = _notes(batch, manifest)
     svgs = [f"charts/{p.name}" for p in sorted(chart_files) if p.suffix == ".svg"]
     written.append(write_atomic(out_dir / "index.html",
@@ -195,6 +224,21 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
         from framing.outputs import write_parquet
 
         written.append(write_parquet(rows, out_dir / "scores.parquet"))
+    progress.advance()
+    return written
+
+
+def draw_charts(rows: list[dict], out_dir: Path, group_by: str | None,
+                progress: RunProgress) -> list[Path]:
+    """charts.draw_all's charts (every kind that applies, `<kind>.png` and `.svg` in
+    `out_dir`), one kind at a time so that `progress` moves as each is drawn."""
+    from framing.charts import KINDS, draw
+
+    progress.start("charts", len(KINDS))
+    written: list[Path] = []
+    for kind in KINDS:
+        written += draw(kind, rows, out_dir / kind, group_by=group_by)
+        progress.advance()
     return written
 
 

@@ -1,10 +1,13 @@
 """The `framing` command, run as a user runs it: exit codes, stdin, errors, outputs."""
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
@@ -161,3 +164,46 @@ def test_cli_reuse_reports_bad_sources_and_goes_on(tmp_path):
     assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["reuse"]["kind"] == "translated"
+
+
+ROOT = SEEDS.parent
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="no make on this machine")
+def test_make_test_says_why_tests_were_skipped_and_make_report_is_a_real_study():
+    """`make test` runs pytest with -rs (the reason of every skip is printed), and CI runs
+    `make test`; `make report` compares the four articles with the release, not the release
+    with itself."""
+    dry = subprocess.run(["make", "-n", "-C", str(ROOT), "report", "test", "STAMP=Makefile"],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    (pytest_line,) = [x for x in dry if " -m pytest " in x]
+    assert " -rs " in f"{pytest_line} "
+    (report_line,) = [x for x in dry if " report " in x]
+    inputs, sources = report_line.split(" --sources ")
+    assert sorted(Path(x).name[:3] for x in inputs.split()[2:]) == ["000", "001", "002", "003"]
+    assert sources.split()[0] == "seeds/" + seed_path("004").name
+    ci = (ROOT / ".ci" / "run").read_text("utf-8").strip().splitlines()
+    assert ci[-1] == "make test"
+
+
+def test_the_readme_python_example_runs_as_written_and_prints_what_it_says():
+    """Every line of README.md's Python example, run from the clone as a user pastes it (no
+    pandas needed); each `expression  # value` line gives that value."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("From Python (")[1].split("```python\n")[1].split("```")[0]
+    checks = [line.split("  #") for line in block.splitlines() if "  # (" in line]
+    script = block + "".join(f"assert repr(({code.strip()})) == {value.strip()!r}\n"
+                             for code, value in checks)
+    result = subprocess.run([sys.executable, "-"], input=script, cwd=ROOT, text=True,
+                            capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert len(checks) == 2 and "import pandas" not in block
+
+
+def test_reuse_says_which_comparison_to_choose():
+    both = run("reuse", seed_path("001"), "--among", "--sources", seed_path("004"))
+    assert both.exit_code == 2
+    assert "--among and --sources are two different comparisons" in both.output
+    assert "Give one of them (run framing reuse twice for both)" in both.output
+    neither = run("reuse", seed_path("001"))
+    assert neither.exit_code == 2 and "Give --sources PATH" in neither.output

@@ -2,7 +2,7 @@
 shipped model's weights were trained with."""
 
 import framing
-from framing.labels import LABELS, STANCES
+from framing.labels import LABELS, STANCES, coded_label, coded_stance
 
 from .conftest import SCHEMA, seed_path
 
@@ -25,3 +25,11 @@ def test_the_model_s_probabilities_are_read_in_the_labels_order(lexicon, model):
         probabilities = record.framing.classifier["probabilities"]
         assert list(probabilities) == list(LABELS)
         assert record.framing.label == label == max(probabilities, key=probabilities.get)
+
+
+def test_coders_may_write_labels_in_french_in_any_case_with_or_without_accents():
+    assert [coded_label(x) for x in ("Promotionnel", "NEUTRE", "critiqué", " critical ")] == [
+        "promotional", "neutral", "critical", "critical"]
+    assert [coded_stance(x) for x in ("Question", "promesse", "AUCUNE", "promise")] == [
+        "question", "promise", "none", "promise"]
+    assert coded_label("positif") is None and coded_stance("peut-être") is None

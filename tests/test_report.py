@@ -2,18 +2,22 @@
 input, and the pages opened in a real browser (headless Chromium)."""
 
 import csv
+import io
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from framing.cli import main
+from framing.cli import main, printing, reporting
 
-from .conftest import HOSTILE, SEEDS, browser, open_in_chromium, seed_path
+from .conftest import HOSTILE, browser, open_in_chromium, seed_path
 
 RELEASE = seed_path("004")
+# The study `make report` runs: the four articles against the press release they cover.
+ARTICLES = [seed_path(n) for n in ("000", "001", "002", "003")]
 
 
 def report(*args):
@@ -28,28 +32,56 @@ def rows(path: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory):
+    """The study's report, made with the progress bar on (stderr is no terminal here: the bar
+    is drawn into progress.txt beside the report folder)."""
     out = tmp_path_factory.mktemp("report") / "seeds"
-    result = report(SEEDS, "--sources", RELEASE, "--out", out)
+    with (out.parent / "progress.txt").open("w", encoding="utf-8") as bar, \
+            pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reporting, "report_progress",
+                      lambda show: printing.report_progress(show, bar))
+        result = CliRunner().invoke(main, ["report", *map(str, ARTICLES), "--sources",
+                                           str(RELEASE), "--out", str(out)])
     assert result.exit_code == 0, result.output
+    assert result.stdout == ""  # the bar and the summary are on stderr
     return out
+
+
+def test_the_progress_bar_covers_every_phase_and_ends_at_100(seed_report):
+    states = (seed_report.parent / "progress.txt").read_bytes().decode("utf-8").split("\r")
+    assert states[-1].endswith("] 100%\n")
+    assert states[-1].startswith("scoring and reuse, article pages, charts, index page [")
+    percents = [int(re.search(r"\] +(\d+)%", s)[1]) for s in states if s]
+    assert percents == sorted(percents) and percents[0] == 0  # never back
+    assert percents.count(100) == 1  # 100 % once everything is written, not before
+    phases = {s.split(" [")[0] for s in states[:-1] if s}
+    assert phases == {"scoring and reuse", "article pages", "charts", "index page"}
+
+
+def test_quiet_draws_no_bar():
+    assert printing.report_progress(False, io.StringIO()) is None
 
 
 def test_report_writes_every_file(seed_report):
     out = seed_report
     scores = rows(out / "scores.csv")
-    assert sorted(r["id"][:3] for r in scores) == ["000", "001", "002", "003", "004"]
-    assert {r["reuse_kind"] for r in scores if r["id"].startswith("001")} == {"translated"}
+    assert [r["id"][:3] for r in scores] == ["000", "001", "002", "003"]
+    reuse = {r["id"][:3]: r["reuse_kind"] for r in scores}
+    # 001 relays the French version of the English release; 000 and 003 rewrite it.
+    assert reuse["001"] == "translated" and reuse["000"] == reuse["003"] == "none"
+    assert all(float(r["reuse_article_share"]) < 1 for r in scores)  # no article is the release
     passages = rows(out / "passages.csv")
     assert passages and all(p["source"].startswith("004") for p in passages)
+    assert {p["id"][:3] for p in passages} <= {"001", "002"}
     assert rows(out / "errors.csv") == []
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
-    assert [i["id"][:3] for i in manifest["inputs"]] == ["000", "001", "002", "003", "004"]
+    assert [i["id"][:3] for i in manifest["inputs"]] == ["000", "001", "002", "003"]
+    assert [s["id"][:3] for s in manifest["sources"]] == ["004"]
     assert all(len(i["sha256"]) == 64 for i in manifest["inputs"] + manifest["sources"])
     assert manifest["fingerprint"]["lexicons_sha256"] and manifest["libraries"]["click"]
     index = (out / "index.html").read_text("utf-8")
     for page in (out / "articles").glob("*.html"):
         assert f"articles/{page.name}" in index
-    assert len(list((out / "articles").glob("*.html"))) == 5
+    assert len(list((out / "articles").glob("*.html"))) == 4
     assert (out / "charts" / "sentence_strip.svg").exists()
 
 
@@ -63,7 +95,7 @@ def test_passages_csv_quotes_both_texts(seed_report, seed_texts):
 
 def test_two_runs_give_identical_results(seed_report, tmp_path):
     again = tmp_path / "again"
-    report(SEEDS, "--sources", RELEASE, "--out", again)
+    report(*ARTICLES, "--sources", RELEASE, "--out", again)
     for name in ("scores.csv", "scores.jsonl", "passages.csv", "records.jsonl",
                  "charts/framing_map.svg", "charts/sentence_strip.svg"):
         assert (again / name).read_bytes() == (seed_report / name).read_bytes(), name
@@ -73,12 +105,14 @@ def test_resume_skips_articles_already_scored(seed_report, tmp_path):
     out = tmp_path / "resumed"
     shutil.copytree(seed_report, out)
     corpus = tmp_path / "corpus"
-    shutil.copytree(SEEDS, corpus)
+    corpus.mkdir()
+    for article in ARTICLES:
+        shutil.copy(article, corpus)
     changed = next(corpus.glob("003_*.txt"))
     changed.write_text(changed.read_text("utf-8") + "\nUne phrase ajoutée.", encoding="utf-8")
     result = report(corpus, "--sources", RELEASE, "--out", out, "--resume")
-    assert "(4 resumed)" in result.stderr
-    assert len(rows(out / "scores.csv")) == 5
+    assert "(3 resumed)" in result.stderr
+    assert len(rows(out / "scores.csv")) == 4
 
 
 def test_resume_gives_the_same_report_and_takes_metadata_as_it_is_now(tmp_path):
@@ -111,7 +145,7 @@ def test_resume_gives_the_same_report_and_takes_metadata_as_it_is_now(tmp_path):
 def test_resume_with_another_forced_language_scores_again(seed_report, tmp_path):
     out = tmp_path / "resumed"
     shutil.copytree(seed_report, out)
-    result = report(SEEDS, "--sources", RELEASE, "--out", out, "--resume", "--lang", "en")
+    result = report(*ARTICLES, "--sources", RELEASE, "--out", out, "--resume", "--lang", "en")
     assert "(0 resumed)" in result.stderr
     languages = {r["id"][:3]: r["language"] for r in rows(out / "scores.csv")}
     assert languages["003"] == "en"  # a French article, read as English as asked
@@ -164,7 +198,7 @@ def test_hostile_text_is_escaped_and_stays_inside_out(hostile_report):
 @browser
 def test_report_in_a_browser(seed_report, tmp_path):
     dom, log = open_in_chromium(seed_report / "index.html", tmp_path, tmp_path / "index.png")
-    assert dom.count("<tr>") == 6  # header + one row per seed
+    assert dom.count("<tr>") == 5  # header + one row per article (the release is the source)
     for number in ("001_d61afefeb5640952", "002_4e93a61c3192b17b"):
         assert number in dom
     assert "Uncaught" not in log and "Refused to" not in log

@@ -2,6 +2,7 @@
 what it read, and `framing train CODED.csv`, where a researcher retrains on a hand-coded sample
 and a sample too small to train on is refused, naming its rows (file:line)."""
 
+import csv
 import json
 from pathlib import Path
 
@@ -62,7 +63,8 @@ def test_train_names_every_row_it_did_not_use(trained):
     lines = [x.strip() for x in result.stdout.splitlines() if x.strip().startswith("not used:")]
     last = len(coded.read_text("utf-8").splitlines())  # the four bad rows end the file
     expected = [
-        "unknown label 'positive' (expected one of promotional, neutral, critical)",
+        ("unknown label 'positive' (expected one of promotional, neutral, critical, or "
+        "promotionnel, neutre, critique)"),
         f"duplicate id '{CHECKSET[0]['id']}' (first at line 2)",
         "empty text and no 'file'",
         f"file 'missing.txt' does not exist (looked for {coded.parent / 'missing.txt'})",
@@ -183,3 +185,27 @@ def test_framing_train_names_the_bad_line(tmp_path):
     result = CliRunner().invoke(main, ["train", "--corpus", str(tmp_path), "--out",
                                        str(tmp_path / "m")])
     assert result.exit_code == 2 and "bad.jsonl:1" in result.output
+
+
+FRENCH = {"promotional": "Promotionnel", "neutral": "neutre", "critical": "CRITIQUE"}
+
+
+def test_french_labels_in_a_semicolon_csv_train_like_english_ones(tmp_path):
+    """The same twelve coded articles, once as an English comma CSV, once as a French
+    spreadsheet saves them (semicolons, French label names): the same sample, the same figures."""
+    rows = sample_rows(12)
+    runs = {}
+    for name, delimiter, names in (("en", ",", {}), ("fr", ";", FRENCH)):
+        coded = tmp_path / f"{name}.csv"
+        with coded.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f, delimiter=delimiter)
+            writer.writerow(["id", "text", "label"])
+            writer.writerows([[i, text, names.get(label, label)] for i, text, label in rows])
+        runs[name] = CliRunner().invoke(main, ["train", str(coded), "--json",
+                                               "--out", str(tmp_path / f"model-{name}")])
+        assert runs[name].exit_code == 0, runs[name].output
+    en, fr = (json.loads(runs[name].stdout) for name in ("en", "fr"))
+    assert fr["rows_used"] == 12 and fr["rows_skipped"] == []
+    assert fr["framing"] == en["framing"] and fr["folds"] == en["folds"] == 3
+    info = json.loads((tmp_path / "model-fr" / "model.json").read_text("utf-8"))
+    assert info["article_model"]["labels"] == {"promotional": 3, "neutral": 3, "critical": 6}

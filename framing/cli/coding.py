@@ -24,6 +24,9 @@ from framing.cli.options import (
 def evaluate(coded, as_json, label_column, stance_column, lexicons, model_dir, no_model):
     """Agreement of framing with a hand-coded sample (CSV: id, text or file, label[, sovereignty]).
 
+    Commas, semicolons or tabs; labels in English or French (promotionnel / neutre / critique,
+    question / promesse / aucune), in any case, with or without accents.
+
     Prints accuracy, macro-F1, per-class precision/recall, the confusion matrix, Cohen's kappa and
     Krippendorff's alpha, with bootstrap 95% intervals. Unusable rows are listed, not dropped.
     """
@@ -55,7 +58,8 @@ def evaluate(coded, as_json, label_column, stance_column, lexicons, model_dir, n
               help="Optional column with the coded sovereignty stance.")
 def train(coded, corpus, out, no_real, as_json, label_column, stance_column):
     """Train the framing classifier on the labelled corpus, or on CODED, a researcher's
-    hand-coded CSV (the same columns as `framing evaluate`: id, text or file, label).
+    hand-coded CSV (read as `framing evaluate` reads it: id, text or file, label; commas or
+    semicolons; labels in English or French).
 
     With CODED, the article model learns the sample's labels, the sentence model stays the
     corpus's, and the sample is cross-validated by article (lexicon only, classifier only,

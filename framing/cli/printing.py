@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from framing.charts.rows import Row
     from framing.documents import Document
+    from framing.progress import RunProgress
     from framing.record import Record
 
 
@@ -39,6 +40,38 @@ class stderr_progress:
         if self.bar is not None:
             self.bar.__exit__(*exc)
         return False
+
+
+class PhaseBar:
+    """A bar on `stream` for a RunProgress: `label [#####     ]  50%`, redrawn in place; the
+    last line, at 100 %, names every phase of the run."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO):
+        self.stream, self.shown = stream, ""
+
+    def __call__(self, fraction: float, label: str, final: bool = False) -> None:
+        filled = int(fraction * self.WIDTH)
+        line = f"{label} [{'#' * filled}{' ' * (self.WIDTH - filled)}] {int(fraction * 100):3d}%"
+        if line == self.shown and not final:
+            return
+        end = "\n" if final else ""
+        self.stream.write("\r" + line.ljust(len(self.shown)) + end)
+        self.stream.flush()
+        self.shown = "" if end else line
+
+
+def report_progress(show: bool = True, stream: TextIO | None = None) -> RunProgress | None:
+    """`framing report`'s progress over all its phases, as a PhaseBar on `stream` (stderr when
+    it is a terminal); None when not `show` (--quiet) or stderr is not a terminal."""
+    from framing.progress import RunProgress
+
+    if stream is None:
+        if not (show and sys.stderr.isatty()):
+            return None
+        stream = sys.stderr
+    return RunProgress(PhaseBar(stream)) if show else None
 
 
 def report_failures(failed: Sequence[Record | Document], total: int, what: str = "documents") -> None:

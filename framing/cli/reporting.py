@@ -16,7 +16,7 @@ from framing.cli.options import (
     scorer_options,
     usable_engine,
 )
-from framing.cli.printing import list_failures, stderr_progress, warn_missing_group
+from framing.cli.printing import list_failures, report_progress, warn_missing_group
 
 GROUP_BY_METAVAR = "outlet|month|year|language|COLUMN"
 GROUP_BY_HELP = ("Group articles in charts and the table: outlet (the site or outlet), month or "
@@ -58,14 +58,13 @@ def report(paths, out_dir, sources, group_by, title, resume, quiet, no_charts, l
     read = read_sources(sources, options)
     scorer = load_scorer(lexicons, model_dir, no_model, lang, read)
     out = Path(out_dir)
-    with stderr_progress("scoring", not quiet) as (progress, length):
-        batch, written = batch_report.make(
-            paths, out, scorer, read, read_options=options,
-            lexicon_dir=lexicon_folder(lexicons),
-            model_dir=None if scorer.model is None else (model_dir or default_model_dir()),
-            title=title or out.name, group_by=group_by, charts=not no_charts,
-            parquet="parquet" in formats, resume=resume, engine=engine, jobs=jobs,
-            scheduler=scheduler, workers=workers, progress=progress, progress_length=length)
+    batch, written = batch_report.make(
+        paths, out, scorer, read, read_options=options,
+        lexicon_dir=lexicon_folder(lexicons),
+        model_dir=None if scorer.model is None else (model_dir or default_model_dir()),
+        title=title or out.name, group_by=group_by, charts=not no_charts,
+        parquet="parquet" in formats, resume=resume, engine=engine, jobs=jobs,
+        scheduler=scheduler, workers=workers, progress=report_progress(not quiet))
     warn_missing_group(batch.rows, group_by)
     scored = sum(1 for r in batch.rows if not r.get("error_code"))
     click.echo(f"{scored} articles scored ({batch.resumed} resumed), "

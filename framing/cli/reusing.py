@@ -31,8 +31,14 @@ from framing.engines import map_documents
 def reuse(paths, sources, among, as_json, reading, jobs, engine, scheduler, workers):
     """How much of each article comes from a press release: verbatim, near-verbatim and
     translated passages, with offsets into both texts."""
-    if bool(sources) == among:
-        raise click.UsageError("give --sources PATH, or --among to compare the articles")
+    if sources and among:
+        raise click.UsageError(
+            "--among and --sources are two different comparisons: --sources PATH compares each "
+            "article with the press releases, --among compares the articles with each other. "
+            "Give one of them (run framing reuse twice for both)")
+    if not sources and not among:
+        raise click.UsageError("compare the articles with what? Give --sources PATH (press "
+                               "releases, a file or a folder) or --among (with each other)")
     usable_engine(engine, scheduler, workers, jobs)
     engine_choice = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "workers": workers}
     if among:
