@@ -303,10 +303,10 @@ def test_a_dask_report_stopped_by_ctrl_c_or_sigterm_leaves_the_last_report_and_n
     (`kill PID`). Status 130 / 143, framing's one line on stderr and nothing of the stop
     before it (the workers leave Ctrl-C to the command, and do not log the tasks cancelled), the last report whole, its lock released, no staging
     folder, and no process of the run (workers, nannies, helpers) alive soon after."""
+    from framing.report_folder import CHECKPOINT, LOCK
+
     from .corpus_generator import sentence_articles
     from .test_faults_writer import _framing, _snapshot, _wait
-
-    from framing.report_folder import CHECKPOINT, LOCK
 
     corpus = sentence_articles(tmp_path / "corpus", 600)
     out = tmp_path / "report"
