@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from framing import __version__
 from framing.engines import map_documents
-from framing.html import article_page, index_page, safe_name
+from framing.html import article_page, safe_name
+from framing.index_page import index_page
 from framing.outputs import csv_text, write_atomic, writing
 from framing.pipeline import Scorer, Sources, unscored
 from framing.record import Record
@@ -213,9 +214,10 @@ def _jsonl(items: list[dict]) -> str:
 
 def _notes(batch: Batch, manifest: dict) -> list[str]:
     ok = sum(1 for r in batch.rows if not r.get("error_code"))
-    method = "trained classifier + lexicons" if manifest["model"] else "lexicons only"
+    method = ("labels chosen by the trained model, scores are its probabilities"
+              if manifest["model"] else "labels and scores from the lexicon")
     notes = [(f"{ok} articles scored, {len(batch.errors)} inputs failed; framing "
-              f"{manifest['framing_version']}, label method: {method}.")]
+              f"{manifest['framing_version']}; {method}.")]
     if manifest["sources"]:
         notes.append("Press releases compared: "
                      + ", ".join(s["id"] for s in manifest["sources"]) + ".")
