@@ -1,7 +1,8 @@
 """`framing report`: a batch of articles scored into one folder a researcher can open, analyse
 and cite.
 
-    OUT/index.html        summary table (sortable), charts, failures; articles/*.html per article
+    OUT/index.html        summary, failures, charts, then the article table (filters, sort, 100 a page);
+                          articles/*.html per article
     OUT/scores.csv|jsonl  one flat row per article (pandas, R, Excel)
     OUT/records.jsonl     the full records of score.schema.json (evidence, sentences, passages)
     OUT/passages.csv      one row per reused passage, with offsets into both texts
