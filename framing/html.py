@@ -121,9 +121,9 @@ def facts(record: Record) -> list[tuple[str, str]]:
     found = [("label", f"{f.label} (chosen by the {by})"),
              (f"promotional / critical ({unit})", f"{f.promotional:.2f} / {f.critical:.2f}")]
     if by == "model" and f.lexicon_promotional is not None:
-        found.append(("lexicon", f"{f.lexicon_label} (lexicon score: promotional "
+        found.append(("lexicon", (f"{f.lexicon_label} (lexicon score: promotional "
                                  f"{f.lexicon_promotional:.2f} / critical "
-                                 f"{f.lexicon_critical:.2f})"))
+                                 f"{f.lexicon_critical:.2f})")))
     found += [
         ("sovereignty", sovereignty.stance + (
             f" — foreign law: {', '.join(sovereignty.laws)}" if sovereignty.laws else "")),
@@ -209,19 +209,22 @@ def titled_mark(text: str, mark: Mark) -> str:
 SYNC_SCRIPT = """
 document.querySelectorAll('.side').forEach(function (pair) {
   var columns = Array.from(pair.children), leader = columns[0];
+  function follow(column) {  // the other column shows the same passage at the same height
+    var other = columns[columns.indexOf(column) ? 0 : 1], top = column.scrollTop;
+    var lead = Array.from(column.querySelectorAll('a.badge')).find(function (a) {
+      return a.offsetTop >= top; });
+    var twin = lead && other.querySelector('a.badge[data-n="' + lead.dataset.n + '"]');
+    if (twin) other.scrollTop = twin.offsetTop - (lead.offsetTop - top);
+  }
   columns.forEach(function (column) {
     ['wheel', 'pointerdown', 'touchstart', 'keydown', 'mouseenter'].forEach(function (name) {
       column.addEventListener(name, function () { leader = column; }, {passive: true});
     });
     column.addEventListener('scroll', function () {
-      if (column !== leader) return;
-      var other = columns[columns.indexOf(column) ? 0 : 1], top = column.scrollTop;
-      var lead = Array.from(column.querySelectorAll('a.badge')).find(function (a) {
-        return a.offsetTop >= top; });
-      var twin = lead && other.querySelector('a.badge[data-n="' + lead.dataset.n + '"]');
-      if (twin) other.scrollTop = twin.offsetTop - (lead.offsetTop - top);
+      if (column === leader) follow(column);
     }, {passive: true});
   });
+  follow(columns[0]);
 });
 """
 SIDE_STYLE = (".side>div{max-height:80vh;overflow:auto;position:relative;border:1px solid #eee;"
@@ -229,10 +232,14 @@ SIDE_STYLE = (".side>div{max-height:80vh;overflow:auto;position:relative;border:
 LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 
 
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+
+
 def without_links(text: str) -> str:
-    """Crawl leftovers `[text](url)` (and `![alt](url)`) shown as their text: for display only,
-    the offsets of the passages stay those of the text as read."""
-    return LINK.sub(r"\1", text)
+    """Crawl leftovers `[text](url)` (and `![alt](url)`) shown as their text, its Markdown
+    escapes (`\\(`) undone: for display only, the offsets of the passages stay those of the
+    text as read."""
+    return LINK.sub(lambda m: MARKDOWN_ESCAPE.sub(r"\1", m.group(1)), text)
 
 
 def _side_by_side(reuse: Reuse, text: str, source_texts: dict[str, str]) -> str:

@@ -49,10 +49,10 @@ def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list
     columns = shown_columns(ok)
     parts += [f"<h2>Articles ({len(ok)})</h2>", _controls(ok),
               _table(columns, score_headers(rows)),
-              "<div class=\"pager\"><button id=\"prev\" type=\"button\">← previous</button>"
-              "<button id=\"next\" type=\"button\">next →</button></div>",
-              "<noscript><p>The table needs JavaScript; scores.csv holds every row.</p>"
-              "</noscript>", embedded_json(_payload(ok, columns))]
+              ("<div class=\"pager\"><button id=\"prev\" type=\"button\">← previous</button>"
+              "<button id=\"next\" type=\"button\">next →</button></div>"),
+              ("<noscript><p>The table needs JavaScript; scores.csv holds every row.</p>"
+              "</noscript>"), embedded_json(_payload(ok, columns))]
     return page(title, "\n".join(parts), INDEX_SCRIPT, INDEX_STYLE)
 
 
@@ -105,8 +105,8 @@ def _table(columns: list[tuple[str, str, str | None]], headers: dict[str, str]) 
 
 
 def _controls(rows: list[dict]) -> str:
-    parts = ["<div class=\"controls\"><label>Filter <input type=\"search\" id=\"q\" "
-             "placeholder=\"id, title or outlet\"></label>"]
+    parts = [("<div class=\"controls\"><label>Filter <input type=\"search\" id=\"q\" "
+             "placeholder=\"id, title or outlet\"></label>")]
     for name, key, everything in FILTERS:
         values = sorted({str(r[key]) for r in rows if r.get(key) not in (None, "")})
         options = "".join(f"<option value=\"{escape(v)}\">{escape(v)}</option>" for v in values)

@@ -7,7 +7,7 @@ import hashlib
 import re
 
 import framing
-from framing.html import article_page, escape, marked_article, page, safe_name
+from framing.html import article_page, escape, marked_article, page, safe_name, without_links
 from framing.reuse import SourceIndex
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -112,3 +112,5 @@ def test_passage_numbers_link_both_ways_and_crawl_links_show_as_text(lexicon):
     assert '<a class="badge" id="s1-1" href="#a1-1"' in source_side
     assert source_side.startswith("source\">Newsroom IA &gt;\nMicrosoft en France &gt;\n")
     assert "](" not in html
+    assert without_links(r"[AI \(https://x.org\)](https://x.org) ![logo](a.png)") == \
+        "AI (https://x.org) logo"

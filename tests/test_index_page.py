@@ -15,7 +15,7 @@ HOSTILE = "</script><img src=x onerror=alert(1)>"
 
 def embedded(html: str) -> dict:
     block = re.search(r'<script type="application/json" id="index-data">(.*?)</script>', html,
-                      re.S)
+                      re.DOTALL)
     return json.loads(block.group(1))
 
 
