@@ -37,6 +37,7 @@ def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list
     ok = [_shown_row(r, links) for r in rows if not r.get("error_code")]
     parts = [f"<h1>{escape(title)}</h1>"]
     parts += [f"<p class=\"muted\">{escape(n)}</p>" for n in notes]
+    parts.append(f"<p><a href=\"#articles-table\">The {len(ok)} articles ↓</a></p>")
     if errors:
         parts.append(f"<h2 class=\"error\">Inputs that failed ({len(errors)})</h2><ul>")
         parts += [f"<li>{escape(e['path'] or e['id'])}: {escape(e['code'])}: "
@@ -47,7 +48,7 @@ def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list
         parts += [f"<p><img src=\"{escape(c)}\" alt=\"{escape(c)}\"></p>" for c in charts]
         parts.append("</div>")
     columns = shown_columns(ok)
-    parts += [f"<h2>Articles ({len(ok)})</h2>", _controls(ok),
+    parts += [f"<h2 id=\"articles-table\">Articles ({len(ok)})</h2>", _controls(ok),
               _table(columns, score_headers(rows)),
               ("<div class=\"pager\"><button id=\"prev\" type=\"button\">← previous</button>"
               "<button id=\"next\" type=\"button\">next →</button></div>"),
