@@ -14,9 +14,9 @@ INDEX_STYLE = """
 th button{all:unset;cursor:pointer;display:block;width:100%}
 th button:focus-visible{outline:2px solid #0072b2}
 th .arrow{margin-left:.3em;font-size:.8em} th[aria-sort=none] .arrow{opacity:.3}
-code.id{display:block;max-width:22em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;
+code.id{display:block;max-width:15em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;
 font-size:.85em;color:#555}
-td.title{min-width:16em}
+td.title{min-width:12em} #articles th,#articles td{padding:.3em .35em}
 .pager{display:flex;gap:1em;align-items:center;margin:.5em 0}
 """
 
@@ -65,9 +65,12 @@ INDEX_SCRIPT = r"""
       var a = document.createElement(r.link ? 'a' : 'span');
       if (r.link) a.setAttribute('href', r.link);
       a.textContent = r.title || r.id;
-      var code = document.createElement('code');
-      code.className = 'id'; code.textContent = r.id; code.title = r.id;
-      td.append(a, code);
+      td.appendChild(a);
+      if (r.title && r.title !== r.id) {  // the id under its title, on one line
+        var code = document.createElement('code');
+        code.className = 'id'; code.textContent = r.id; code.title = r.id;
+        td.appendChild(code);
+      }
     } else {
       td.textContent = format(r[col.key], col.format);
       if (col.format) td.className = 'num';
