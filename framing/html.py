@@ -1,9 +1,10 @@
-"""HTML pages of a report: the summary (index.html) and one page per article with its evidence
+"""HTML pages of a report: the page frame and one page per article with its evidence
 marked and, when a release was reused, the two texts side by side.
 
 Article text, titles, metadata and ids are untrusted: every one goes through `escape`, and the
-pages forbid every script but the summary's own sorting code (Content-Security-Policy with its
-hash), so text that slipped through could still not run.
+pages forbid every script but their own (the index's table, framing.index_page; the side by side
+view's scrolling here), allowed by its hash in the Content-Security-Policy, so text that slipped
+through could still not run.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import hashlib
 import re
 from html import escape as _escape
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from framing.marks import Mark, draw, inside, pieces
 
@@ -40,25 +42,9 @@ th{cursor:pointer;background:#f4f4f4;position:sticky;top:0} td.num{text-align:ri
 .side{display:grid;grid-template-columns:1fr 1fr;gap:1.5em} .side>div{white-space:pre-wrap}
 .charts img{max-width:100%;border:1px solid #eee;margin:.5em 0} .muted{color:#666}
 .article{white-space:pre-wrap} .error{color:#a00}
+.origin{display:grid;grid-template-columns:max-content 1fr;gap:0 1em} .origin dt{color:#666}
+.origin dd{margin:0;overflow-wrap:anywhere}
 @media print{th{position:static}}
-"""
-
-SORT_SCRIPT = """
-document.querySelectorAll('th').forEach(function (th, column) {
-  th.addEventListener('click', function () {
-    var body = th.closest('table').tBodies[0];
-    var rows = Array.from(body.rows);
-    var up = th.dataset.order !== 'up';
-    th.dataset.order = up ? 'up' : 'down';
-    rows.sort(function (a, b) {
-      var x = a.cells[column].dataset.v, y = b.cells[column].dataset.v;
-      var nx = parseFloat(x), ny = parseFloat(y);
-      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
-      return up ? c : -c;
-    });
-    rows.forEach(function (r) { body.appendChild(r); });
-  });
-});
 """
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -94,58 +80,6 @@ def page(title: str, body: str, script: str | None = None, style: str = "",
     )
 
 
-# --- the summary -----------------------------------------------------------------------------
-
-COLUMNS = [  # (header, row key, numeric format or None)
-    ("article", "id", None), ("group", "group", None), ("lang", "language", None),
-    ("label", "label", None), ("promotional", "promotional", "{:.2f}"),
-    ("critical", "critical", "{:.2f}"), ("sovereignty", "sovereignty_stance", None),
-    ("foreign law", "laws", None), ("reuse", "reuse_kind", None),
-    ("reused share", "reuse_article_share", "{:.0%}"), ("readability", "readability_score",
-                                                        "{:.1f}"),
-    ("words", "n_words", "{:d}"),
-]
-
-
-def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list[str],
-               errors: list[dict], notes: list[str]) -> str:
-    """The report's front page: notes, the sortable table, the charts, the failures."""
-    ok = [r for r in rows if not r.get("error_code")]
-    parts = [f"<h1>{escape(title)}</h1>"]
-    parts += [f"<p class=\"muted\">{escape(n)}</p>" for n in notes]
-    parts.append(f"<h2>Articles ({len(ok)})</h2><table><thead><tr>"
-                 + "".join(f"<th>{escape(h)}</th>" for h, _, _ in COLUMNS)
-                 + "</tr></thead><tbody>")
-    for row in ok:
-        parts.append("<tr>" + "".join(_cell(row, key, fmt, links) for _, key, fmt in COLUMNS)
-                     + "</tr>")
-    parts.append("</tbody></table>")
-    if charts:
-        parts.append("<h2>Charts</h2><div class=\"charts\">")
-        parts += [f"<p><img src=\"{escape(c)}\" alt=\"{escape(c)}\"></p>" for c in charts]
-        parts.append("</div>")
-    if errors:
-        parts.append(f"<h2 class=\"error\">Inputs that failed ({len(errors)})</h2><ul>")
-        parts += [f"<li>{escape(e['path'] or e['id'])}: {escape(e['code'])}: "
-                  f"{escape(e['message'])}</li>" for e in errors]
-        parts.append("</ul>")
-    return page(title, "\n".join(parts), SORT_SCRIPT)
-
-
-def _cell(row: dict, key: str, fmt: str | None, links: dict[str, str]) -> str:
-    value = row.get(key)
-    if key == "id":
-        label = row.get("title") or value
-        shown = f"<a href=\"{escape(links[value])}\">{escape(label)}</a>" if value in links \
-            else escape(label)
-        return f"<td data-v=\"{escape(label)}\">{shown}</td>"
-    if value is None or value == "":
-        return "<td data-v=\"\"></td>"
-    if fmt:
-        return f"<td class=\"num\" data-v=\"{escape(value)}\">{escape(fmt.format(value))}</td>"
-    return f"<td data-v=\"{escape(value)}\">{escape(value)}</td>"
-
-
 # --- one article -----------------------------------------------------------------------------
 
 LEGEND_NAMES = {  # the CSS class of each kind of mark, and its name in the legend
@@ -162,7 +96,6 @@ def legend(names: dict[str, str] = LEGEND_NAMES) -> str:
                                              for kind, name in names.items()) + "</p>")
 
 
-LEGEND = legend()
 REUSE_LEGEND = (
     "<p class=\"legend\"><span class=\"reuse-verbatim\">verbatim</span>"
     "<span class=\"reuse-near\">near-verbatim</span><span class=\"reuse-translated\">translated"
@@ -171,31 +104,81 @@ REUSE_LEGEND = (
 
 
 def article_page(record: Record, text: str, source_texts: dict[str, str], back: str) -> str:
-    """One article: its scores, its text with evidence marked, and the reuse side by side."""
-    framing, sovereignty, quotes = record.framing, record.sovereignty, record.attribution
+    """One article: where it comes from, its scores, its text with evidence marked, and the
+    reuse side by side."""
     title = record.title or record.id
-    facts = [
-        ("label", f"{framing.label} (lexicon alone: {framing.lexicon_label})"),
-        ("promotional / critical", f"{framing.promotional:.2f} / {framing.critical:.2f}"),
+    parts = [f"<p><a href=\"{escape(back)}\">← summary</a></p><h1>{escape(title)}</h1>",
+             f"<p class=\"muted\">{escape(record.id)} · {escape(record.path)}</p>",
+             origin(record.meta),
+             "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+                                 for k, v in facts(record)) + "</table>",
+             "<h2>Text and evidence</h2>", article_legend(chooser(record)),
+             f"<div class=\"article\">{marked_article(record, text)}</div>"]
+    reuse = record.reuse
+    if reuse and reuse.passages:
+        parts.append(_side_by_side(reuse, text, source_texts))
+        return page(title, "\n".join(parts), SYNC_SCRIPT, SIDE_STYLE)
+    return page(title, "\n".join(parts))
+
+
+def chooser(record: Record) -> str:
+    """What chose the article's label and its sentences': "model" or "lexicon"."""
+    return "lexicon" if record.framing.method == "lexicon" else "model"
+
+
+def facts(record: Record) -> list[tuple[str, str]]:
+    """The article's scores as (name, value), each figure named after what gave it (the model's
+    probabilities or the lexicon's scores), as `framing score` says them."""
+    f, sovereignty, quotes = record.framing, record.sovereignty, record.attribution
+    by = chooser(record)
+    unit = "model probability" if by == "model" else "lexicon score"
+    found = [("label", f"{f.label} (chosen by the {by})"),
+             (f"promotional / critical ({unit})", f"{f.promotional:.2f} / {f.critical:.2f}")]
+    if by == "model" and f.lexicon_promotional is not None:
+        found.append(("lexicon", (f"{f.lexicon_label} (lexicon score: promotional "
+                                 f"{f.lexicon_promotional:.2f} / critical "
+                                 f"{f.lexicon_critical:.2f})")))
+    found += [
         ("sovereignty", sovereignty.stance + (
             f" — foreign law: {', '.join(sovereignty.laws)}" if sovereignty.laws else "")),
-        ("quotes", (f"{quotes.quotes} direct, speakers: {', '.join(quotes.speakers) or '—'}")),
+        ("quotes", f"{quotes.quotes} direct, speakers: {', '.join(quotes.speakers) or '—'}"),
     ]
     reuse = record.reuse
     if reuse:
-        facts.append(("reuse", f"{reuse.kind}"
-                      + (f" from {reuse.source}: {reuse.article_share:.0%} of the "
-                         f"article, {reuse.source_share:.0%} of the release"
-                         if reuse.source else "")))
-    parts = [f"<p><a href=\"{escape(back)}\">← summary</a></p><h1>{escape(title)}</h1>",
-             f"<p class=\"muted\">{escape(record.id)} · {escape(record.path)}</p>",
-             "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
-                                 for k, v in facts) + "</table>",
-             "<h2>Text and evidence</h2>", LEGEND,
-             f"<div class=\"article\">{marked_article(record, text)}</div>"]
-    if reuse and reuse.passages:
-        parts.append(_side_by_side(reuse, text, source_texts))
-    return page(title, "\n".join(parts))
+        found.append(("reuse", f"{reuse.kind}" + (
+            f" from {reuse.source}: {reuse.article_share:.0%} of the article, "
+            f"{reuse.source_share:.0%} of the release" if reuse.source else "")))
+    return found
+
+
+ORIGIN = ("title", "author", "outlet", "date", "url")
+
+
+def origin(meta: dict) -> str:
+    """The article's metadata (title, author, outlet, date, url) as a list, escaped; the url is a
+    link only when it is http(s), and then opens without telling the page it came from."""
+    items = []
+    for key in ORIGIN:
+        value = meta.get(key)
+        if value in (None, ""):
+            continue
+        shown = escape(value)
+        if key == "url" and _web_address(str(value)):
+            shown = f"<a href=\"{shown}\" rel=\"noopener noreferrer\">{shown}</a>"
+        items.append(f"<dt>{key}</dt><dd>{shown}</dd>")
+    return f"<dl class=\"origin\">{''.join(items)}</dl>" if items else ""
+
+
+def _web_address(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) \
+        and url == url.strip()
+
+
+def article_legend(by: str) -> str:
+    """The article page's colour key: its sentences are labelled by `by` (model or lexicon)."""
+    return legend({**LEGEND_NAMES, "s-promotional": f"promotional sentence ({by})",
+                   "s-critical": f"critical sentence ({by})"})
 
 
 def marked_article(record: Record, text: str) -> str:
@@ -233,15 +216,68 @@ def titled_mark(text: str, mark: Mark) -> str:
     return mark_tag(text, mark.kind, mark.note)
 
 
+SYNC_SCRIPT = """
+document.querySelectorAll('.side').forEach(function (pair) {
+  var columns = Array.from(pair.children), leader = columns[0];
+  function follow(column) {  // the other column shows the same passage at the same height
+    var other = columns[columns.indexOf(column) ? 0 : 1], top = column.scrollTop;
+    var lead = Array.from(column.querySelectorAll('a.badge')).find(function (a) {
+      return a.offsetTop >= top; });
+    var twin = lead && other.querySelector('a.badge[data-n="' + lead.dataset.n + '"]');
+    if (twin) other.scrollTop = twin.offsetTop - (lead.offsetTop - top);
+  }
+  columns.forEach(function (column) {
+    ['wheel', 'pointerdown', 'touchstart', 'keydown', 'mouseenter'].forEach(function (name) {
+      column.addEventListener(name, function () { leader = column; }, {passive: true});
+    });
+    column.addEventListener('scroll', function () {
+      if (column === leader) follow(column);
+    }, {passive: true});
+  });
+  follow(columns[0]);
+});
+"""
+SIDE_STYLE = (".side>div{max-height:80vh;overflow:auto;position:relative;border:1px solid #eee;"
+              "padding:.5em} a.badge{text-decoration:none} :target{outline:2px solid #d55e00}")
+LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+
+
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+
+
+def without_links(text: str) -> str:
+    """Crawl leftovers `[text](url)` (and `![alt](url)`) shown as their text, its Markdown
+    escapes (`\\(`) undone: for display only, the offsets of the passages stay those of the
+    text as read."""
+    return LINK.sub(lambda m: MARKDOWN_ESCAPE.sub(r"\1", m.group(1)), text)
+
+
 def _side_by_side(reuse: Reuse, text: str, source_texts: dict[str, str]) -> str:
     parts = ["<h2>Reuse: the article and the release side by side</h2>", REUSE_LEGEND]
-    for source in sorted({p.source for p in reuse.passages}):
+    for k, source in enumerate(sorted({p.source for p in reuse.passages}), 1):
         passages = [(n, p) for n, p in enumerate(reuse.passages, 1) if p.source == source]
         columns = "".join(
-            f"<div>{draw(pieces(shown, _passage_marks(passages, side)), _numbered, escape)}</div>"
+            f"<div data-side=\"{side}\">{_column(shown, passages, side, k)}</div>"
             for side, shown in (("article", text), ("source", source_texts.get(source, ""))))
         parts.append(f"<h3>{escape(source)}</h3><div class=\"side\">{columns}</div>")
     return "\n".join(parts)
+
+
+def _column(text: str, passages: list[tuple[int, Passage]], side: str, pair: int) -> str:
+    """One side's text, escaped, its passages marked and numbered; each number links to the
+    same passage on the other side (ids a<pair>-<n> in the article, s<pair>-<n> in the
+    release)."""
+    shown = (lambda t: t) if side == "article" else without_links
+    here, there, other = ("a", "s", "release") if side == "article" else ("s", "a", "article")
+
+    def numbered(piece: str, mark: Mark) -> str:
+        n = mark.note.split("]")[0].lstrip("[")
+        return (f"<a class=\"badge\" id=\"{here}{pair}-{n}\" href=\"#{there}{pair}-{n}\" "
+                f"data-n=\"{n}\" title=\"passage {n} in the {other}\">[{n}]</a>"
+                + mark_tag(shown(piece), mark.kind, mark.note))
+
+    return draw(pieces(text, _passage_marks(passages, side)), numbered,
+                lambda t: escape(shown(t)))
 
 
 def _passage_marks(passages: list[tuple[int, Passage]], side: str) -> list[Mark]:
@@ -249,12 +285,6 @@ def _passage_marks(passages: list[tuple[int, Passage]], side: str) -> list[Mark]
     return sorted(Mark(getattr(p, f"{side}_start"), getattr(p, f"{side}_end"),
                        f"reuse-{p.kind}", f"[{n}] {p.kind} {p.similarity:.2f}")
                   for n, p in passages)
-
-
-def _numbered(text: str, mark: Mark) -> str:
-    """A reused passage: its number as a badge, then the passage marked."""
-    number = mark.note.split("]")[0] + "]"
-    return f"<span class=\"badge\">{escape(number)}</span>{titled_mark(text, mark)}"
 
 
 def safe_name(doc_id: str) -> str:

@@ -1,7 +1,8 @@
 """`framing report`: a batch of articles scored into one folder a researcher can open, analyse
 and cite.
 
-    OUT/index.html        summary table (sortable), charts, failures; articles/*.html per article
+    OUT/index.html        summary, failures, charts, then the article table (filters, sort, 100 a page);
+                          articles/*.html per article
     OUT/scores.csv|jsonl  one flat row per article (pandas, R, Excel)
     OUT/records.jsonl     the full records of score.schema.json (evidence, sentences, passages)
     OUT/passages.csv      one row per reused passage, with offsets into both texts
@@ -28,7 +29,8 @@ from typing import TYPE_CHECKING
 
 from framing import __version__
 from framing.engines import map_documents
-from framing.html import article_page, index_page, safe_name
+from framing.html import article_page, safe_name
+from framing.index_page import index_page
 from framing.outputs import csv_text, write_atomic, writing
 from framing.pipeline import Scorer, Sources, unscored
 from framing.progress import RunProgress
@@ -257,9 +259,10 @@ def _jsonl(items: list[dict]) -> str:
 
 def _notes(batch: Batch, manifest: dict) -> list[str]:
     ok = sum(1 for r in batch.rows if not r.get("error_code"))
-    method = "trained classifier + lexicons" if manifest["model"] else "lexicons only"
+    method = ("labels chosen by the trained model, scores are its probabilities"
+              if manifest["model"] else "labels and scores from the lexicon")
     notes = [(f"{ok} articles scored, {len(batch.errors)} inputs failed; framing "
-              f"{manifest['framing_version']}, label method: {method}.")]
+              f"{manifest['framing_version']}; {method}.")]
     if manifest["sources"]:
         notes.append("Press releases compared: "
                      + ", ".join(s["id"] for s in manifest["sources"]) + ".")

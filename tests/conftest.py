@@ -107,18 +107,21 @@ def _chromium():
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def open_in_chromium(page: Path, tmp_path: Path, screenshot: Path | None = None):
-    """(DOM after load, console log) of `page` in headless Chromium."""
+def open_in_chromium(page: Path, tmp_path: Path, screenshot: Path | None = None,
+                     fragment: str = ""):
+    """(DOM after load, console log) of `page` (with `#fragment` when given) in headless
+    Chromium."""
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-first-run",
              f"--user-data-dir={tmp_path / 'chromium-profile'}", "--enable-logging=stderr",
              "--v=0", "--virtual-time-budget=2000"]
-    dom = subprocess.run([_chromium(), *flags, "--dump-dom", page.as_uri()], check=False,
+    url = page.as_uri() + (f"#{fragment}" if fragment else "")
+    dom = subprocess.run([_chromium(), *flags, "--dump-dom", url], check=False,
                          capture_output=True,
                          text=True, timeout=120)
     if screenshot:
         subprocess.run([_chromium(), *flags, "--window-size=1280,1600",
-                        f"--screenshot={screenshot}", page.as_uri()], check=False,
+                        f"--screenshot={screenshot}", url], check=False,
                        capture_output=True,
                        timeout=120)
     return dom.stdout, dom.stderr

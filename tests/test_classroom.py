@@ -454,7 +454,7 @@ def test_the_explanation_agrees_with_one_and_with_many():
 
 def test_explain_html_has_the_report_s_colour_legend(tmp_path):
     from framing.classroom import UI
-    from framing.html import LEGEND, legend
+    from framing.html import article_legend, legend
 
     page = tmp_path / "explain.html"
     result = run("explain", seed_path("001"), "--html", page)
@@ -463,7 +463,7 @@ def test_explain_html_has_the_report_s_colour_legend(tmp_path):
     assert legend(UI["fr"]["legend"]) in html
     assert '<span class="critical">mot critique (lexique)</span>' in html
     for kind in ("promotional", "critical", "sovereignty"):  # the report's own classes
-        assert f'<span class="{kind}">' in LEGEND
+        assert f'<span class="{kind}">' in article_legend("model")
 
 
 def test_explain_and_exercise_read_other_columns_and_say_how_many_inputs_failed(tmp_path):

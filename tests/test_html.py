@@ -7,7 +7,7 @@ import hashlib
 import re
 
 import framing
-from framing.html import article_page, escape, marked_article, page, safe_name
+from framing.html import article_page, escape, marked_article, page, safe_name, without_links
 from framing.reuse import SourceIndex
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -63,3 +63,54 @@ def test_a_page_runs_only_its_own_script():
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in policy(page("t", "<p>x</p>", script))
     assert page("<b>t</b>", "").count("<title>&lt;b&gt;t&lt;/b&gt;</title>") == 1
+
+
+def test_an_article_page_shows_outlet_date_and_a_safe_link(lexicon):
+    record = framing.score_text("Un projet historique pour la région.", lexicon=lexicon)
+    record.meta = {"outlet": f"Le Monde {HOSTILE}", "date": "2024-05-13", "author": "A. B.",
+                   "url": "https://example.org/a?b=1&c=2"}
+    html = article_page(record, "Un projet historique pour la région.", {}, "../index.html")
+    assert f"<dt>outlet</dt><dd>Le Monde {ESCAPED}</dd>" in html
+    assert "<dt>date</dt><dd>2024-05-13</dd>" in html and "<dd>A. B.</dd>" in html
+    assert ('<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">'
+            "https://example.org/a?b=1&amp;c=2</a>") in html
+    for url in ("javascript:alert(1)", " https://x.org", "data:text/html,<b>"):
+        record.meta = {"url": url}
+        html = article_page(record, "Un projet historique pour la région.", {}, "x")
+        assert "<dt>url</dt><dd>" in html and "<a href=\"javascript" not in html
+        assert 'rel="noopener' not in html and "<b>" not in html
+
+
+def test_the_scores_beside_the_label_are_named_after_what_chose_it(lexicon):
+    text = "Un projet historique pour la région."
+    record = framing.score_text(text, lexicon=lexicon)
+    record.framing.promotional, record.framing.critical = 0.55, 0.05
+    html = article_page(record, text, {}, "x")
+    assert "<th>promotional / critical (lexicon score)</th><td>0.55 / 0.05</td>" in html
+    assert "model" not in html.lower()
+    f = record.framing
+    f.method, f.label, f.promotional, f.critical = "combined", "critical", 0.2, 0.7
+    f.lexicon_label, f.lexicon_promotional, f.lexicon_critical = "promotional", 0.55, 0.05
+    html = article_page(record, text, {}, "x")
+    assert "<td>critical (chosen by the model)</td>" in html
+    assert "<th>promotional / critical (model probability)</th><td>0.20 / 0.70</td>" in html
+    assert "<th>lexicon</th><td>promotional (lexicon score: promotional 0.55 / critical " \
+           "0.05)</td>" in html
+    assert "combined" not in html
+
+
+def test_passage_numbers_link_both_ways_and_crawl_links_show_as_text(lexicon):
+    release = "[Newsroom](#) IA >\n[Microsoft en France](https://x.org/) >\n" + RELEASE
+    article = "Une usine historique. " + RELEASE
+    record = framing.score_text(article, lexicon=lexicon, id="velos")
+    record.reuse = SourceIndex([("velora", release)]).compare(article, "velos")
+    (passage,) = record.reuse.passages
+    assert release[passage.source_start:].startswith("Velora")  # offsets into the raw text
+    html = article_page(record, article, {"velora": release}, "../index.html")
+    article_side, source_side = html.split('<div data-side="')[1:3]
+    assert '<a class="badge" id="a1-1" href="#s1-1"' in article_side
+    assert '<a class="badge" id="s1-1" href="#a1-1"' in source_side
+    assert source_side.startswith("source\">Newsroom IA &gt;\nMicrosoft en France &gt;\n")
+    assert "](" not in html
+    assert without_links(r"[AI \(https://x.org\)](https://x.org) ![logo](a.png)") == \
+        "AI (https://x.org) logo"

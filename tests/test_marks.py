@@ -134,8 +134,11 @@ def test_html_side_by_side_numbers_each_passage_and_escapes_both_texts():
     record = scored([], reuse=Reuse("r", "verbatim", 0.5, 0.5, 1, None, passages=[passage]))
     html = article_page(record, "<script> & end", {"r": "see <b> <script> too"},
                         "../index.html")
-    passage = ("<span class=\"badge\">[1]</span><mark class=\"reuse-verbatim\" "
-               "title=\"[1] verbatim 1.00\">&lt;script&gt;</mark>")
-    assert (f"<div class=\"side\"><div>{passage} &amp; end</div>"
-            f"<div>see &lt;b&gt; {passage} too</div></div>") in html
-    assert "<script" not in html
+    mark = "<mark class=\"reuse-verbatim\" title=\"[1] verbatim 1.00\">&lt;script&gt;</mark>"
+    to_release = ("<a class=\"badge\" id=\"a1-1\" href=\"#s1-1\" data-n=\"1\" "
+                  "title=\"passage 1 in the release\">[1]</a>")
+    to_article = ("<a class=\"badge\" id=\"s1-1\" href=\"#a1-1\" data-n=\"1\" "
+                  "title=\"passage 1 in the article\">[1]</a>")
+    assert (f"<div class=\"side\"><div data-side=\"article\">{to_release}{mark} &amp; end</div>"
+            f"<div data-side=\"source\">see &lt;b&gt; {to_article}{mark} too</div></div>") in html
+    assert html.count("<script") == 1  # the page's own, the side by side's scrolling

@@ -193,6 +193,8 @@ def test_hostile_text_is_escaped_and_stays_inside_out(hostile_report):
     article = next(p for p in (out / "articles").glob("*.html") if "etc_x" in p.name)
     assert "&lt;script&gt;document.title=&#x27;PWNED&#x27;&lt;/script&gt;" in \
         article.read_text("utf-8")
+    assert ("<dt>outlet</dt><dd>&lt;img src=x onerror=&quot;document.body.dataset.pwned="
+            "&#x27;1&#x27;&quot;&gt;</dd>") in article.read_text("utf-8")
 
 
 @browser
@@ -218,3 +220,5 @@ def test_hostile_report_runs_nothing_in_a_browser(hostile_report, tmp_path):
         assert title != "PWNED"  # the injected script would have set it
         assert "data-pwned" not in dom
         assert "Uncaught" not in log
+    dom, _ = open_in_chromium(out / "index.html", tmp_path)  # the table drawn from its JSON
+    assert "<td>&lt;img src=x onerror=\"document.body.dataset.pwned='1'\"&gt;</td>" in dom
