@@ -14,6 +14,7 @@ import re
 from html import escape as _escape
 from typing import TYPE_CHECKING
 
+from framing.charts.alt import alt_text
 from framing.marks import Mark, draw, inside, pieces
 
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list
     parts.append("</tbody></table>")
     if charts:
         parts.append("<h2>Charts</h2><div class=\"charts\">")
-        parts += [f"<p><img src=\"{escape(c)}\" alt=\"{escape(c)}\"></p>" for c in charts]
+        parts += [f"<p><img src=\"{escape(c)}\" alt=\"{escape(alt_text(c, rows))}\"></p>"
+                  for c in charts]
         parts.append("</div>")
     if errors:
         parts.append(f"<h2 class=\"error\">Inputs that failed ({len(errors)})</h2><ul>")

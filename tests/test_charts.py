@@ -151,13 +151,20 @@ def test_sentence_strip_shows_the_critical_ending_of_seed_001(seed_rows):
     assert len(critical) >= 3 and set(critical) == {charts.LETTER_COLOURS["C"]}
 
 
-def test_sentence_strip_keeps_the_most_critical_articles_when_many():
+def test_sentence_strip_keeps_the_articles_with_most_critical_sentences_when_many():
+    """Ranked by what the cells colour (the share of C sentences), not the article's score."""
     rows = [r for r in synthetic_rows(500) if not r["error_code"]]
     strips, shown, total = charts.sentence_cells(rows)
     assert (shown, total) == (charts.MAX_STRIP_ROWS, len(rows))
-    cutoff = sorted((r["critical"] for r in rows), reverse=True)[shown - 1]
+
+    def share(r):
+        return r["sentence_labels"].count("C") / len(r["sentence_labels"])
+
+    cutoff = sorted((share(r) for r in rows), reverse=True)[shown - 1]
     by_label = {charts.row_label(r, None): r for r in rows}
-    assert all(by_label[label]["critical"] >= cutoff for label, _ in strips)
+    assert all(share(by_label[label]) >= cutoff for label, _ in strips)
+    first = [letter for _, _, letter, _ in strips[0][1]]
+    assert first.count("C") / len(first) == max(share(r) for r in rows)
 
 
 def test_load_rows_round_trips_csv_and_jsonl(seed_rows, tmp_path):
