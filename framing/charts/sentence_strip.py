@@ -83,12 +83,12 @@ def sentence_strip_figure(plt: ModuleType, rows: list[Row], group_by: str | None
     ax.tick_params(axis="y", length=0)
     handles = [Patch(facecolor=LETTER_COLOURS[c], edgecolor="#333333", lw=0.5,
                      label=f"{LETTER_NAMES[c]} ({c})") for c in "PNC"]
-    outside_legend(fig, handles, f"sentence label ({_labelled_by(rows)})")
+    outside_legend(fig, handles, "sentence label")
     by = _labelled_by(rows)
     note = (f"the {shown} of {total:,} articles with the largest share of critical sentences"
             if shown < total
             else f"{total} article{'s' * (total != 1)}, each sentence in reading order")
-    note += f"; sentences labelled by the {by}"
+    note += f"\nsentences labelled by the {by} (what chose the article's label)"
     set_titles(fig, ax, "Sentence strip: where the framing sits", title, note)
     return fig
 

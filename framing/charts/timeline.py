@@ -99,7 +99,7 @@ def timeline_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
         note += "; grey: all articles"
     _, mixed = score_source(rows)
     set_titles(fig, axes[0] if cols == 1 else None, "Framing balance over time", title,
-               f"{note}; {mixed}" if mixed else note)
+               f"{note}\n{mixed}" if mixed else note)
     return fig
 
 
