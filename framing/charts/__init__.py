@@ -41,7 +41,7 @@ from framing.charts.groups import (
     row_label,
 )
 from framing.charts.readability import MAX_LABELLED_POINTS
-from framing.charts.registry import KINDS, draw, draw_all
+from framing.charts.registry import KINDS, draw, draw_all, figure
 from framing.charts.reuse_heatmap import (
     MAX_HEATMAP_ROWS,
     MAX_HEATMAP_SOURCES,
@@ -105,6 +105,7 @@ __all__ = [
     "draw",
     "draw_all",
     "draw_disagreement",
+    "figure",
     "group_of",
     "heatmap_cells",
     "load_rows",

@@ -104,7 +104,8 @@ def _sentence_strip(rows: list[Row]) -> str | None:
     methods = {str(r.get("label_method") or "lexicon") for r in rows if r.get("sentence_labels")}
     by = ("model" if methods == {"combined"} else "lexicon" if "combined" not in methods
           else "model or lexicon")
-    return (f"Sentence strip: each sentence of {shown:,} of {total:,} articles in reading order, "
+    which = f"{shown:,} of {total:,}" if shown < total else f"the {total:,}"
+    return (f"Sentence strip: each sentence of {which} articles in reading order, "
             f"labelled by the {by}: {letters['P'] / n:.0%} promotional, "
             f"{letters['N'] / n:.0%} neutral, {letters['C'] / n:.0%} critical"
             + (", the articles with the largest share of critical sentences shown."
