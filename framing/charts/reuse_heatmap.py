@@ -66,7 +66,7 @@ def reuse_heatmap_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
                         color="white" if v > 0.5 else "black")
     ax.set_xticks(range(len(cols)), [short(s) for s in cols], rotation=40, ha="right")
     ax.set_yticks(range(len(shown)), [row_label(r, group_by) for r in shown])
-    ax.set_xlabel("press release (most reused first)")
+    ax.set_xlabel("press release (most taken from first)")
     ax.set_ylabel("article (most reused first)")
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -75,7 +75,7 @@ def reuse_heatmap_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     parts = [f"the {len(shown)} most reused of {len(used):,} articles "
              f"({len(used) - len(shown):,} more not shown)" if len(shown) < len(used)
              else f"{len(shown)} articles"]
-    parts.append(f"the {len(cols)} most reused of {len(sources)} releases "
+    parts.append(f"the {len(cols)} releases they took most from, of {len(sources)} "
                  f"({len(sources) - len(cols)} more not shown)" if len(cols) < len(sources)
                  else f"{len(cols)} releases")
     set_titles(fig, ax, "Reuse by release (blank: no passage found)", title, ", ".join(parts))
@@ -85,22 +85,25 @@ def reuse_heatmap_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
 def heatmap_cells(rows: Iterable[Row]) -> tuple[list[Row], list[Row], list[str], list[str],
                                                  dict[tuple[str, str], float]]:
     """What the heatmap draws: (articles shown, articles with reuse, releases shown, all
-    releases, cells). Releases by the sum of their shares over the articles; articles by their
-    reused share (`reuse_article_share`, else their largest cell), then id; no article or
-    release shown without a cell in the shown columns. Nothing shown with fewer than two
-    releases."""
+    releases, cells). The MAX_HEATMAP_ROWS articles with the largest reused share
+    (`reuse_article_share`, else their largest cell; then id), and of the releases they took
+    from, the MAX_HEATMAP_SOURCES with the largest sum of shares over them (no empty column).
+    Nothing shown with fewer than two releases."""
     used, sources, cells = reuse_matrix(rows)
     if len(sources) < 2:
         return [], used, [], sources, cells
-    total: dict[str, float] = defaultdict(float)
-    for (_, s), v in cells.items():
-        total[s] += v
-    cols = sorted(sources, key=lambda s: (-total[s], s))[:MAX_HEATMAP_SOURCES]
+    by_article: dict[str, list[float]] = defaultdict(list)
+    for (article, _), v in cells.items():
+        by_article[article].append(v)
 
     def share(r: Row) -> float:
-        found = [cells.get((str(r.get("id")), s), 0.0) for s in sources]
-        return as_number(r.get("reuse_article_share")) or max(found)
+        return as_number(r.get("reuse_article_share")) or max(by_article[str(r.get("id"))])
 
-    within = [r for r in used if any((str(r.get("id")), s) in cells for s in cols)]
-    shown = sorted(within, key=lambda r: (-share(r), str(r.get("id"))))[:MAX_HEATMAP_ROWS]
+    shown = sorted(used, key=lambda r: (-share(r), str(r.get("id"))))[:MAX_HEATMAP_ROWS]
+    ids = {str(r.get("id")) for r in shown}
+    total: dict[str, float] = defaultdict(float)
+    for (article, s), v in cells.items():
+        if article in ids:
+            total[s] += v
+    cols = sorted(total, key=lambda s: (-total[s], s))[:MAX_HEATMAP_SOURCES]
     return shown, used, cols, sources, cells
