@@ -499,3 +499,16 @@ def test_every_chart_of_5000_articles_stays_readable(plotted):
                        if getattr(t, "get_text", lambda: "")())
         assert smallest >= 6.5, kind
     assert all(w <= 14 and h <= 15 for w, h in sizes.values()), sizes
+
+
+def test_reuse_bars_show_the_most_reused_and_count_the_rest(plotted):
+    rows = many_reuse_rows(400)
+    ax = plotted("reuse", rows).axes[0]
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(ticks) == charts.MAX_BAR_ROWS == 40
+    heights = [p.get_width() for p in ax.patches]
+    assert max(heights) == 100 * max(r["reuse_article_share"] for r in rows)
+    half = sum(1 for r in rows if r["reuse_article_share"] >= 0.5)
+    assert ax.get_title(loc="left") == (
+        f"the 40 most reused of 400 articles (360 more not shown)\n{half:,} took half their "
+        "words or more from a release")
