@@ -117,6 +117,8 @@ def _readability(rows: list[Row]) -> str | None:
     for r in rows:
         if (score := as_number(r.get("readability_score"))) is not None:
             formula = str(r.get("readability_formula") or "?").partition(" (")[0]
+            formula = {"flesch_reading_ease_fr": "French Flesch (Kandel & Moles)",
+                       "flesch_reading_ease": "English Flesch"}.get(formula, formula)
             panels.setdefault(formula, []).append(score)
     if not panels:
         return None

@@ -80,8 +80,8 @@ def _point_styles(rows: list[Row], group_by: str | None, what: str
 
 def _axis_end(top: float, many: bool) -> float:
     """Where an axis whose largest value is `top` ends: a little beyond it (more room when the
-    points carry labels), at least 0.2, at most 1."""
-    return min(1.0, max(0.2, top * (1.06 if many else 1.15) + (0.02 if many else 0.05)))
+    points carry labels), at least 0.2, at most 1.04 (a point at 1 drawn whole)."""
+    return min(1.04, max(0.2, top * (1.06 if many else 1.15) + (0.02 if many else 0.05)))
 
 
 def _label_points(fig, ax, points):
