@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from framing.charts.alt import alt_text
 from framing.html import escape, page
 from framing.index_script import INDEX_SCRIPT, INDEX_STYLE
 
@@ -45,7 +46,8 @@ def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list
         parts.append("</ul>")
     if charts:
         parts.append("<h2>Charts</h2><div class=\"charts\">")
-        parts += [f"<p><img src=\"{escape(c)}\" alt=\"{escape(c)}\"></p>" for c in charts]
+        parts += [f"<p><img src=\"{escape(c)}\" alt=\"{escape(alt_text(c, rows))}\"></p>"
+                  for c in charts]
         parts.append("</div>")
     columns = shown_columns(ok)
     parts += [f"<h2 id=\"articles-table\">Articles ({len(ok)})</h2>", _controls(ok),

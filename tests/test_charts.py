@@ -151,13 +151,20 @@ def test_sentence_strip_shows_the_critical_ending_of_seed_001(seed_rows):
     assert len(critical) >= 3 and set(critical) == {charts.LETTER_COLOURS["C"]}
 
 
-def test_sentence_strip_keeps_the_most_critical_articles_when_many():
+def test_sentence_strip_keeps_the_articles_with_most_critical_sentences_when_many():
+    """Ranked by what the cells colour (the share of C sentences), not the article's score."""
     rows = [r for r in synthetic_rows(500) if not r["error_code"]]
     strips, shown, total = charts.sentence_cells(rows)
     assert (shown, total) == (charts.MAX_STRIP_ROWS, len(rows))
-    cutoff = sorted((r["critical"] for r in rows), reverse=True)[shown - 1]
+
+    def share(r):
+        return r["sentence_labels"].count("C") / len(r["sentence_labels"])
+
+    cutoff = sorted((share(r) for r in rows), reverse=True)[shown - 1]
     by_label = {charts.row_label(r, None): r for r in rows}
-    assert all(by_label[label]["critical"] >= cutoff for label, _ in strips)
+    assert all(share(by_label[label]) >= cutoff for label, _ in strips)
+    first = [letter for _, _, letter, _ in strips[0][1]]
+    assert first.count("C") / len(first) == max(share(r) for r in rows)
 
 
 def test_load_rows_round_trips_csv_and_jsonl(seed_rows, tmp_path):
@@ -259,3 +266,249 @@ def test_importing_charts_does_not_import_matplotlib():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+# What is plotted: hand-made rows, expected values written from them, asserted on the figures.
+
+def hand_rows(method="combined"):
+    """Five articles with known labels, scores (the model's, with different lexicon scores),
+    sentence labels, dates, stances, rates and readability."""
+    base = [  # id, label, promotional, critical, lexicon p/c, sentences, date, stance
+        ("a1", "promotional", 0.82, 0.10, 0.30, 0.20, "PPNN", "2024-03-04", "promise"),
+        ("a2", "critical", 0.15, 0.71, 0.10, 0.05, "NNNC", "2024-03-04", "question"),
+        ("a3", "critical", 0.20, 0.64, 0.05, 0.60, "CCCN", "2024-03-04", "none"),
+        ("a4", "neutral", 0.30, 0.25, 0.40, 0.45, "NNNN", "2024-03-05", "none"),
+        ("a5", "promotional", 0.55, 0.30, 0.20, 0.10, "PNCC", "2024-03-05", "none"),
+    ]
+    rows = []
+    for i, (id_, label, p, c, lp, lc, letters, day, stance) in enumerate(base):
+        rows.append({
+            "id": id_, "path": f"{id_}.txt", "language": ["fr", "fr", "mixed", "en", "fr"][i],
+            "label": label, "label_method": method if isinstance(method, str) else method[i],
+            "promotional": p, "critical": c, "lexicon_promotional": lp, "lexicon_critical": lc,
+            "sentence_labels": letters, "meta_date": day, "sovereignty_stance": stance,
+            "meta_outlet": f"outlet {i}",
+            "readability_formula": ("flesch_reading_ease (Flesch 1948)" if i == 3 else
+                                    "flesch_reading_ease_fr (Kandel & Moles 1958)"),
+            "readability_score": [40.0, 55.0, 61.0, 30.0, 48.0][i],
+            "rate_promotional": 10.0, "rate_critical": 2.0,
+            "rate_sovereignty": [25.2, 10.0, 0.0, 4.0, 0.0][i],
+            "rate_sovereignty.context": [25.2, 6.0, 0.0, 0.0, 0.0][i],
+        })
+    return rows
+
+
+@pytest.fixture
+def plotted():
+    """charts.figure(kind, rows, ...) as a list, every figure closed at the end."""
+    import matplotlib.pyplot as plt
+
+    made = []
+
+    def make(kind, rows, **options):
+        fig = charts.figure(kind, rows, **options)
+        made.append(fig)
+        if fig is not None:
+            fig.draw_without_rendering()
+        return fig
+
+    yield make
+    for fig in made:
+        if fig is not None:
+            plt.close(fig)
+
+
+def texts(fig):
+    """Every text of the figure: titles, labels, annotations, tick labels, legend."""
+    found = [t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text"))]
+    return [t for t in found if t]
+
+
+@pytest.mark.parametrize("method, words", [
+    ("combined", "model probability"), ("lexicon", "lexicon score")])
+def test_framing_map_names_what_its_axes_plot(plotted, method, words):
+    fig = plotted("framing_map", hand_rows(method))
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == f"promotional ({words}, 0–1)"
+    assert ax.get_ylabel() == f"critical ({words}, 0–1)"
+    assert "classifier" not in " ".join(texts(fig)) and "combined" not in " ".join(texts(fig))
+    chooser = "model" if method == "combined" else "lexicon"
+    assert fig.legends[0].get_title().get_text() == f"article label ({chooser})"
+    # The points are the `promotional`/`critical` columns, not the lexicon's own scores.
+    points = sorted(tuple(map(float, xy)) for c in ax.collections for xy in c.get_offsets())
+    assert points == sorted((r["promotional"], r["critical"]) for r in hand_rows())
+    # Axes end near the data: past the largest value, by less than a fifth of the scale.
+    assert 0.82 < ax.get_xlim()[1] <= 0.82 * 1.15 + 0.05 + 1e-9
+    assert 0.71 < ax.get_ylim()[1] <= 0.71 * 1.15 + 0.05 + 1e-9
+
+
+def test_framing_map_says_when_rows_mix_model_and_lexicon(plotted):
+    methods = ["combined", "combined", "lexicon", "combined", "lexicon"]
+    fig = plotted("framing_map", hand_rows(methods))
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "promotional (model probability or lexicon score, 0–1)"
+    assert "mixed: model probabilities for 3 articles, lexicon scores for 2" in ax.get_title(
+        loc="left")
+    assert fig.legends[0].get_title().get_text() == "article label (model or lexicon)"
+
+
+def test_sentence_strip_ranks_by_the_critical_sentences_it_colours(plotted):
+    rows = hand_rows()
+    # By the article's critical score a2 (0.71) would come first; by its cells, a3 (3 of 4 C).
+    strips, shown, total = charts.sentence_cells(rows, limit=2)
+    assert (shown, total) == (2, 5)
+    assert [label for label, _ in strips] == ["a3", "a5"]
+    first = [letter for _, _, letter, colour in strips[0][1]]
+    assert first == list("CCCN")
+    fig = plotted("sentence_strip", rows)
+    assert "sentences labelled by the model (what chose the article's label)" in \
+        fig.axes[0].get_title(loc="left")
+
+
+def test_category_profile_does_not_count_context_words_as_sovereignty(plotted, seed_rows):
+    seed_003 = next(r for r in seed_rows if r["id"].startswith("003"))
+    assert seed_003["sovereignty_stance"] == "none" and seed_003["rate_sovereignty"] > 20
+    assert charts.profile_rate(seed_003, "sovereignty") == 0.0
+    assert charts.profile_rate(seed_003, "sovereignty.context") == seed_003[
+        "rate_sovereignty.context"]
+    fig = plotted("categories", hand_rows())
+    ax = fig.axes[0]
+    columns = [t.get_text() for t in ax.get_xticklabels()]
+    assert columns == ["promotional", "critical", "sovereignty\n(cues, no context)",
+                       "context words\n(données, cloud…)"]
+    rows_shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows_shown == ["a1", "a2", "a3", "a4", "a5"]
+    cells = {(round(t.get_position()[1]), round(t.get_position()[0])): t.get_text()
+             for t in ax.texts}
+    # a1: 25.2 hits, all context words: none is a sovereignty cue. a2: 10 of which 6 context.
+    assert [cells[(i, 2)] for i in range(5)] == ["0.0", "4.0", "0.0", "4.0", "0.0"]
+    assert [cells[(i, 3)] for i in range(5)] == ["25.2", "6.0", "0.0", "0.0", "0.0"]
+    assert "hits per 1,000 words" in fig.axes[1].get_ylabel()
+
+
+def many_reuse_rows(n, releases=20):
+    """n articles, each taking a share from one or two of `releases` releases (n / 2 none)."""
+    rows = []
+    for i in range(n):
+        shares = {} if i % 2 else {f"rel_{i // 2 % releases:02d}": round((i % 97) / 97, 4),
+                                   f"rel_{(i // 2 + 7) % releases:02d}": 0.05}
+        rows.append({"id": f"art_{i:04d}", "path": f"{i}.txt", "reuse_kind":
+                     "partial" if shares else "none",
+                     "reuse_article_share": max(shares.values(), default=0.0),
+                     "reuse_sources": ";".join(f"{s}={v}" for s, v in sorted(shares.items()))})
+    return rows
+
+
+def test_reuse_heatmap_shows_the_most_reused_articles_and_counts_the_rest(plotted):
+    rows = many_reuse_rows(400)
+    fig = plotted("reuse_heatmap", rows)
+    ax = fig.axes[0]
+    used = [r for r in rows if r["reuse_sources"]]
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(ticks) == charts.MAX_HEATMAP_ROWS == 40
+    assert len(ax.get_xticklabels()) == charts.MAX_HEATMAP_SOURCES == 15
+    best = sorted(used, key=lambda r: (-r["reuse_article_share"], r["id"]))
+    assert ticks[:3] == [r["id"] for r in best[:3]]
+    assert f"({len(used) - 40:,} more not shown)" in ax.get_title(loc="left")
+    assert "(5 more not shown)" in ax.get_title(loc="left")  # 20 releases, 15 shown
+    assert fig.get_size_inches()[1] < 12 and fig.get_size_inches()[0] < 13
+
+
+def test_timeline_shows_n_per_point_and_ends_near_its_data(plotted):
+    fig = plotted("timeline", hand_rows())
+    ax = fig.axes[0]
+    # 2024-03-04: a1, a2, a3 → mean of (0.72, -0.56, -0.44) = -0.0933; 03-05: a4, a5 → 0.15.
+    assert [t.get_text() for t in ax.texts] == ["3", "2"]
+    (points,) = [c for c in ax.collections if len(c.get_offsets()) == 2]
+    sizes = list(points.get_sizes())
+    assert sizes[0] > sizes[1]  # marker area follows n
+    low, high = ax.get_ylim()
+    assert -0.0933 - 0.06 < low < -0.0933 and 0.15 < high < 0.15 + 0.06
+    assert "model probability" in ax.get_ylabel()
+
+
+def test_timeline_draws_one_panel_per_group_beyond_a_few(plotted):
+    fig = plotted("timeline", hand_rows(), group_by="outlet")
+    shown = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(shown) == 5 > charts.MAX_TIMELINE_LINES
+    assert sorted(ax.get_title(loc="left") for ax in shown) == [
+        f"outlet {i} (n=1)" for i in range(5)]
+    for ax in shown:  # its own group, coloured, over the grey line of all articles
+        coloured = [line for line in ax.get_lines() if line.get_color() not in ("#BBBBBB",)
+                    and line.get_linestyle() == "-"]
+        assert len(coloured) == 1
+    assert fig.legends == []
+    fig = plotted("timeline", hand_rows())
+    assert len(fig.axes) == 1
+
+
+def test_readability_labels_its_points_and_puts_mixed_articles_in_their_formula(plotted):
+    fig = plotted("readability", hand_rows())
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert titles == ["French (fr 3, mixed 1)", "English (en)"]
+    assert not any("mixed (mixed)" in t for t in texts(fig))
+    french, english = fig.axes
+    assert sorted(t.get_text() for t in french.texts) == ["a1", "a2", "a3", "a5"]
+    assert [t.get_text() for t in english.texts] == ["a4"]
+    low, high = french.get_ylim()
+    assert 40.0 - 5 <= low < 40.0 and 61.0 < high <= 61.0 + 5
+
+
+def test_bars_say_what_they_count(plotted, seed_rows):
+    fig = plotted("sovereignty", hand_rows())
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "articles (count)"
+    assert max(ax.get_xticks()) <= 5 and ax.spines["bottom"].get_bounds()[1] == 5
+    fig = plotted("reuse", seed_rows)
+    assert fig.axes[0].get_xlabel() == "share of the article's words taken from a release (%)"
+
+
+def test_alt_text_says_what_each_chart_plots_with_its_numbers(seed_rows):
+    rows = hand_rows()
+    assert charts.alt_text("charts/framing_map.svg", rows) == (
+        "Framing map: 5 articles plotted by promotional against critical model probability; "
+        "labels by the model: 2 critical, 2 promotional, 1 neutral. Most critical: a2 at 0.71.")
+    assert charts.alt_text("sovereignty", rows) == (
+        "Sovereignty stance of 5 articles: 3 none, 1 promise, 1 question; 0 name an "
+        "extraterritorial law.")
+    strip = charts.alt_text("sentence_strip", rows)
+    assert strip == ("Sentence strip: each sentence of the 5 articles in reading order, labelled "
+                     "by the model: 15% promotional, 55% neutral, 30% critical.")
+    profile = charts.alt_text("categories", seed_rows)
+    assert "sovereignty 2.2, context words 31.5" in profile
+    for kind in set(charts.KINDS) - {"reuse_heatmap", "timeline"}:  # the seeds' charts
+        text = charts.alt_text(kind, seed_rows)
+        assert text.endswith(".") and len(text) > 60, kind
+    assert charts.alt_text("timeline", rows) == (
+        "Framing balance over time: the mean promotional − critical model probability per day "
+        "of 5 dated articles, 2024-03-04 to 2024-03-05; lowest -0.09 (2024-03-04), highest "
+        "+0.15 (2024-03-05).")
+    from framing.html import index_page
+
+    page = index_page("t", rows, {}, ["charts/sovereignty.svg"], [], [])
+    assert 'alt="Sovereignty stance of 5 articles: 3 none' in page
+
+
+def test_every_chart_of_5000_articles_stays_readable(plotted):
+    rows = synthetic_rows(5000, sources=100, days=365)
+    sizes = {}
+    for kind in charts.KINDS:
+        fig = plotted(kind, rows, group_by="outlet")
+        sizes[kind] = tuple(fig.get_size_inches())
+        smallest = min(t.get_fontsize() for t in fig.findobj(lambda o: hasattr(o, "get_fontsize"))
+                       if getattr(t, "get_text", lambda: "")())
+        assert smallest >= 6.5, kind
+    assert all(w <= 14 and h <= 15 for w, h in sizes.values()), sizes
+
+
+def test_reuse_bars_show_the_most_reused_and_count_the_rest(plotted):
+    rows = many_reuse_rows(400)
+    ax = plotted("reuse", rows).axes[0]
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(ticks) == charts.MAX_BAR_ROWS == 40
+    heights = [p.get_width() for p in ax.patches]
+    assert max(heights) == 100 * max(r["reuse_article_share"] for r in rows)
+    half = sum(1 for r in rows if r["reuse_article_share"] >= 0.5)
+    assert ax.get_title(loc="left") == (
+        f"the 40 most reused of 400 articles (360 more not shown)\n{half:,} took half their "
+        "words or more from a release")

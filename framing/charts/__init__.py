@@ -16,10 +16,19 @@ The package, by concept:
     registry        KINDS, draw one kind, draw_all the kinds that apply
     framing_map, categories, reuse, reuse_heatmap, sovereignty, sentence_strip, readability,
     timeline        one module per chart kind
+    alt             alt_text: what a chart plots, in a sentence with its key numbers (the report's
+                    <img alt>)
     disagreement    the classroom's chart of where a class and framing disagree
 """
 
-from framing.charts.categories import CATEGORY_ORDER, MAX_ARTICLE_CATEGORIES, top_categories
+from framing.charts.alt import alt_text
+from framing.charts.categories import (
+    CATEGORY_ORDER,
+    MAX_ARTICLE_CATEGORIES,
+    profile_columns,
+    profile_rate,
+    top_categories,
+)
 from framing.charts.disagreement import DISAGREEMENT_WORDS, draw_disagreement
 from framing.charts.figures import DPI, FORMATS
 from framing.charts.framing_map import MAX_POINT_LABELS
@@ -31,10 +40,24 @@ from framing.charts.groups import (
     missing_group_column,
     row_label,
 )
-from framing.charts.registry import KINDS, draw, draw_all
-from framing.charts.reuse_heatmap import MAX_HEATMAP_SOURCES, reuse_matrix
-from framing.charts.rows import LABEL_CHARS, TEXT_COLUMNS, clean, load_rows, parse_date, short
-from framing.charts.sentence_strip import MAX_STRIP_ROWS, sentence_cells
+from framing.charts.readability import MAX_LABELLED_POINTS
+from framing.charts.registry import KINDS, draw, draw_all, figure
+from framing.charts.reuse_heatmap import (
+    MAX_HEATMAP_ROWS,
+    MAX_HEATMAP_SOURCES,
+    heatmap_cells,
+    reuse_matrix,
+)
+from framing.charts.rows import (
+    LABEL_CHARS,
+    TEXT_COLUMNS,
+    clean,
+    load_rows,
+    parse_date,
+    score_source,
+    short,
+)
+from framing.charts.sentence_strip import MAX_STRIP_ROWS, critical_share, sentence_cells
 from framing.charts.style import (
     GREY,
     LABEL_STYLE,
@@ -46,14 +69,56 @@ from framing.charts.style import (
     REUSE_STYLE,
     STANCE_STYLE,
 )
-from framing.charts.timeline import choose_bin, time_bin, timeline_points
+from framing.charts.timeline import MAX_TIMELINE_LINES, choose_bin, time_bin, timeline_points
 
 __all__ = [
-    "CATEGORY_ORDER", "DISAGREEMENT_WORDS", "DPI", "FORMATS", "GREY", "KINDS", "LABEL_CHARS",
-    "LABEL_STYLE", "LETTER_COLOURS", "LETTER_NAMES", "MARKERS", "MAX_ARTICLE_CATEGORIES",
-    "MAX_BAR_ROWS", "MAX_GROUPS", "MAX_HEATMAP_SOURCES", "MAX_POINT_LABELS", "MAX_STRIP_ROWS",
-    "NAMED_GROUPS", "OKABE_ITO", "REUSE_STYLE", "STANCE_STYLE", "TEXT_COLUMNS", "choose_bin", "clean",
-    "display_groups", "draw", "draw_all", "draw_disagreement", "group_of", "load_rows",
-    "missing_group_column", "parse_date", "reuse_matrix", "row_label", "sentence_cells", "short", "time_bin",
-    "timeline_points", "top_categories",
+    "CATEGORY_ORDER",
+    "DISAGREEMENT_WORDS",
+    "DPI",
+    "FORMATS",
+    "GREY",
+    "KINDS",
+    "LABEL_CHARS",
+    "LABEL_STYLE",
+    "LETTER_COLOURS",
+    "LETTER_NAMES",
+    "MARKERS",
+    "MAX_ARTICLE_CATEGORIES",
+    "MAX_BAR_ROWS",
+    "MAX_GROUPS",
+    "MAX_HEATMAP_ROWS",
+    "MAX_HEATMAP_SOURCES",
+    "MAX_LABELLED_POINTS",
+    "MAX_POINT_LABELS",
+    "MAX_STRIP_ROWS",
+    "MAX_TIMELINE_LINES",
+    "NAMED_GROUPS",
+    "OKABE_ITO",
+    "REUSE_STYLE",
+    "STANCE_STYLE",
+    "TEXT_COLUMNS",
+    "alt_text",
+    "choose_bin",
+    "clean",
+    "critical_share",
+    "display_groups",
+    "draw",
+    "draw_all",
+    "draw_disagreement",
+    "figure",
+    "group_of",
+    "heatmap_cells",
+    "load_rows",
+    "missing_group_column",
+    "parse_date",
+    "profile_columns",
+    "profile_rate",
+    "reuse_matrix",
+    "row_label",
+    "score_source",
+    "sentence_cells",
+    "short",
+    "time_bin",
+    "timeline_points",
+    "top_categories",
 ]

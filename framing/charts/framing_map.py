@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from framing.charts.figures import new_figure, outside_legend, set_titles
 from framing.charts.groups import display_groups, group_by_name, group_order, row_key
-from framing.charts.rows import Row, as_number, short
+from framing.charts.rows import Row, as_number, score_source, short
 from framing.charts.style import GREY, LABEL_STYLE, group_styles
 
 if TYPE_CHECKING:
@@ -26,22 +26,16 @@ def framing_map_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
             and as_number(r.get("critical")) is not None]
     if not rows:
         return None
-    if group_by is None:  # without groups, colour and shape show the article's label
-        groups = {row_key(r): str(r.get("label") or "unknown") for r in rows}
-        styles = {g: LABEL_STYLE.get(g, (GREY, "s")) for g in groups.values()}
-        legend_title = "article label"
-    else:
-        groups = display_groups(rows, group_by)
-        styles = group_styles(groups.values())
-        legend_title = group_by_name(group_by)
+    what, mixed = score_source(rows)
+    groups, styles, legend_title = _point_styles(rows, group_by, what)
     many = len(rows) > MAX_POINT_LABELS
     fig = new_figure(plt, size, (8.0, 6.0))
     ax = fig.add_subplot()
-    top = max(max(as_number(r["promotional"]), as_number(r["critical"])) for r in rows)
-    limit = min(1.0, max(0.2, top * 1.15 + 0.05))
-    ax.set_xlim(-0.04 * limit, limit)
-    ax.set_ylim(-0.07 * limit, limit)  # room for labels beside points at 0
-    ax.plot([0, limit], [0, limit], color="#555555", lw=0.8, ls="--", zorder=1)
+    x_end, y_end = (_axis_end(max(as_number(r[c]) for r in rows), many)
+                    for c in ("promotional", "critical"))
+    ax.set_xlim(-0.04 * x_end, x_end)
+    ax.set_ylim(-0.07 * y_end, y_end)  # room for labels beside points at 0
+    ax.plot([0, 1], [0, 1], color="#555555", lw=0.8, ls="--", zorder=1)
     handles = []
     for g in group_order(styles):
         members = [r for r in rows if groups[row_key(r)] == g]
@@ -53,20 +47,41 @@ def framing_map_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
                    linewidths=0.5, zorder=3, rasterized=len(rows) > 2000)
         handles.append(Line2D([], [], ls="", marker=marker, color=colour, markersize=7,
                               markeredgecolor="black", markeredgewidth=0.5,
-                              label=f"{g} ({len(members)})"))
-    ax.set_xlabel("promotional score (0–1, lexicon + classifier)")
-    ax.set_ylabel("critical score (0–1, lexicon + classifier)")
+                              label=f"{g} ({len(members):,})"))
+    ax.set_xlabel(f"promotional ({what}, 0–1)")
+    ax.set_ylabel(f"critical ({what}, 0–1)")
     ax.grid(True, lw=0.4, color="#DDDDDD", zorder=0)
     handles.append(Line2D([], [], color="#555555", lw=0.8, ls="--",
                           label="promotional = critical"))
     outside_legend(fig, handles, legend_title)
     note = (f"{len(rows):,} articles; point labels omitted beyond {MAX_POINT_LABELS}" if many
             else f"{len(rows)} article{'s' * (len(rows) != 1)}")
-    set_titles(fig, ax, "Framing map: promotional vs critical score", title, note)
+    note = f"{note}\n{mixed}" if mixed else note
+    set_titles(fig, ax, "Framing map: promotional vs critical", title, note)
     if not many:
         _label_points(fig, ax, [(as_number(r["promotional"]), as_number(r["critical"]),
                                  short(str(r.get("id")))) for r in rows])
     return fig
+
+
+def _point_styles(rows: list[Row], group_by: str | None, what: str
+                  ) -> tuple[dict[tuple[str, str], str], dict[str, tuple[str, str]], str]:
+    """({row key: group}, {group: (colour, marker)}, legend title): without a grouping, the
+    article's label, named after what chose it (model or lexicon)."""
+    if group_by is not None:
+        groups = display_groups(rows, group_by)
+        return groups, group_styles(groups.values()), group_by_name(group_by)
+    groups = {row_key(r): str(r.get("label") or "unknown") for r in rows}
+    styles = {g: LABEL_STYLE.get(g, (GREY, "s")) for g in groups.values()}
+    chooser = {"model probability": "model", "lexicon score": "lexicon"}.get(what,
+                                                                            "model or lexicon")
+    return groups, styles, f"article label ({chooser})"
+
+
+def _axis_end(top: float, many: bool) -> float:
+    """Where an axis whose largest value is `top` ends: a little beyond it (more room when the
+    points carry labels), at least 0.2, at most 1.04 (a point at 1 drawn whole)."""
+    return min(1.04, max(0.2, top * (1.06 if many else 1.15) + (0.02 if many else 0.05)))
 
 
 def _label_points(fig, ax, points):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.charts.categories import categories_figure
 from framing.charts.figures import FORMATS, pyplot, save_all
@@ -17,6 +18,9 @@ from framing.charts.sentence_strip import sentence_strip_figure
 from framing.charts.sovereignty import sovereignty_figure
 from framing.charts.style import RC_STYLE
 from framing.charts.timeline import timeline_figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 # Each kind's figure from the rows without errors (plt, rows, group_by, size, title), or None
 # when the kind does not apply to these rows. In the order `draw_all` draws them.
@@ -44,15 +48,27 @@ def draw(kind: str, rows: Iterable[Row], out_stem: Path | str, *, group_by: str 
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
         raise ValueError(f"unsupported format {bad or formats}; use {', '.join(FORMATS)}")
-    rows = ok_rows(rows)
-    if not rows:
-        return []
     plt = pyplot()
     with plt.rc_context(RC_STYLE):
-        fig = _FIGURES[kind](plt, rows, group_by, size, title)
+        fig = figure(kind, rows, group_by=group_by, size=size, title=title)
         if fig is None:
             return []
         return save_all(fig, out_stem, formats)
+
+
+def figure(kind: str, rows: Iterable[Row], *, group_by: str | None = None,
+           size: tuple[float, float] | None = None, title: str | None = None) -> Figure | None:
+    """The matplotlib figure `draw` saves (of the rows without errors), not saved: for a
+    caller that looks at what is plotted. None when the chart does not apply. The caller
+    closes it (`matplotlib.pyplot.close`)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown chart {kind!r}; one of {', '.join(KINDS)}")
+    rows = ok_rows(rows)
+    if not rows:
+        return None
+    plt = pyplot()
+    with plt.rc_context(RC_STYLE):
+        return _FIGURES[kind](plt, rows, group_by, size, title)
 
 
 def draw_all(rows: Iterable[Row], out_dir: Path | str, *, group_by: str | None = None,

@@ -42,6 +42,7 @@ def reuse_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     ax.set_ylim(len(shown) - 0.4, -0.6)
     ax.set_xlim(0, 118)
     ax.set_xticks(range(0, 101, 20))
+    ax.spines["bottom"].set_bounds(0, 100)  # the room beyond 100% holds the printed values
     ax.set_xlabel("share of the article's words taken from a release (%)")
     ax.grid(True, axis="x", lw=0.4, color="#DDDDDD")
     ax.set_axisbelow(True)
@@ -49,7 +50,10 @@ def reuse_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
                      hatch=REUSE_STYLE.get(k, (GREY, ".."))[1], edgecolor="#333333", label=k)
                for k in [*REUSE_STYLE, *sorted(kinds_seen - set(REUSE_STYLE))] if k in kinds_seen]
     outside_legend(fig, handles, "reuse kind")
-    note = (f"{len(shown)} of {len(rows):,} articles, most reused first"
+    half = sum(1 for r in rows if (as_number(r.get("reuse_article_share")) or 0.0) >= 0.5)
+    note = (f"the {len(shown)} most reused of {len(rows):,} articles "
+            f"({len(rows) - len(shown):,} more not shown)\n{half:,} took half their words "
+            "or more from a release"
             if len(rows) > len(shown) else f"{len(rows)} articles, most reused first")
     set_titles(fig, ax, "Press-release reuse", title, note)
     return fig

@@ -120,3 +120,19 @@ def parse_date(value: object) -> date | None:
         return date.fromisoformat(str(value).strip()[:10])
     except ValueError:
         return None
+
+
+def score_source(rows: Iterable[Row]) -> tuple[str, str]:
+    """What the rows' `promotional` / `critical` columns are (the vocabulary rule: the scores of
+    what chose the label): ("model probability", ...) when a model labelled every row, ("lexicon
+    score", ...) when none did, else a mixed set named as such. The second item says it in a
+    sentence for a chart's note ("" when the rows are all of one kind)."""
+    methods = [str(r.get("label_method") or "lexicon") for r in rows]
+    model = sum(1 for m in methods if m == "combined")
+    if model == len(methods):
+        return "model probability", ""
+    if model == 0:
+        return "lexicon score", ""
+    note = (f"mixed: model probabilities for {model:,} articles, lexicon scores for "
+            f"{len(methods) - model:,}")
+    return "model probability or lexicon score", note

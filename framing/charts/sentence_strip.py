@@ -23,10 +23,12 @@ def sentence_cells(rows: Iterable[Row], group_by: str | None = None, limit: int 
                    ) -> tuple[list[tuple[str, list[tuple[float, float, str, str]]]], int, int]:
     """What the sentence strip draws: ([(row label, [(start, width, letter, colour)])], shown,
     total). Cells cover the article's relative position 0..1 in reading order. With more than
-    `limit` articles, the most critical come first (then id)."""
+    `limit` articles, those with the largest share of critical sentences come first (the figure
+    the cells colour), then the article's critical score, then id."""
     rows = [r for r in rows if r.get("sentence_labels")]
     if len(rows) > limit:
-        chosen = sorted(rows, key=lambda r: (-(as_number(r.get("critical")) or 0.0),
+        chosen = sorted(rows, key=lambda r: (-critical_share(r),
+                                             -(as_number(r.get("critical")) or 0.0),
                                              str(r.get("id"))))[:limit]
     else:
         chosen = sorted(rows, key=lambda r: (group_of(r, group_by), str(r.get("id"))))
@@ -37,6 +39,12 @@ def sentence_cells(rows: Iterable[Row], group_by: str | None = None, limit: int 
         cells = [(i / n, 1 / n, c, LETTER_COLOURS.get(c, GREY)) for i, c in enumerate(letters)]
         strips.append((row_label(r, group_by), cells))
     return strips, len(chosen), len(rows)
+
+
+def critical_share(row: Row) -> float:
+    """The share of the row's sentences labelled critical (C in `sentence_labels`)."""
+    letters = str(row.get("sentence_labels") or "").upper()
+    return letters.count("C") / len(letters) if letters else 0.0
 
 
 def sentence_strip_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
@@ -76,7 +84,19 @@ def sentence_strip_figure(plt: ModuleType, rows: list[Row], group_by: str | None
     handles = [Patch(facecolor=LETTER_COLOURS[c], edgecolor="#333333", lw=0.5,
                      label=f"{LETTER_NAMES[c]} ({c})") for c in "PNC"]
     outside_legend(fig, handles, "sentence label")
-    note = (f"the {shown} most critical of {total:,} articles" if shown < total
+    by = _labelled_by(rows)
+    note = (f"the {shown} of {total:,} articles with the largest share of critical sentences"
+            if shown < total
             else f"{total} article{'s' * (total != 1)}, each sentence in reading order")
+    note += f"\nsentences labelled by the {by} (what chose the article's label)"
     set_titles(fig, ax, "Sentence strip: where the framing sits", title, note)
     return fig
+
+
+def _labelled_by(rows: list[Row]) -> str:
+    """"model", "lexicon" or "model or lexicon": what labelled the rows' sentences (what chose
+    the article label, `label_method`)."""
+    methods = {str(r.get("label_method") or "lexicon") for r in rows if r.get("sentence_labels")}
+    if "combined" not in methods:
+        return "lexicon"
+    return "model" if methods == {"combined"} else "model or lexicon"

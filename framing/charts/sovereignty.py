@@ -41,10 +41,13 @@ def sovereignty_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     ax.invert_yaxis()
     ax.set_xlim(0, most * 1.45)
     ax.set_ylim(len(names) - 0.4, -0.6)
-    ax.set_xlabel("number of articles")
+    ax.set_xlabel("articles (count)")
     if group_by:
         ax.set_ylabel(group_by_name(group_by))
     ax.xaxis.get_major_locator().set_params(integer=True)
+    ticks = [t for t in ax.get_xticks() if 0 <= t <= most]  # the axis ends at the longest bar
+    ax.set_xticks(ticks)
+    ax.spines["bottom"].set_bounds(0, max(ticks[-1], most))
     ax.grid(True, axis="x", lw=0.4, color="#DDDDDD")
     ax.set_axisbelow(True)
     handles = [Patch(facecolor=STANCE_STYLE.get(s, (GREY, ""))[0], edgecolor="#333333",

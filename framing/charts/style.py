@@ -37,7 +37,7 @@ STANCE_STYLE = {  # (colour, hatch)
     "none": ("#DEDEDE", ""),
 }
 
-MAX_BAR_ROWS = 60  # reuse bars and heatmap rows
+MAX_BAR_ROWS = 40  # reuse bars: the most reused, the rest counted in the note
 
 # Every chart is drawn inside `plt.rc_context(RC_STYLE)`.
 RC_STYLE = {
