@@ -483,7 +483,7 @@ def test_alt_text_says_what_each_chart_plots_with_its_numbers(seed_rows):
         "Framing balance over time: the mean promotional − critical model probability per day "
         "of 5 dated articles, 2024-03-04 to 2024-03-05; lowest -0.09 (2024-03-04), highest "
         "+0.15 (2024-03-05).")
-    from framing.html import index_page
+    from framing.index_page import index_page
 
     page = index_page("t", rows, {}, ["charts/sovereignty.svg"], [], [])
     assert 'alt="Sovereignty stance of 5 articles: 3 none' in page
