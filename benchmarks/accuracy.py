@@ -95,6 +95,12 @@ def _rounded(figure: dict) -> dict:
     return {"value": round(figure["value"], 3), "ci95": [round(x, 3) for x in figure["ci95"]]}
 
 
+def _interval(n: int, ci95: list[float]) -> str:
+    # One article, or resamples that all agree, make no interval (as framing evaluate says).
+    low, high = ci95
+    return "(no interval)" if n < 2 or low == high else f"[{low:.2f}, {high:.2f}]"
+
+
 def report(name: str, results: dict, missing: int) -> str:
     lines = [f"#### {name}" + (f" ({missing} articles not on this machine, left out)"
                                 if missing else "")]
@@ -105,8 +111,8 @@ def report(name: str, results: dict, missing: int) -> str:
                 continue
             acc, f1 = m["accuracy"], m["macro_f1"]
             lines.append(f"  {group:<30} n={m['n']:<4} accuracy {acc['value']:.3f} "
-                         f"[{acc['ci95'][0]:.2f}, {acc['ci95'][1]:.2f}]  macro-F1 "
-                         f"{f1['value']:.3f} [{f1['ci95'][0]:.2f}, {f1['ci95'][1]:.2f}]")
+                         f"{_interval(m['n'], acc['ci95'])}  macro-F1 "
+                         f"{f1['value']:.3f} {_interval(m['n'], f1['ci95'])}")
         m = results[task]["all"]
         for c, v in m["per_class"].items():
             lines.append(f"      {c!s:<12} P {v['precision']:.2f}  R {v['recall']:.2f}  "
