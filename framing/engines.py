@@ -210,7 +210,7 @@ def _pool_results(partitions, options, func, shared, jobs: int, progress):
         if len(partitions) < 2:  # nothing to share out
             yield from (_run_task((p, options, func, (key, b""))).items for p in partitions)
             return
-        with _forked_pool(min(jobs, len(partitions))) as pool:
+        with _forked_pool(min(jobs, len(partitions)), (key, shared)) as pool:
             tasks = [(partition, options, func, (key, b"")) for partition in partitions]
             for partition, batch in zip(partitions, pool.imap(_run_task, tasks)):
                 if progress:
@@ -221,9 +221,18 @@ def _pool_results(partitions, options, func, shared, jobs: int, progress):
             _SHARED.pop(key, None)
 
 
+def start_method() -> str:
+    """How the workers of `jobs=N` start: forked from this process when it runs one thread (they
+    inherit the shared state, nothing is pickled); from a fork server when other threads run
+    (Jupyter's, a Dask client's, a library's): a fork copies the locks those threads hold, and
+    a worker needing one would wait forever."""
+    return "fork" if threading.active_count() == 1 else "forkserver"
+
+
 @contextmanager
-def _forked_pool(processes: int) -> Iterator:
-    """A fork Pool whose workers leave Ctrl-C and SIGTERM to the parent (which stops the pool).
+def _forked_pool(processes: int, shared: tuple) -> Iterator:
+    """A Pool (see start_method) whose workers hold the run's `shared` state (key, value) and
+    leave Ctrl-C and SIGTERM to the parent (which stops the pool).
     A worker killed by a signal sent to the whole process group could die holding the pool's
     task-queue lock, and stopping the pool would then wait for it forever: so a worker ends on
     SIGTERM only once the parent is stopping the pool (`stopping`, shared memory), when the pool
@@ -233,14 +242,18 @@ def _forked_pool(processes: int) -> Iterator:
     import multiprocessing
     import signal
 
-    context = multiprocessing.get_context("fork")
+    method = start_method()
+    context = multiprocessing.get_context(method)
     stopping = context.RawValue("b", 0)
+    # A forked worker inherits the shared state; one from the fork server unpickles it once.
+    key, value = shared
+    pickled = b"" if method == "fork" else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     pool = None
     try:
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
-            pool = context.Pool(processes, initializer=_leave_signals_to_parent,
-                                initargs=(stopping,))
+            pool = context.Pool(processes, initializer=_start_worker,
+                                initargs=(stopping, key, pickled))
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal is raised here
         yield pool
@@ -248,6 +261,12 @@ def _forked_pool(processes: int) -> Iterator:
         stopping.value = 1
         if pool is not None:
             pool.terminate()
+
+
+def _start_worker(stopping, key: str, pickled: bytes) -> None:
+    _leave_signals_to_parent(stopping)
+    if pickled:
+        _unpickled(key, pickled)
 
 
 def _leave_signals_to_parent(stopping) -> None:

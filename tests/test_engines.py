@@ -124,3 +124,39 @@ def test_batch_gc_raises_only_the_young_generation_threshold():
         assert gc.get_threshold() == (10_000, 7, 9)
     finally:
         gc.set_threshold(*before)
+
+
+def _parent(document, shared):
+    """map_documents' function: the worker's parent process and the shared value."""
+    import os
+
+    return os.getppid(), shared
+
+
+def test_workers_start_from_a_fork_server_when_other_threads_run(tmp_path):
+    """A fork copies the locks other threads hold (Jupyter's, a Dask client's), and a worker
+    needing one waits forever: a run of the suite hung so in `--jobs` after the Dask tests. With
+    a second thread alive, the workers come from a fork server (their parent is not this
+    process), get the shared state all the same, and give the same results as one process."""
+    import os
+    import threading
+
+    from framing.engines import PARTITION_FILES, map_documents, start_method
+
+    for i in range(PARTITION_FILES + 1):  # two partitions
+        (tmp_path / f"a{i:03d}.txt").write_text(f"Article {i}.", encoding="utf-8")
+    if threading.active_count() == 1:  # alone (earlier tests may have left threads running)
+        assert start_method() == "fork"
+        forked = map_documents(_parent, [tmp_path], {}, "s", jobs=2)
+        assert {parent for _, (parent, _) in forked} == {os.getpid()}
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert start_method() == "forkserver"
+        served = list(map_documents(_parent, [tmp_path], {}, {"lexicon": "x"}, jobs=2))
+    finally:
+        stop.set()
+        other.join()
+    assert os.getpid() not in {parent for _, (parent, _) in served}
+    assert [state for _, (_, state) in served] == [{"lexicon": "x"}] * (PARTITION_FILES + 1)
