@@ -273,3 +273,26 @@ def test_the_extraction_benchmark_bar_holds():
     result = bench.score(bench.framing_text, cases, BENCHMARK / "pages")
     assert result["f1"] >= 0.92
     assert result["empty"] == []
+
+
+# --- the headline --------------------------------------------------------------------------------
+
+
+def test_a_french_headline_with_a_colon_is_kept_whole(tmp_path):
+    head = '<meta property="og:site_name" content="Le Courrier du Numérique">'
+    # No <h1>: trafilatura's title is then the <title>, cut at its colon ("Souveraineté
+    # numérique").
+    page = article_page(head=head).replace(
+        "<h1>Microsoft investit 4 milliards en France</h1>", "").replace(
+        "<title>Microsoft investit en France | Le Courrier du Numérique</title>",
+        "<title>Souveraineté numérique : l'État choisit un prestataire américain</title>")
+    doc = only(read(write(tmp_path / "titre.html", page)))
+    assert doc.meta["title"] == "Souveraineté numérique : l'État choisit un prestataire américain"
+
+
+def test_og_title_is_the_headline(tmp_path):
+    head = '<meta content="Le vrai titre de l&#39;article" property="og:title">'
+    page = article_page(head=head).replace("<h1>Microsoft investit 4 milliards en France</h1>",
+                                           "<h1>escenic</h1>")
+    doc = only(read(write(tmp_path / "og.html", page)))
+    assert doc.meta["title"] == "Le vrai titre de l'article"

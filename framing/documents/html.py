@@ -204,7 +204,61 @@ def _metadata(found, html: str) -> dict[str, str]:
     lang = _HTML_LANG.search(html[:20_000])
     if lang:
         meta["language"] = lang.group(1).lower().replace("_", "-")
+    title = headline(html, meta.get("title"), meta.get("site_name"), meta.get("outlet"))
+    if title:
+        meta["title"] = title
     return meta
+
+
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_HEADLINE_PROPERTIES = ("og:title", "twitter:title")
+# What separates a headline from the site's name in a <title>: "Headline | Le Monde".
+_SITE_SEPARATOR = re.compile(r"\s+[|\-–—·]\s+")
+
+
+def headline(html: str, found: str | None, site_name: str | None, outlet: str | None) -> str | None:
+    """The article's headline: the page's og:title (or twitter:title), which publishers fill
+    with the headline alone; else its <title> without a trailing part naming the site, when
+    that says more than trafilatura's title (which cuts a French "Souveraineté numérique :
+    l'État choisit..." at its colon); else trafilatura's (`found`), which also removes a site
+    name after a dash that no metadata names.
+
+    >>> headline("<title>Données : l’État cède | Le Monde</title>", "Données", "Le Monde", None)
+    'Données : l’État cède'
+    """
+    for tag in _META_TAG.findall(html[:200_000]):
+        attributes = {k.lower(): v.strip("\"'") for k, v in _ATTRIBUTE.findall(tag)}
+        key = attributes.get("property") or attributes.get("name") or ""
+        content = " ".join(_unescape_text(attributes.get("content", "")).split())
+        if key.lower() in _HEADLINE_PROPERTIES and content:
+            return content
+    page = _page_title(html)
+    if not page:
+        return found
+    parts = _SITE_SEPARATOR.split(page)
+    while len(parts) > 1 and _names_site(parts[-1], site_name, outlet):
+        parts.pop()
+    # the separators between the parts kept, as the page wrote them
+    kept = page[: len(page) - len(page.rpartition(parts[-1])[2])] if parts else page
+    # A dash may end the headline and start the site's name ("Headline – Site"): only a colon
+    # is sure to go on with the headline.
+    if found is None or (kept.startswith(found) and kept[len(found):].lstrip().startswith(":")):
+        return kept.strip()
+    return found
+
+
+def _names_site(part: str, site_name: str | None, outlet: str | None) -> bool:
+    name = _folded(part)
+    known = [_folded(site_name or ""), _folded((outlet or "").rsplit(".", 1)[0])]
+    return bool(name) and any(k and (name == k or name in k or k in name) for k in known)
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
 
 
 def _page_title(html: str) -> str | None:
