@@ -62,12 +62,14 @@ def write_bytes_atomic(path: Path | str, content: bytes) -> Path:
 
 
 def _temporary(path: Path) -> tuple[int, str]:
-    """(descriptor, name) of a new hidden file beside `path`, to be renamed over it."""
-    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """(descriptor, name) of a new hidden file beside `path`, to be renamed over it, with the
+    permissions of any file the user makes (mkstemp makes files private; results are not)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(fd, 0o666 & ~_umask())
+    return fd, tmp
 
 
 def _rename(tmp: str, path: Path) -> Path:
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; results are not
     os.replace(tmp, path)
     return path
 
@@ -231,7 +233,6 @@ class ScoreFiles:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out, \
                     open(spool, encoding="utf-8") as rows:
                 _write_csv(out, self.columns, (json.loads(line) for line in rows))
-            os.chmod(tmp, 0o666 & ~_umask())
             return Path(tmp)
         except BaseException:
             os.unlink(tmp)

@@ -87,3 +87,22 @@ def test_parquet_parts_read_back_as_one_table_and_mixed_columns_become_text(tmp_
     assert table.column("id").to_pylist() == ["a0", "a1", "a2", "a3", "a4"]
     assert table.column("n_words").to_pylist() == ["100", "101", "102", "103", "unknown"]
     assert table.column("reuse_source").to_pylist() == [None, None, None, "004", None]
+
+
+def test_every_file_of_score_out_is_readable_as_the_umask_allows(tmp_path):
+    """`framing score --out` wrote scores.jsonl private (0600) and scores.csv 0644."""
+    from click.testing import CliRunner
+
+    from framing.cli import main
+    from tests.conftest import seed_path
+
+    umask = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(main, ["score", "--no-model", "--out", str(tmp_path / "out"),
+                                           "--format", "jsonl", "--format", "csv",
+                                           str(seed_path("003"))])
+    finally:
+        os.umask(umask)
+    assert result.exit_code == 0, result.output
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "out").iterdir()}
+    assert modes == {"scores.jsonl": 0o644, "scores.csv": 0o644}
