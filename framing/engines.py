@@ -248,7 +248,7 @@ def _forked_pool(processes: int, shared: tuple) -> Iterator:
     # A forked worker inherits the shared state; one from the fork server unpickles it once.
     key, value = shared
     pickled = b"" if method == "fork" else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    pool = None
+    pool, finished = None, False
     try:
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
@@ -257,9 +257,15 @@ def _forked_pool(processes: int, shared: tuple) -> Iterator:
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal is raised here
         yield pool
+        # At the end, each worker takes its stop sentinel and exits. Pool.terminate() then
+        # would first take the task queue's lock, which an idle worker holds while it waits
+        # for a task: under load the run sometimes hung there for good.
+        pool.close()
+        pool.join()
+        finished = True
     finally:  # (also when a held signal is raised: the workers are stopped all the same)
         stopping.value = 1
-        if pool is not None:
+        if pool is not None and not finished:
             pool.terminate()
 
 

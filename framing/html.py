@@ -243,13 +243,19 @@ LINK = re.compile(r"!?\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 
 
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
 
 
 def without_links(text: str) -> str:
     """Crawl leftovers `[text](url)` (and `![alt](url)`) shown as their text, its Markdown
-    escapes (`\\(`) undone: for display only, the offsets of the passages stay those of the
-    text as read."""
-    return LINK.sub(lambda m: MARKDOWN_ESCAPE.sub(r"\1", m.group(1)), text)
+    escapes (`\\(`) undone, and `**bold**` as its text: for display only, the offsets of the
+    passages stay those of the text as read.
+
+    >>> without_links("[Newsroom](#) IA > **Kokoroe** [AI \\(x\\)](https://a.b)")
+    'Newsroom IA > Kokoroe AI (x)'
+    """
+    text = LINK.sub(lambda m: MARKDOWN_ESCAPE.sub(r"\1", m.group(1)), text)
+    return BOLD.sub(r"\1", text)
 
 
 def _side_by_side(reuse: Reuse, text: str, source_texts: dict[str, str]) -> str:

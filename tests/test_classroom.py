@@ -331,6 +331,9 @@ def test_the_worksheet_gives_the_release_to_read_when_it_asks_about_copying(less
     worksheet = (lesson / "worksheet.html").read_text("utf-8")
     assert "<h2>À lire : le communiqué de presse</h2>" in worksheet
     assert "Microsoft announces the largest investment to date in France" in worksheet
+    # the crawled release's Markdown leftovers read as their text (seed 004 starts with them)
+    assert "[Newsroom](#)" in seed_path("004").read_text("utf-8")
+    assert "[Newsroom]" not in worksheet and "](" not in worksheet and "**" not in worksheet
     assert "Lisez d’abord le communiqué de presse" in worksheet
     assert worksheet.count("<th>Copiée ?</th>") == 2
     assert "Quelles parties ressemblent au communiqué de presse ?" in worksheet

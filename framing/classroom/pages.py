@@ -9,7 +9,7 @@ from collections import Counter
 from framing.classroom.explanation import explanation_parts, reuse_line, speakers_line
 from framing.classroom.grading import most_disagreed
 from framing.classroom.ui import UI, counted, number, percent, percent_or_dash, pick, shorten
-from framing.html import escape, legend, mark_tag, page, titled_mark
+from framing.html import escape, legend, mark_tag, page, titled_mark, without_links
 from framing.marks import Mark, draw, pieces
 
 PRINT_STYLE = """
@@ -104,7 +104,8 @@ def _reading(sources: list[dict], t: dict, ui: str) -> str:
     for source in sources:
         if len(sources) > 1:
             out.append(f"<h3>{escape(source['name'])}</h3>")
-        paragraphs = [" ".join(p.split()) for p in source["text"].split("\n\n")]
+        # A crawled release's Markdown leftovers ("[Newsroom](#)") read as their text.
+        paragraphs = [" ".join(without_links(p).split()) for p in source["text"].split("\n\n")]
         out += [f"<p>{escape(p)}</p>" for p in paragraphs if p]
     out.append("</section>")
     return "\n".join(out)

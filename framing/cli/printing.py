@@ -81,7 +81,8 @@ def report_failures(failed: Sequence[Record | Document], total: int, what: str =
 
 def list_failures(failures: list[tuple[str, str, str]], total: int, what: str) -> None:
     if failures:
-        click.echo(f"{len(failures)} of {total} {what} failed:", err=True)
+        noun = what if total != 1 else what.removesuffix("s")  # "1 of 1 document failed"
+        click.echo(f"{len(failures)} of {total} {noun} failed:", err=True)
         for place, code, message in failures:
             click.echo(f"  {place}: {code}: {message}", err=True)
 
