@@ -512,3 +512,33 @@ def test_reuse_bars_show_the_most_reused_and_count_the_rest(plotted):
     assert ax.get_title(loc="left") == (
         f"the 40 most reused of 400 articles (360 more not shown)\n{half:,} took half their "
         "words or more from a release")
+
+
+def test_a_group_keeps_its_colour_and_marker_across_charts(plotted):
+    """The framing map and the timeline of one report drew one outlet in two styles: the
+    timeline styled (and pooled) only its dated articles. Outlets "outlet 0", "outlet 2",
+    "outlet 4" are dated; "outlet 1" and "outlet 3" are not: "outlet 2" is the third group of
+    the report, and must look the same on both charts."""
+    rows = hand_rows()
+    for row in rows[1::2]:
+        row["meta_date"] = None
+
+    def styles(fig):
+        found = {}
+        for ax in fig.axes:
+            legend = ax.get_legend() or (fig.legends[0] if fig.legends else None)
+            for handle, text in zip(legend.legend_handles, legend.get_texts()):
+                if text.get_text().startswith("outlet"):
+                    colour = (handle.get_color() if hasattr(handle, "get_marker")
+                              else handle.get_facecolor()[0])
+                    marker = handle.get_marker() if hasattr(handle, "get_marker") else None
+                    found[text.get_text().split(" (")[0]] = (tuple(to_rgb(colour)), marker)
+        return found
+
+    from matplotlib.colors import to_rgb
+
+    on_map = styles(plotted("framing_map", rows, group_by="outlet"))
+    on_timeline = styles(plotted("timeline", rows, group_by="outlet"))
+    assert set(on_timeline) == {"outlet 0", "outlet 2", "outlet 4"}
+    for outlet in on_timeline:
+        assert on_timeline[outlet][0] == on_map[outlet][0], outlet

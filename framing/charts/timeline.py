@@ -45,6 +45,7 @@ def time_bin(day: date, unit: str) -> date:
 def timeline_points(rows: Iterable[Row], group_by: str | None = None
                     ) -> tuple[str | None, dict[str, list[tuple[date, float, int]]]]:
     """(bin unit, {group: [(bin start, mean promotional − critical, n)]}) of dated rows."""
+    rows = list(rows)
     dated = []
     for r in rows:
         d = parse_date(r.get("meta_date"))
@@ -54,7 +55,9 @@ def timeline_points(rows: Iterable[Row], group_by: str | None = None
     if not dated:
         return None, {}
     unit = choose_bin(min(d for d, _, _ in dated), max(d for d, _, _ in dated))
-    groups = display_groups([r for _, _, r in dated], group_by)
+    # Groups pooled over every row, dated or not, as every other chart pools them: one group
+    # keeps one name (and one style) across the report's charts.
+    groups = display_groups(rows, group_by)
     bins: dict[str, dict[date, list[float]]] = defaultdict(lambda: defaultdict(list))
     for d, balance, r in dated:
         bins[groups[row_key(r)]][time_bin(d, unit)].append(balance)
@@ -70,7 +73,7 @@ def timeline_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     unit, series = timeline_points(rows, group_by)
     if not series:
         return None
-    styles = group_styles(series)
+    styles = group_styles(display_groups(rows, group_by).values())  # as the other charts
     names = list(series)
     panels = [names] if len(names) <= MAX_TIMELINE_LINES else [[g] for g in names]
     cols = 1 if len(panels) == 1 else 2
