@@ -124,7 +124,9 @@ def _analysed(document: Document, lexicon: Lexicon, lang: str | None, model) -> 
     record.sovereignty = found.sovereignty
     record.readability = readability(_main_text(doc), doc.main_language())
     record.attribution = found.attribution
-    if model is not None and doc.sentences:
+    # The model learned French and English: on a text in neither ("unknown": a Bengali page
+    # scored promotional 0.99 with no evidence) it would only guess. The lexicon labels it.
+    if model is not None and doc.sentences and doc.lang != "unknown":
         apply_classifier(found, model)
     return record
 

@@ -111,3 +111,17 @@ def test_cli_score_with_sources_fills_reuse():
         jsonschema.validate(record, SCHEMA)
     kinds = {r["id"][:3]: r["reuse"]["kind"] for r in out}
     assert kinds["001"] == "translated" and kinds["004"] == "verbatim"
+
+
+def test_a_text_in_neither_french_nor_english_is_not_labelled_by_the_model():
+    """The model learned French and English: on a Bengali page (seen in a new user's trial) it
+    said promotional 0.99 with no evidence. The lexicon, finding nothing, says neutral."""
+    model = framing.load_model()
+    bengali = ("বাংলাদেশ সরকার আজ নতুন ডেটা সেন্টারে বিনিয়োগের ঘোষণা দিয়েছে। কোম্পানিটি হাজার "
+               "হাজার কর্মসংস্থানের প্রতিশ্রুতি দিয়েছে।")
+    record = framing.score_text(bengali, model=model)
+    assert (record.language, record.framing.method) == ("unknown", "lexicon")
+    assert (record.framing.label, record.framing.promotional, record.framing.critical) == (
+        "neutral", 0.0, 0.0)
+    french = framing.score_text("Le ministre a salué un investissement formidable.", model=model)
+    assert (french.language, french.framing.method) == ("fr", "combined")
