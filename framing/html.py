@@ -251,7 +251,7 @@ def without_links(text: str) -> str:
     escapes (`\\(`) undone, and `**bold**` as its text: for display only, the offsets of the
     passages stay those of the text as read.
 
-    >>> without_links("[Newsroom](#) IA > **Kokoroe** [AI \\(x\\)](https://a.b)")
+    >>> without_links("[Newsroom](#) IA > **Kokoroe** [AI \\\\(x\\\\)](https://a.b)")
     'Newsroom IA > Kokoroe AI (x)'
     """
     text = LINK.sub(lambda m: MARKDOWN_ESCAPE.sub(r"\1", m.group(1)), text)
