@@ -27,8 +27,10 @@ if TYPE_CHECKING:
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:90em;padding:0 1em;color:#222}
 table{font-size:13px}
-h1{font-size:1.5em} h2{font-size:1.2em;margin-top:2em} table{border-collapse:collapse;width:100%}
-th,td{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
+h1{font-size:1.5em;overflow-wrap:anywhere} h2{font-size:1.2em;margin-top:2em}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top;
+overflow-wrap:anywhere}
 th{cursor:pointer;background:#f4f4f4;position:sticky;top:0} td.num{text-align:right}
 .promotional{background:#f5d08a;border-bottom:2px solid #e69f00}
 .critical{background:#b9dcf2;border-bottom:2px dashed #0072b2}
@@ -39,9 +41,10 @@ th{cursor:pointer;background:#f4f4f4;position:sticky;top:0} td.num{text-align:ri
 .reuse-near{background:#e3f1c9;outline:1px dashed #009e73}
 .reuse-translated{background:#f2dcc7;outline:1px dotted #d55e00}
 .legend span{margin-right:1em;padding:0 .3em} .badge{font-size:.75em;color:#555;vertical-align:super}
-.side{display:grid;grid-template-columns:1fr 1fr;gap:1.5em} .side>div{white-space:pre-wrap}
+.side{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}
+.side>div{white-space:pre-wrap;overflow-wrap:anywhere}
 .charts img{max-width:100%;border:1px solid #eee;margin:.5em 0} .muted{color:#666}
-.article{white-space:pre-wrap} .error{color:#a00}
+.article{white-space:pre-wrap;overflow-wrap:anywhere} .error{color:#a00}
 .origin{display:grid;grid-template-columns:max-content 1fr;gap:0 1em} .origin dt{color:#666}
 .origin dd{margin:0;overflow-wrap:anywhere}
 @media print{th{position:static}}

@@ -29,7 +29,7 @@ INDEX_SCRIPT = r"""
   var rows = data.rows.map(function (values, n) {
     var r = {_n: n};
     data.keys.forEach(function (k, i) { r[k] = values[i]; });
-    r._search = [r.id, r.title, r.outlet].join(' ').toLowerCase();
+    r._search = fold([r.id, r.title, r.outlet].join(' '));
     return r;
   });
   var FILTERS = {label: 'label', stance: 'sovereignty_stance', reuse: 'reuse_kind', group: 'group'};
@@ -39,6 +39,8 @@ INDEX_SCRIPT = r"""
   var shown = rows;
 
   function text(v) { return v === null || v === undefined ? '' : String(v); }
+  // Case and accents folded on both sides: "francais" finds "Français".
+  function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
   function format(v, f) {
     if (v === null || v === undefined || v === '') return '';
     if (f === 'pct') return Math.round(v * 100) + '%';
@@ -56,7 +58,7 @@ INDEX_SCRIPT = r"""
   }
   function matches(r) {
     for (var k in FILTERS) { if (state[k] && text(r[FILTERS[k]]) !== state[k]) return false; }
-    return !state.q || r._search.indexOf(state.q.toLowerCase()) !== -1;
+    return !state.q || r._search.indexOf(fold(state.q)) !== -1;
   }
   function cell(r, col) {
     var td = document.createElement('td');

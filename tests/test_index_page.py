@@ -69,6 +69,10 @@ def test_5000_articles_page_filter_and_sort_in_a_browser(tmp_path):
     ids = body_rows(dom)  # outlet i % 5 == 2: 1,000 articles, page 2 starts at the 101st
     assert len(ids) == 100 and ids[0] == "art00502" and ids[1] == "art00507"
     assert "of 1000 (filtered from 5000)" in dom
+    for query in ("DEPECHE", "d%C3%A9p%C3%AAche"):  # "La Dépêche du Web" (i % 5 == 1)
+        dom, _ = open_in_chromium(index, tmp_path, fragment=f"q={query}")
+        ids = body_rows(dom)  # case and accents folded on both sides
+        assert ids[:2] == ["art00001", "art00006"] and "of 1000 (filtered from 5000)" in dom
     dom, _ = open_in_chromium(index, tmp_path, fragment="label=critical&sort=critical&dir=desc")
     ids = body_rows(dom)  # critical: i % 3 == 2; the critical score grows with i
     assert ids[:3] == ["art04997", "art04994", "art04991"]
