@@ -395,22 +395,31 @@ def test_a_real_sigkill_between_the_renames_of_score_out_is_finished_by_the_next
 # --- one run at a time, the report as one unit --------------------------------------------
 
 
-def test_a_second_run_into_the_same_folder_is_refused_and_names_the_first(tmp_path):
-    """Two real processes: while the first scores, the second is refused (status 3, a line
-    naming the first run's pid and host); the folder ends as the first run's report alone."""
+def _second_run_refused(first_args: list, second_args: list, out) -> None:
+    """Start `framing FIRST_ARGS`; once it holds `out`'s lock, `framing SECOND_ARGS` must be
+    refused (status 3, one line naming the first run's pid and host, no traceback); the first
+    run must then finish with status 0."""
     import socket
 
-    corpus = _corpus(tmp_path / "corpus", 400)
-    out = tmp_path / "report"
-    first = _framing("report", corpus, "--out", out, "--quiet", "--no-charts")
+    first = _framing(*first_args)
     _wait(lambda: (out / LOCK).exists() or first.poll() is not None, "the first run's lock")
-    second = _framing("report", seed_path("001"), "--out", out, "--quiet")
+    second = _framing(*second_args)
     _, stderr = second.communicate(timeout=120)
     assert second.returncode == 3, stderr
     assert f"pid {first.pid} on {socket.gethostname()}" in stderr, stderr
     assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
     _, first_err = first.communicate(timeout=300)
     assert first.returncode == 0, first_err
+
+
+def test_a_second_run_into_the_same_folder_is_refused_and_names_the_first(tmp_path):
+    """Two real processes: while the first scores, the second is refused (status 3, a line
+    naming the first run's pid and host); the folder ends as the first run's report alone."""
+
+    corpus = _corpus(tmp_path / "corpus", 400)
+    out = tmp_path / "report"
+    _second_run_refused(["report", corpus, "--out", out, "--quiet", "--no-charts"],
+                        ["report", seed_path("001"), "--out", out, "--quiet"], out)
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert len(manifest["inputs"]) == 400
     assert len((out / "scores.jsonl").read_text("utf-8").splitlines()) == 400
@@ -427,15 +436,8 @@ def test_score_out_and_exercise_out_are_one_run_at_a_time(tmp_path):
 
     corpus = sentence_articles(tmp_path / "corpus", 400)
     out = tmp_path / "scores"
-    first = _framing("score", corpus, "--out", out)
-    _wait(lambda: (out / LOCK).exists() or first.poll() is not None, "the first run's lock")
-    second = _framing("score", seed_path("001"), "--out", out)
-    _, stderr = second.communicate(timeout=120)
-    assert second.returncode == 3, stderr
-    assert f"pid {first.pid} on {socket.gethostname()}" in stderr, stderr
-    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
-    _, first_err = first.communicate(timeout=300)
-    assert first.returncode == 0, first_err
+    _second_run_refused(["score", corpus, "--out", out], ["score", seed_path("001"), "--out", out],
+                        out)
     assert len((out / "scores.jsonl").read_text("utf-8").splitlines()) == 400
     assert sorted(p.name for p in out.iterdir()) == ["scores.csv", "scores.jsonl"]
     lesson = tmp_path / "lesson"
