@@ -99,9 +99,7 @@ def parse_html(html: str) -> HtmlPage:
             date_extraction_params=_DATE_OPTIONS, config=_config(),
         )
     title = _page_title(html)
-    meta = _metadata(found, html)
-    if title and "title" not in meta:
-        meta["title"] = title
+    meta = _metadata(found, html, title)
     text = (found.text or "").strip() if found is not None else ""
     if len(text) >= MIN_MAIN_TEXT_CHARS:
         return HtmlPage(text, title, meta, len(text))
@@ -191,7 +189,7 @@ def _parse_tree(html: str):
     return tree
 
 
-def _metadata(found, html: str) -> dict[str, str]:
+def _metadata(found, html: str, page_title: str | None) -> dict[str, str]:
     meta: dict[str, str] = {}
     if found is not None:
         # outlet: the site's registered domain when the page names its url (stable across
@@ -204,7 +202,8 @@ def _metadata(found, html: str) -> dict[str, str]:
     lang = _HTML_LANG.search(html[:20_000])
     if lang:
         meta["language"] = lang.group(1).lower().replace("_", "-")
-    title = headline(html, meta.get("title"), meta.get("site_name"), meta.get("outlet"))
+    title = headline(html, page_title, meta.get("title"), meta.get("site_name"),
+                     meta.get("outlet"))
     if title:
         meta["title"] = title
     return meta
@@ -217,15 +216,18 @@ _HEADLINE_PROPERTIES = ("og:title", "twitter:title")
 _SITE_SEPARATOR = re.compile(r"\s+[|\-–—·]\s+")
 
 
-def headline(html: str, found: str | None, site_name: str | None, outlet: str | None) -> str | None:
+def headline(html: str, page: str | None, found: str | None, site_name: str | None,
+             outlet: str | None) -> str | None:
     """The article's headline: the page's og:title (or twitter:title), which publishers fill
-    with the headline alone; else its <title> without a trailing part naming the site, when
+    with the headline alone; else its <title> (`page`) without a trailing part naming the site, when
     that says more than trafilatura's title (which cuts a French "Souveraineté numérique :
     l'État choisit..." at its colon); else trafilatura's (`found`), which also removes a site
     name after a dash that no metadata names.
 
-    >>> headline("<title>Données : l’État cède | Le Monde</title>", "Données", "Le Monde", None)
+    >>> headline("", "Données : l’État cède | Le Monde", "Données", "Le Monde", None)
     'Données : l’État cède'
+    >>> headline("", "Nice | Nice-Matin", None, "Nice-Matin", None)
+    'Nice'
     """
     for tag in _META_TAG.findall(html[:200_000]):
         attributes = {k.lower(): v.strip("\"'") for k, v in _ATTRIBUTE.findall(tag)}
@@ -233,14 +235,14 @@ def headline(html: str, found: str | None, site_name: str | None, outlet: str | 
         content = " ".join(_unescape_text(attributes.get("content", "")).split())
         if key.lower() in _HEADLINE_PROPERTIES and content:
             return content
-    page = _page_title(html)
     if not page:
         return found
-    parts = _SITE_SEPARATOR.split(page)
-    while len(parts) > 1 and _names_site(parts[-1], site_name, outlet):
-        parts.pop()
-    # the separators between the parts kept, as the page wrote them
-    kept = page[: len(page) - len(page.rpartition(parts[-1])[2])] if parts else page
+    end = len(page)  # trailing parts that name the site go, with their separator
+    for separator in reversed(list(_SITE_SEPARATOR.finditer(page))):
+        if not _names_site(page[separator.end() : end], site_name, outlet):
+            break
+        end = separator.start()
+    kept = page[:end]
     # A dash may end the headline and start the site's name ("Headline – Site"): only a colon
     # is sure to go on with the headline.
     if found is None or (kept.startswith(found) and kept[len(found):].lstrip().startswith(":")):
