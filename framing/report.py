@@ -213,7 +213,7 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
             written.append(write_atomic(out_dir / "articles" / name, article_page(
                 record, texts[record.id], source_texts, "../index.html")))
             progress.advance()
-    chart_files = draw_charts(rows, out_dir / "charts", group_by, progress) if charts else []
+    chart_files = _draw_charts(rows, out_dir / "charts", group_by, progress) if charts else []
     written += chart_files
     progress.start("index page", 1)
     notes = _notes(batch, manifest)
@@ -230,18 +230,12 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
     return written
 
 
-def draw_charts(rows: list[dict], out_dir: Path, group_by: str | None,
-                progress: RunProgress) -> list[Path]:
-    """charts.draw_all's charts (every kind that applies, `<kind>.png` and `.svg` in
-    `out_dir`), one kind at a time so that `progress` moves as each is drawn."""
-    from framing.charts import KINDS, draw
+def _draw_charts(rows: list[dict], out_dir: Path, group_by: str | None,
+                 progress: RunProgress) -> list[Path]:
+    from framing.charts import KINDS, draw_all
 
     progress.start("charts", len(KINDS))
-    written: list[Path] = []
-    for kind in KINDS:
-        written += draw(kind, rows, out_dir / kind, group_by=group_by)
-        progress.advance()
-    return written
+    return draw_all(rows, out_dir, group_by=group_by, drawn=lambda _: progress.advance())
 
 
 ERROR_COLUMNS = ["role", "id", "path", "code", "message"]

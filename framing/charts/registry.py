@@ -3,7 +3,7 @@ kinds that apply (what `framing report` puts in charts/ and `framing chart` redr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,11 +72,15 @@ def figure(kind: str, rows: Iterable[Row], *, group_by: str | None = None,
 
 
 def draw_all(rows: Iterable[Row], out_dir: Path | str, *, group_by: str | None = None,
-             formats: Iterable[str] = ("png", "svg")) -> list[Path]:
-    """Every chart that applies to `rows`, as `<kind>.png` and `<kind>.svg` in `out_dir`."""
+             formats: Iterable[str] = ("png", "svg"),
+             drawn: Callable[[str], None] | None = None) -> list[Path]:
+    """Every chart that applies to `rows`, as `<kind>.png` and `<kind>.svg` in `out_dir`;
+    `drawn(kind)` is called after each kind (a report's progress bar)."""
     out_dir = Path(out_dir)
     rows = ok_rows(rows)
     written: list[Path] = []
     for kind in KINDS:
         written += draw(kind, rows, out_dir / kind, group_by=group_by, formats=formats)
+        if drawn:
+            drawn(kind)
     return written
