@@ -476,13 +476,13 @@ def test_explain_and_exercise_read_other_columns_and_say_how_many_inputs_failed(
         csv.writer(f).writerows([["ref", "body"], ["art-9", text]])
     wrong = run("explain", table)
     assert wrong.exit_code == 1 and "--text-column" in wrong.stderr
-    assert "1 input failed (of 1):" in wrong.stderr
+    assert "1 of 1 input failed:" in wrong.stderr
     right = run("explain", table, "--text-column", "body", "--id-column", "ref")
     assert right.exit_code == 0, right.output
     assert right.stdout.startswith("art-9")
     out = tmp_path / "exercise"
     made = run("exercise", table, seed_path("001"), "--out", out)
-    assert made.exit_code == 1 and "1 input failed (of 2):" in made.stderr
+    assert made.exit_code == 1 and "1 of 2 inputs failed:" in made.stderr
     made = run("exercise", table, "--text-column", "body", "--id-column", "ref", "--out", out)
     assert made.exit_code == 0, made.output
     assert exercise_of(out)["articles"][0]["id"] == "art-9"

@@ -15,20 +15,9 @@ from framing.cli.options import (
     read_sources,
     scorer_options,
 )
+from framing.cli.printing import report_failures
 from framing.engines import map_documents
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def _report_failed(failed: list, total: int) -> None:
-    """The inputs that could not be scored, on stderr: "1 input failed (of 3):" and one line
-    each."""
-    if failed:
-        click.echo(f"{_plural(len(failed), 'input')} failed (of {total}):", err=True)
-        for r in failed:
-            click.echo(f"  {r.path or r.id}: {r.error.code}: {r.error.message}", err=True)
+from framing.explain import counted
 
 
 def _score_for_class(paths, sources, reading, lexicons, model_dir, no_model):
@@ -78,7 +67,7 @@ def explain_command(file, sources, ui, html_out, reading, lexicons, model_dir, n
         pages.append((facts, language))
     if html_out and pages:
         click.echo(f"wrote {write_atomic(html_out, explain_html(pages))}", err=True)
-    _report_failed(failed, len(scored) + len(failed))
+    report_failures(failed, len(scored) + len(failed), "inputs")
     if failed or bad_sources:
         sys.exit(1)
 
@@ -127,12 +116,12 @@ def _make_exercise(paths, out_dir, sources, ui, reading, lexicons, model_dir, no
     scored, failed, bad_sources, source_texts = _score_for_class(
         paths, sources, {**reading, **excluding(out_dir)}, lexicons, model_dir, no_model)
     if not scored:
-        _report_failed(failed, len(failed))
+        report_failures(failed, len(failed), "inputs")
         raise click.UsageError("no readable article among " + " ".join(paths))
     built = build_exercise(scored, source_texts, ui)
     for path in write_exercise(built, out_dir):
         click.echo(f"wrote {path}", err=True)
-    _report_failed(failed, len(scored) + len(failed))
+    report_failures(failed, len(scored) + len(failed), "inputs")
     if failed or bad_sources:
         sys.exit(1)
 
@@ -170,7 +159,7 @@ def exercise_grade(directory, responses, out_dir):
     for path in written:
         click.echo(f"wrote {out / path.relative_to(staging)}", err=True)
     if errors:
-        click.echo(f"{_plural(len(errors), 'row')} not graded:", err=True)
+        click.echo(f"{counted(len(errors), 'row')} not graded:", err=True)
         for error in errors:
             click.echo(f"  {error}", err=True)
         sys.exit(1)
