@@ -35,7 +35,7 @@ def summary(record: Record) -> str:
     counts = " / ".join(f"{sum(1 for x in f.sentences if x.label == lab)} {lab}" for lab in LABELS)
     evidence = ", ".join(f"{MARKS[e.effect]}{_one_line(e.text)}" for e in top_evidence(f)) or "—"
     speakers = f" ({', '.join(a.speakers)})" if a.speakers else ""
-    chooser = "lexicon" if f.method == "lexicon" else "model"
+    chooser = f.chooser
     lines = [
         (f"{record.id}  [{record.language}, {counted(record.n_words, 'word')}, "
          f"{counted(record.n_sentences, 'sentence')}]"),

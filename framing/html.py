@@ -115,7 +115,7 @@ def article_page(record: Record, text: str, source_texts: dict[str, str], back: 
              origin(record.meta),
              "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
                                  for k, v in facts(record)) + "</table>",
-             "<h2>Text and evidence</h2>", article_legend(chooser(record)),
+             "<h2>Text and evidence</h2>", article_legend(record.framing.chooser),
              f"<div class=\"article\">{marked_article(record, text)}</div>"]
     reuse = record.reuse
     if reuse and reuse.passages:
@@ -124,16 +124,11 @@ def article_page(record: Record, text: str, source_texts: dict[str, str], back: 
     return page(title, "\n".join(parts))
 
 
-def chooser(record: Record) -> str:
-    """What chose the article's label and its sentences': "model" or "lexicon"."""
-    return "lexicon" if record.framing.method == "lexicon" else "model"
-
-
 def facts(record: Record) -> list[tuple[str, str]]:
     """The article's scores as (name, value), each figure named after what gave it (the model's
     probabilities or the lexicon's scores), as `framing score` says them."""
     f, sovereignty, quotes = record.framing, record.sovereignty, record.attribution
-    by = chooser(record)
+    by = f.chooser
     unit = "model probability" if by == "model" else "lexicon score"
     found = [("label", f"{f.label} (chosen by the {by})"),
              (f"promotional / critical ({unit})", f"{f.promotional:.2f} / {f.critical:.2f}")]

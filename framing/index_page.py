@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from framing.charts.alt import alt_text
+from framing.charts.rows import label_chooser, score_source
 from framing.html import escape, page
 from framing.index_script import INDEX_SCRIPT, INDEX_STYLE
 
@@ -60,18 +61,13 @@ def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list
 
 
 def score_headers(rows: list[dict]) -> dict[str, str]:
-    """The headers of the label and score columns, after what chose the labels: the model
-    ("label (model)", "promotional (model probability)") or the lexicon; "score" alone when a
-    report mixes both."""
-    methods = {r.get("label_method") for r in rows if not r.get("error_code")}
-    chooser = ("lexicon" if methods == {"lexicon"} else
-               "model" if methods and "lexicon" not in methods else None)
-    if chooser is None:
-        return {"label": "label", "promotional": "promotional score",
-                "critical": "critical score"}
-    unit = "model probability" if chooser == "model" else "lexicon score"
-    return {"label": f"label ({chooser})", "promotional": f"promotional ({unit})",
-            "critical": f"critical ({unit})"}
+    """The headers of the label and score columns, after what chose the labels, as the charts
+    name it (charts.label_chooser, charts.score_source): "label (model)", "promotional (model
+    probability)", or the lexicon's, or both named for a mixed report."""
+    ok = [r for r in rows if not r.get("error_code")]
+    what, _ = score_source(ok)
+    return {"label": f"label ({label_chooser(ok)})", "promotional": f"promotional ({what})",
+            "critical": f"critical ({what})"}
 
 
 def embedded_json(data: object) -> str:

@@ -100,6 +100,11 @@ class Framing:
     lexicon_promotional: float | None = None
     lexicon_critical: float | None = None
 
+    @property
+    def chooser(self) -> str:
+        """What chose the label and the sentence labels, in words: "model" or "lexicon"."""
+        return "lexicon" if self.method == "lexicon" else "model"
+
 
 def closing_start(n_sentences: int) -> int:
     """The index of the first sentence of an article's closing part (its last CLOSING_SHARE)."""

@@ -15,7 +15,15 @@ from statistics import median
 
 from framing.charts.categories import CONTEXT, profile_columns, profile_rate
 from framing.charts.reuse_heatmap import heatmap_cells
-from framing.charts.rows import Row, as_number, clean, ok_rows, score_source, short
+from framing.charts.rows import (
+    Row,
+    as_number,
+    clean,
+    label_chooser,
+    ok_rows,
+    score_source,
+    short,
+)
 from framing.charts.sentence_strip import sentence_cells
 from framing.charts.timeline import timeline_points
 
@@ -101,9 +109,7 @@ def _sentence_strip(rows: list[Row]) -> str | None:
         return None
     letters = Counter(c for r in rows for c in str(r.get("sentence_labels") or "").upper())
     n = sum(letters.values()) or 1
-    methods = {str(r.get("label_method") or "lexicon") for r in rows if r.get("sentence_labels")}
-    by = ("model" if methods == {"combined"} else "lexicon" if "combined" not in methods
-          else "model or lexicon")
+    by = label_chooser(r for r in rows if r.get("sentence_labels"))
     which = f"{shown:,} of {total:,}" if shown < total else f"the {total:,}"
     return (f"Sentence strip: each sentence of {which} articles in reading order, "
             f"labelled by the {by}: {letters['P'] / n:.0%} promotional, "

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from framing.charts.figures import new_figure, outside_legend, set_titles
 from framing.charts.groups import display_groups, group_by_name, group_order, row_key
-from framing.charts.rows import Row, as_number, score_source, short
+from framing.charts.rows import Row, as_number, label_chooser, score_source, short
 from framing.charts.style import GREY, LABEL_STYLE, group_styles
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def framing_map_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     if not rows:
         return None
     what, mixed = score_source(rows)
-    groups, styles, legend_title = _point_styles(rows, group_by, what)
+    groups, styles, legend_title = _point_styles(rows, group_by)
     many = len(rows) > MAX_POINT_LABELS
     fig = new_figure(plt, size, (8.0, 6.0))
     ax = fig.add_subplot()
@@ -64,7 +64,7 @@ def framing_map_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     return fig
 
 
-def _point_styles(rows: list[Row], group_by: str | None, what: str
+def _point_styles(rows: list[Row], group_by: str | None
                   ) -> tuple[dict[tuple[str, str], str], dict[str, tuple[str, str]], str]:
     """({row key: group}, {group: (colour, marker)}, legend title): without a grouping, the
     article's label, named after what chose it (model or lexicon)."""
@@ -73,9 +73,7 @@ def _point_styles(rows: list[Row], group_by: str | None, what: str
         return groups, group_styles(groups.values()), group_by_name(group_by)
     groups = {row_key(r): str(r.get("label") or "unknown") for r in rows}
     styles = {g: LABEL_STYLE.get(g, (GREY, "s")) for g in groups.values()}
-    chooser = {"model probability": "model", "lexicon score": "lexicon"}.get(what,
-                                                                            "model or lexicon")
-    return groups, styles, f"article label ({chooser})"
+    return groups, styles, f"article label ({label_chooser(rows)})"
 
 
 def _axis_end(top: float, many: bool) -> float:

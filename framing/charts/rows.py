@@ -122,6 +122,16 @@ def parse_date(value: object) -> date | None:
         return None
 
 
+def label_chooser(rows: Iterable[Row]) -> str:
+    """What chose the rows' labels (and sentence labels): "model" when a model labelled every
+    row, "lexicon" when none did, "model or lexicon" for a mix. A row without a method (read
+    back from an older file) counts as the lexicon's."""
+    methods = {str(r.get("label_method") or "lexicon") for r in rows}
+    if methods <= {"lexicon"}:
+        return "lexicon"
+    return "model" if methods == {"combined"} else "model or lexicon"
+
+
 def score_source(rows: Iterable[Row]) -> tuple[str, str]:
     """What the rows' `promotional` / `critical` columns are (the vocabulary rule: the scores of
     what chose the label): ("model probability", ...) when a model labelled every row, ("lexicon

@@ -23,7 +23,7 @@ def exercise_article(number: int, record: Record, text: str) -> dict:
     f, s, a = record.framing, record.sovereignty, record.attribution
     passages = list(enumerate(record.reuse.passages, 1)) if record.reuse else []
     sources_checked = record.reuse is not None
-    by = "lexicon" if f.method == "lexicon" else "model"
+    by = f.chooser
     sentences = []
     for i, x in enumerate(f.sentences, 1):
         evidence = [{"start": e.start - x.start, "end": e.end - x.start, "effect": e.effect,
