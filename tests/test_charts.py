@@ -542,3 +542,17 @@ def test_a_group_keeps_its_colour_and_marker_across_charts(plotted):
     assert set(on_timeline) == {"outlet 0", "outlet 2", "outlet 4"}
     for outlet in on_timeline:
         assert on_timeline[outlet][0] == on_map[outlet][0], outlet
+
+
+def test_the_heatmap_alt_text_names_a_cell_the_chart_draws():
+    """One article takes 90 % from release Z, 39 take 50 % each from releases r00-r15: Z sums
+    to 0.9 and each r to 1.2 or more, so Z is not among the 15 releases drawn; the alt text
+    named "top from Z, 90 %", an empty cell."""
+    rows = [{"id": "top", "path": "top.txt", "reuse_kind": "partial",
+             "reuse_article_share": 0.9, "reuse_sources": "Z=0.9"}]
+    rows += [{"id": f"a{i:02d}", "path": f"{i}.txt", "reuse_kind": "partial",
+              "reuse_article_share": 0.5, "reuse_sources": f"r{i % 16:02d}=0.5"}
+             for i in range(39)]
+    alt = charts.alt_text("reuse_heatmap", rows)
+    assert "from Z" not in alt
+    assert "Largest: top" not in alt and "50%" in alt

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from statistics import median
 
 from framing.charts.categories import CONTEXT, profile_columns, profile_rate
+from framing.charts.reuse import ranked_reuse
 from framing.charts.reuse_heatmap import heatmap_cells
 from framing.charts.rows import (
     Row,
@@ -51,7 +52,7 @@ def _framing_map(rows: list[Row]) -> str | None:
         return None
     what, mixed = score_source(rows)
     top = max(rows, key=lambda r: (as_number(r["critical"]), str(r.get("id"))))
-    by = {"model probability": "model", "lexicon score": "lexicon"}.get(what, "model or lexicon")
+    by = label_chooser(rows)
     return (f"Framing map: {len(rows):,} articles plotted by promotional against critical "
             f"{what}{f' ({mixed})' if mixed else ''}; labels by the {by}: "
             f"{_counts(r.get('label') or 'unknown' for r in rows)}. Most critical: "
@@ -72,11 +73,10 @@ def _categories(rows: list[Row]) -> str | None:
 
 
 def _reuse(rows: list[Row]) -> str | None:
-    rows = [r for r in rows if r.get("reuse_kind") is not None]
+    rows = ranked_reuse(rows)
     if not rows:
         return None
-    top = max(rows, key=lambda r: (as_number(r.get("reuse_article_share")) or 0.0,
-                                   str(r.get("id"))))
+    top = rows[0]  # the chart's top bar
     return (f"Press-release reuse of {len(rows):,} articles by kind: "
             f"{_counts(r['reuse_kind'] for r in rows)}. Most reused: "
             f"{short(str(top.get('id')))}, "
@@ -87,7 +87,10 @@ def _reuse_heatmap(rows: list[Row]) -> str | None:
     shown, used, cols, sources, cells = heatmap_cells(rows)
     if not shown:
         return None
-    (article, source), share = max(cells.items(), key=lambda x: (x[1], x[0]))
+    ids, columns = {str(r.get("id")) for r in shown}, set(cols)
+    (article, source), share = max(((key, v) for key, v in cells.items()
+                                    if key[0] in ids and key[1] in columns),
+                                   key=lambda x: (x[1], x[0]))  # a cell the chart draws
     return (f"Reuse by release: the share of each article taken from each press release, for "
             f"{len(shown)} of {len(used):,} articles and {len(cols)} of {len(sources)} "
             f"releases. Largest: {short(article)} from {short(source)}, {share:.0%}.")

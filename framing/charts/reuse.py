@@ -15,17 +15,22 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
+def ranked_reuse(rows: list[Row]) -> list[Row]:
+    """The rows compared with releases, most reused first (then by id): the bars' order."""
+    rows = [r for r in rows if r.get("reuse_kind") is not None]
+    return sorted(rows, key=lambda r: (-(as_number(r.get("reuse_article_share")) or 0.0),
+                                       str(r.get("id"))))
+
+
 def reuse_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
                  size: tuple[float, float] | None, title: str | None) -> Figure | None:
     """Bars of the article share taken from a release, most reused first."""
     from matplotlib.patches import Patch
 
-    rows = [r for r in rows if r.get("reuse_kind") is not None]
-    if not rows:
+    ranked = ranked_reuse(rows)
+    if not ranked:
         return None
-    ranked = sorted(rows, key=lambda r: (-(as_number(r.get("reuse_article_share")) or 0.0),
-                                         str(r.get("id"))))
-    shown = ranked[:MAX_BAR_ROWS]
+    rows, shown = ranked, ranked[:MAX_BAR_ROWS]
     fig = new_figure(plt, size, (8.2, row_height(len(shown)) * len(shown) + 1.6))
     ax = fig.add_subplot()
     shares = [as_number(r.get("reuse_article_share")) or 0.0 for r in shown]

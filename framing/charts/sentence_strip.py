@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from framing.charts.figures import new_figure, outside_legend, set_titles
 from framing.charts.groups import group_of, row_label
-from framing.charts.rows import Row, as_number
+from framing.charts.rows import Row, as_number, label_chooser
 from framing.charts.style import GREY, LETTER_COLOURS, LETTER_NAMES, row_height
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def sentence_strip_figure(plt: ModuleType, rows: list[Row], group_by: str | None
     handles = [Patch(facecolor=LETTER_COLOURS[c], edgecolor="#333333", lw=0.5,
                      label=f"{LETTER_NAMES[c]} ({c})") for c in "PNC"]
     outside_legend(fig, handles, "sentence label")
-    by = _labelled_by(rows)
+    by = label_chooser(r for r in rows if r.get("sentence_labels"))
     note = (f"the {shown} of {total:,} articles with the largest share of critical sentences"
             if shown < total
             else f"{total} article{'s' * (total != 1)}, each sentence in reading order")
@@ -93,10 +93,3 @@ def sentence_strip_figure(plt: ModuleType, rows: list[Row], group_by: str | None
     return fig
 
 
-def _labelled_by(rows: list[Row]) -> str:
-    """"model", "lexicon" or "model or lexicon": what labelled the rows' sentences (what chose
-    the article label, `label_method`)."""
-    methods = {str(r.get("label_method") or "lexicon") for r in rows if r.get("sentence_labels")}
-    if "combined" not in methods:
-        return "lexicon"
-    return "model" if methods == {"combined"} else "model or lexicon"
