@@ -296,3 +296,12 @@ def test_og_title_is_the_headline(tmp_path):
                                            "<h1>escenic</h1>")
     doc = only(read(write(tmp_path / "og.html", page)))
     assert doc.meta["title"] == "Le vrai titre de l'article"
+
+
+def test_bytes_the_declared_charset_lacks_are_counted_and_shown_as_replacement(tmp_path):
+    # 0x81 and 0x98 have no character in Windows-1250: two bytes, each one U+FFFD.
+    page = (f'<html><head><meta charset="windows-1250"></head><body><p>{POLISH} X</p>'
+            "</body></html>").encode("cp1250").replace(b" X<", b" \x81\x98<")
+    doc = only(read(write(tmp_path / "pl.html", page)))
+    assert doc.text == f"{POLISH} \ufffd\ufffd"
+    assert doc.meta["encoding"] == "cp1250 (declared; 2 undecodable bytes as U+FFFD)"

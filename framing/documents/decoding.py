@@ -291,27 +291,21 @@ def decode_page(data: bytes, name: str, encoding: str | None = None,
     if encoding is not None or data.startswith((codecs.BOM_UTF8, *UTF16_BOMS)):
         return decode_bytes(data, name, encoding)
     _refuse_binary(data, name, None)
-    if data.isascii() or _is_utf8(data):
-        return decode_bytes(data, name)
+    text, used = _decode(data, name, None)  # as decode_bytes does, once
+    if used != CP1252_ROWS:  # the bytes are UTF-8
+        return normalise_newlines(text), used
     if declared is not None and declared != "utf-8":
         return _decode_declared(data, declared)
     detected = _detected_encoding(data)
     if detected is not None:
         return _decode_declared(data, detected, "detected")
-    return decode_bytes(data, name)
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return _mend_lines(normalise_newlines(text), name)
 
 
 def _decode_declared(data: bytes, charset: str, how: str = "declared") -> tuple[str, str]:
-    text = data.decode(charset, errors="replace")
-    replaced = text.count("\ufffd") - data.decode(charset, errors="ignore").count("\ufffd")
+    # Undecodable bytes come back escaped (U+DC80-U+DCFF), then each becomes U+FFFD: one decoding
+    # gives the text and the count.
+    text, replaced = _UNDECODED.subn("\ufffd", data.decode(charset, errors="surrogateescape"))
     used = f"{charset} ({how}" + (f"; {replaced} undecodable bytes as U+FFFD)" if replaced else ")")
     return normalise_newlines(text), used
 
