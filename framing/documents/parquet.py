@@ -115,8 +115,8 @@ def read_row_range(part: RowRange, options: ReadOptions) -> Iterator[Document]:
 
 def _read_rows(part: RowRange, names: set[str]) -> tuple[list[dict], frozenset[str]]:
     """(the rows of `part`, the columns whose values are undecoded text: bytes). Those are the
-    string columns, read as bytes (pyarrow would decode them all at once, and one value that is
-    not UTF-8 would fail the whole batch), and binary columns among `names` (text, id)."""
+    string columns holding bytes that are not UTF-8, read as bytes (pyarrow would fail the whole
+    batch on one such value), and binary columns among `names` (text, id)."""
     import pyarrow.parquet as pq
 
     rows: list[dict] = []
@@ -137,20 +137,31 @@ def _read_rows(part: RowRange, names: set[str]) -> tuple[list[dict], frozenset[s
 
 
 def _strings_as_bytes(batch, names: set[str]):
-    """(`batch` with its string columns cast to binary, which checks nothing, the names of those
-    and of the binary columns among `names`)."""
+    """(`batch` with its string columns that hold bytes that are not UTF-8 cast to binary, which
+    checks nothing, the names of those and of the binary columns among `names`). Valid string
+    columns, nearly all, stay strings: pyarrow decodes them in C."""
     import pyarrow as pa
 
     as_bytes = {pa.string(): pa.binary(), pa.large_string(): pa.large_binary()}
     columns, textual = [], set()
     for field, column in zip(batch.schema, batch.columns):
-        if field.type in as_bytes:
+        if field.type in as_bytes and not _valid_utf8(column):
             column = column.cast(as_bytes[field.type])
             textual.add(field.name)
         elif field.name in names and field.type in as_bytes.values():
             textual.add(field.name)
         columns.append(column)
     return pa.RecordBatch.from_arrays(columns, names=batch.schema.names), frozenset(textual)
+
+
+def _valid_utf8(column) -> bool:
+    import pyarrow as pa
+
+    try:
+        column.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _decoded(row: dict, textual: frozenset[str], where: str) -> tuple[dict, str | None]:
