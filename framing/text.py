@@ -227,8 +227,8 @@ def _continues(text: str, line_start: int, nl: int) -> int | None:
     end = nl
     while end > line_start and text[end - 1] in _SPACE:
         end -= 1
-    if end == line_start or text[end - 1] in _LINE_END_PUNCT:
-        return None
+    if end == line_start or not (text[end - 1].isalpha() or text[end - 1] in ",'’"):
+        return None  # only a word or a comma can leave a sentence open: no regex for the rest
     word = _LAST_WORD.search(text[max(line_start, end - 12) : end])
     last = "" if word is None else word.group().replace("’", "'")
     dangling = last in DANGLING_WORDS and last.islower()
