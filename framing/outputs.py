@@ -309,9 +309,9 @@ def recover_commit(out_dir: Path) -> None:
 
 def is_temporary(name: str) -> bool:
     """A hidden temporary file or folder this module makes beside a result and renames over it
-    (".scores.csv.x.tmp", ".scores.parquet.x", a set-aside ".scores.csv.old.tmp"): what a run
-    killed before the rename leaves."""
-    return name.startswith(".") and (name.endswith(".tmp") or name.startswith(".scores.parquet"))
+    (".scores.csv.x.tmp", ".scores.parquet.x.tmp", a set-aside ".scores.csv.old.tmp"): what a
+    run killed before the rename leaves."""
+    return name.startswith(".") and name.endswith(".tmp")
 
 
 def remove_any(path: Path | str) -> None:
@@ -369,7 +369,7 @@ def _parts_folder(table, directory: Path, rows_per_part: int) -> Path:
     import pyarrow.parquet as pq
 
     directory.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".tmp", dir=directory.parent))
     try:
         for part, start in enumerate(range(0, max(table.num_rows, 1), rows_per_part)):
             pq.write_table(table.slice(start, rows_per_part), tmp / f"part-{part:05d}.parquet")
