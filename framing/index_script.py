@@ -56,9 +56,9 @@ INDEX_SCRIPT = r"""
     c = (typeof x === 'number' && typeof y === 'number') ? x - y : text(x).localeCompare(text(y));
     return (state.dir === 'desc' ? -c : c) || a._n - b._n;
   }
-  function matches(r) {
+  function matches(r, q) {  // q: the text filter, folded once for all rows
     for (var k in FILTERS) { if (state[k] && text(r[FILTERS[k]]) !== state[k]) return false; }
-    return !state.q || r._search.indexOf(fold(state.q)) !== -1;
+    return !q || r._search.indexOf(q) !== -1;
   }
   function cell(r, col) {
     var td = document.createElement('td');
@@ -103,7 +103,8 @@ INDEX_SCRIPT = r"""
     document.getElementById('next').disabled = state.page >= pages - 1;
   }
   function apply() {
-    shown = rows.filter(matches);
+    var q = fold(state.q);
+    shown = rows.filter(function (r) { return matches(r, q); });
     if (state.sort) shown.sort(compare);
     render();
     remember();
