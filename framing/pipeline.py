@@ -124,9 +124,7 @@ def _analysed(document: Document, lexicon: Lexicon, lang: str | None, model) -> 
     record.sovereignty = found.sovereignty
     record.readability = readability(_main_text(doc), doc.main_language())
     record.attribution = found.attribution
-    # The model learned French and English: on a text in neither ("unknown": a Bengali page
-    # scored promotional 0.99 with no evidence) it would only guess. The lexicon labels it.
-    if model is not None and doc.sentences and doc.lang != "unknown":
+    if model is not None and doc.sentences:
         apply_classifier(found, model)
     return record
 
@@ -137,7 +135,11 @@ DRIVING_SENTENCES = 3
 
 def apply_classifier(found: Analysis, model: FramingClassifier) -> None:
     """Let the trained model choose the article and sentence labels, keeping the lexicon's
-    labels and adding the sentences that pushed hardest toward the model's choice."""
+    labels and adding the sentences that pushed hardest toward the model's choice. The model
+    learned French and English: a text in neither ("unknown": a Bengali page scored promotional
+    0.99 with no evidence) keeps the lexicon's labels."""
+    if found.text.lang == "unknown":
+        return
     from framing.classifier import sentence_labels
     from framing.labels import LABELS
 
