@@ -157,22 +157,15 @@ def side(found) -> str:
     "Le service est protégé contre toute réglementation extracommunautaire comme le CLOUD Act.",
     "The provider offers protection against the CLOUD Act and other extraterritorial laws.",
     "Customer data stays free from US jurisdiction.",
-])
-def test_an_immunity_claim_is_a_promise(text):
-    found = sentences(text)
-    assert found.raised and side(found) == "promise"
-    assert found.question_weight == 0 and found.promise_weight > 0
-
-
-@pytest.mark.parametrize("text", [
-    # The risk is what the shield protects from: it is not a doubt about sovereignty.
+    # A shield against a risk: the risk is what it protects from, not a doubt about sovereignty.
     "La qualification SecNumCloud met les données à l'abri des risques d'ingérence liés au CLOUD Act.",
     "Le label permettra de se prémunir des risques d'application des lois extraterritoriales.",
     "The sovereign cloud is protected against the risks of FISA surveillance.",
 ])
-def test_a_shield_against_a_risk_is_a_promise(text):
+def test_an_immunity_claim_or_a_shield_against_a_risk_is_a_promise(text):
     found = sentences(text)
-    assert side(found) == "promise" and found.question_weight == 0
+    assert found.raised and side(found) == "promise"
+    assert found.question_weight == 0 and found.promise_weight > 0
 
 
 @pytest.mark.parametrize("text", [
