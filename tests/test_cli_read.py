@@ -147,6 +147,11 @@ def test_read_paths_gives_the_dicts_read_json_prints(article):
     docs = framing.read_paths(article)
     assert docs == lines(run("read", "--json", article).stdout)
     assert docs[0]["meta"]["date"] == "2024-05-13"
+    # ...and what they hold, from the page: its id, its paragraphs, its title, no error
+    (doc,) = docs
+    assert (doc["id"], doc["language"], doc["error"]) == ("cloud", "fr", None)
+    assert all(paragraph in doc["text"] for paragraph in PARAGRAPHS)
+    assert doc["meta"]["title"] == "Le cloud souverain à l'épreuve du CLOUD Act"
 
 
 def test_report_group_by_month_puts_each_article_in_its_month(tmp_path):
