@@ -197,9 +197,9 @@ def _unpickled(key: str, pickled: bytes):
 
 
 def _pool_results(partitions, options, func, shared, jobs: int, progress):
-    """Each partition's results, in partition order, from `jobs` forked processes. The shared
-    state is put where run_partition finds it before the processes start: they inherit it
-    instead of unpickling it."""
+    """Each partition's results, in partition order, from `jobs` processes (_forked_pool). The
+    shared state is put where run_partition finds it before the processes start: forked ones
+    inherit it, those from a fork server unpickle it once."""
     import uuid
 
     key = uuid.uuid4().hex

@@ -133,6 +133,27 @@ def _parent(document, shared):
     return os.getppid(), shared
 
 
+def _two_partitions(folder) -> None:
+    from framing.engines import PARTITION_FILES
+
+    for i in range(PARTITION_FILES + 1):
+        (folder / f"a{i:03d}.txt").write_text(f"Article {i}.", encoding="utf-8")
+
+
+def test_workers_are_forked_from_this_process_when_it_runs_one_thread(tmp_path):
+    import os
+    import threading
+
+    from framing.engines import map_documents, start_method
+
+    if threading.active_count() > 1:
+        pytest.skip("an earlier test left threads running (a Dask cluster's): no fork here")
+    _two_partitions(tmp_path)
+    assert start_method() == "fork"
+    forked = map_documents(_parent, [tmp_path], {}, "s", jobs=2)
+    assert {parent for _, (parent, _) in forked} == {os.getpid()}
+
+
 def test_workers_start_from_a_fork_server_when_other_threads_run(tmp_path):
     """A fork copies the locks other threads hold (Jupyter's, a Dask client's), and a worker
     needing one waits forever: a run of the suite hung so in `--jobs` after the Dask tests. With
@@ -143,12 +164,7 @@ def test_workers_start_from_a_fork_server_when_other_threads_run(tmp_path):
 
     from framing.engines import PARTITION_FILES, map_documents, start_method
 
-    for i in range(PARTITION_FILES + 1):  # two partitions
-        (tmp_path / f"a{i:03d}.txt").write_text(f"Article {i}.", encoding="utf-8")
-    if threading.active_count() == 1:  # alone (earlier tests may have left threads running)
-        assert start_method() == "fork"
-        forked = map_documents(_parent, [tmp_path], {}, "s", jobs=2)
-        assert {parent for _, (parent, _) in forked} == {os.getpid()}
+    _two_partitions(tmp_path)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
