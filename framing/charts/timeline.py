@@ -42,9 +42,11 @@ def time_bin(day: date, unit: str) -> date:
     return day
 
 
-def timeline_points(rows: Iterable[Row], group_by: str | None = None
+def timeline_points(rows: Iterable[Row], group_by: str | None = None,
+                    groups: dict[tuple[str, str], str] | None = None
                     ) -> tuple[str | None, dict[str, list[tuple[date, float, int]]]]:
-    """(bin unit, {group: [(bin start, mean promotional − critical, n)]}) of dated rows."""
+    """(bin unit, {group: [(bin start, mean promotional − critical, n)]}) of dated rows;
+    `groups`: display_groups(rows, group_by), when the caller has it already."""
     rows = list(rows)
     dated = []
     for r in rows:
@@ -57,7 +59,7 @@ def timeline_points(rows: Iterable[Row], group_by: str | None = None
     unit = choose_bin(min(d for d, _, _ in dated), max(d for d, _, _ in dated))
     # Groups pooled over every row, dated or not, as every other chart pools them: one group
     # keeps one name (and one style) across the report's charts.
-    groups = display_groups(rows, group_by)
+    groups = groups if groups is not None else display_groups(rows, group_by)
     bins: dict[str, dict[date, list[float]]] = defaultdict(lambda: defaultdict(list))
     for d, balance, r in dated:
         bins[groups[row_key(r)]][time_bin(d, unit)].append(balance)
@@ -70,10 +72,11 @@ def timeline_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     """The mean framing balance per time bin: one line per group on one panel up to
     MAX_TIMELINE_LINES groups, else one small panel per group (same scales); the marker's area
     is the bin's number of articles, written beside it where there is room."""
-    unit, series = timeline_points(rows, group_by)
+    groups = display_groups(rows, group_by)
+    unit, series = timeline_points(rows, group_by, groups)
     if not series:
         return None
-    styles = group_styles(display_groups(rows, group_by).values())  # as the other charts
+    styles = group_styles(groups.values())  # as the other charts
     names = list(series)
     panels = [names] if len(names) <= MAX_TIMELINE_LINES else [[g] for g in names]
     cols = 1 if len(panels) == 1 else 2
