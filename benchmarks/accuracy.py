@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 import framing
 from framing import agreement
 from framing.corpus import real_text
+from framing.evaluation import has_interval
 from framing.labels import LABELS, STANCES
 
 TASKS = {  # task -> (gold key, prediction from a record, classes)
@@ -96,9 +97,8 @@ def _rounded(figure: dict) -> dict:
 
 
 def _interval(n: int, ci95: list[float]) -> str:
-    # One article, or resamples that all agree, make no interval (as framing evaluate says).
     low, high = ci95
-    return "(no interval)" if n < 2 or low == high else f"[{low:.2f}, {high:.2f}]"
+    return f"[{low:.2f}, {high:.2f}]" if has_interval(n, low, high) else "(no interval)"
 
 
 def report(name: str, results: dict, missing: int) -> str:

@@ -179,12 +179,18 @@ def agreement_lines(title: str, m: dict) -> list[str]:
     return lines
 
 
+def has_interval(n: int, low: float, high: float) -> bool:
+    """Whether a bootstrap gave an interval: one row, or resamples that all give the same value
+    (every row agrees, say), make none; a zero-width "1.000–1.000" would read as certainty."""
+    return n >= 2 and low != high
+
+
 def interval_text(n: int, low: float, high: float) -> str:
     """A bootstrap interval as printed: "95% CI 0.600–0.900", or why there is none. One row,
     or resamples that all give the same value (every row agrees, say), make no interval: a
     zero-width "1.000–1.000" would read as certainty."""
+    if has_interval(n, low, high):
+        return f"95% CI {low:.3f}–{high:.3f}"
     if n < 2:
         return f"n={n}, no interval"
-    if low == high:
-        return f"n={n}, no interval: every resample gives {low:.3f}"
-    return f"95% CI {low:.3f}–{high:.3f}"
+    return f"n={n}, no interval: every resample gives {low:.3f}"
