@@ -24,8 +24,6 @@ from typing import NamedTuple
 
 from framing.documents.document import Document, failed_document
 
-# Named in each page's meta, so that a researcher knows what chose the text scored.
-EXTRACTOR = f"trafilatura {metadata.version('trafilatura')}"
 # Deeper elements lose their tags (not their text) before lxml parses the page: lxml's limit is
 # 256 levels, and trafilatura needs a few levels of its own below the body.
 MAX_DEPTH = 200
@@ -52,7 +50,7 @@ def page_document(html: str, doc_id: str, path: str, meta: dict, where: str) -> 
     `no_main_text` for a page whose visible text is all menus and furniture, `empty` for one
     with no visible text; `where` names the page in messages."""
     page = parse_html(html)
-    meta = {**page.meta, **meta, "extractor": EXTRACTOR}
+    meta = {**page.meta, **meta, "extractor": extractor()}
     if page.text:
         return Document(doc_id, path, page.text, meta)
     if page.visible_chars:
@@ -67,6 +65,13 @@ def page_document(html: str, doc_id: str, path: str, meta: dict, where: str) -> 
 
 
 _HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|article|main|div|p)\b", re.IGNORECASE)
+
+
+@functools.cache
+def extractor() -> str:
+    """What chose a page's text, with its version, named in each page's meta; looked up on the
+    first page, not when a reader of text files imports this module."""
+    return f"trafilatura {metadata.version('trafilatura')}"
 
 
 def looks_like_html(text: str) -> bool:
