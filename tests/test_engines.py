@@ -9,6 +9,8 @@ import pytest
 
 from framing.engines import EngineError, check_engine
 
+from .conftest import ROOT
+
 
 def test_engines_imports_no_command_line_library():
     code = "import sys, framing.engines; print('click' in sys.modules)"
@@ -141,17 +143,18 @@ def _two_partitions(folder) -> None:
 
 
 def test_workers_are_forked_from_this_process_when_it_runs_one_thread(tmp_path):
-    import os
-    import threading
-
-    from framing.engines import map_documents, start_method
-
-    if threading.active_count() > 1:
-        pytest.skip("an earlier test left threads running (a Dask cluster's): no fork here")
+    """In a fresh process (this one may hold an earlier test's threads), with one thread: the
+    workers' parent is that process."""
     _two_partitions(tmp_path)
-    assert start_method() == "fork"
-    forked = map_documents(_parent, [tmp_path], {}, "s", jobs=2)
-    assert {parent for _, (parent, _) in forked} == {os.getpid()}
+    script = ("import os, sys\n"
+              "from framing.engines import map_documents, start_method\n"
+              "from tests.test_engines import _parent\n"
+              "assert start_method() == 'fork'\n"
+              "done = map_documents(_parent, [sys.argv[1]], {}, 's', jobs=2)\n"
+              "assert {parent for _, (parent, _) in done} == {os.getpid()}\n")
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 def test_workers_start_from_a_fork_server_when_other_threads_run(tmp_path):
