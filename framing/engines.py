@@ -365,13 +365,14 @@ def dask_setup(worker: object) -> None:
     dask_setup as the worker starts): Ctrl-C reaches the whole process group, but only the
     command acts on it (it closes the cluster, which stops its workers), as with --jobs; a
     worker would print a traceback. A worker still starting (before this runs) does not yet
-    ignore it. Dask's logs below ERROR are left out, as in the command (dask_client): a stopped
-    run's workers would each log the tasks cancelled under framing's one line."""
+    ignore it. A worker logs nothing below CRITICAL: a task's error reaches the command through
+    the client anyway, and a stopped run's workers would each log, under framing's one line,
+    the tasks cancelled and, when the scheduler has gone first, a heartbeat traceback (ERROR)."""
     import logging
     import signal
     import threading
 
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
