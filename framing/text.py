@@ -301,6 +301,20 @@ _ENDINGS = {
     "en": ("ing", "ings", "ship", "ness", "ful"),
 }
 LANGUAGES = ("fr", "en")
+# Function words of the neighbouring languages a European crawl also holds (German, Spanish,
+# Italian, Portuguese, Dutch), minus any French or English one: a sentence made of them is in
+# neither language, and reading it with the English or French lexicons would only invent cues.
+OTHER_FUNCTION_WORDS = frozenset(
+    """der das und ist nicht mit auf für ein eine einen einem dem den sich auch werden wird
+    sind von zu zum zur vom im bei nach oder wurde wie aus über noch hat haben kann dass sie
+    wir ihre ihr durch gegen dieser diese bereits sowie sein
+    el los las del por para una uno lo su sus al como más pero está están fue es muy también
+    hay ser ha han sido esta este estos cuando porque della delle degli gli nel nella nei
+    sono anche questo questa che è di alla dei più hanno stato quando perché não uma em os
+    da do dos das ao pelo pela mais foi são het een niet met op voor zijn wordt worden ook
+    maar deze dat bij"""
+    .split()
+) - FUNCTION_WORDS["fr"] - FUNCTION_WORDS["en"]
 
 
 def sentence_language(words: list[str]) -> str:
@@ -308,6 +322,9 @@ def sentence_language(words: list[str]) -> str:
     accents break ties and decide short lines with no function word ("[#Sécurité](#)")."""
     fr = sum(map(FUNCTION_WORDS["fr"].__contains__, words))
     en = sum(map(FUNCTION_WORDS["en"].__contains__, words))
+    other = sum(map(OTHER_FUNCTION_WORDS.__contains__, words))
+    if other >= 2 and other > max(fr, en):
+        return "unknown"
     if fr == en:
         if any(map(_FRENCH_LETTERS.intersection, words)):
             return "fr"
@@ -324,14 +341,14 @@ MIXED_MINORITY_SHARE = 0.25
 
 
 def document_language(sentences: list[Sentence]) -> str:
-    words = {"fr": 0, "en": 0}
+    words = {"fr": 0, "en": 0, "unknown": 0}
     for s in sentences:
-        if s.lang in words:
-            words[s.lang] += len(s.words)
+        words[s.lang] += len(s.words)
     total = words["fr"] + words["en"]
-    if total == 0:
+    # Mostly in another language (a German article quoting one English sentence): unknown.
+    if total == 0 or words["unknown"] > total:
         return "unknown"
-    major, minor = sorted(words, key=words.get, reverse=True)
+    major, minor = sorted(LANGUAGES, key=words.get, reverse=True)
     return "mixed" if words[minor] / total >= MIXED_MINORITY_SHARE else major
 
 

@@ -193,6 +193,27 @@ def test_mixed_and_unknown_documents():
     assert analyse("").lang == "unknown"
 
 
+def test_neighbouring_languages_are_neither_french_nor_english():
+    # German, Spanish, Italian, Portuguese and Dutch share words with French ("la", "que",
+    # "en", "de") or English ("in", "is"); read with either lexicon they would invent cues.
+    for sentence in (
+        "Die Bundesregierung hat am Montag angekündigt, dass sie die Cloud-Strategie überarbeiten wird.",
+        "El Gobierno ha anunciado que invertirá 500 millones en la nube soberana para las administraciones.",
+        "Il governo ha annunciato che investirà nella nuvola sovrana per le amministrazioni pubbliche.",
+        "O governo anunciou que vai investir na nuvem soberana para os serviços públicos.",
+        "De regering heeft aangekondigd dat zij een soevereine cloud wil bouwen voor de overheid.",
+    ):
+        assert analyse(sentence).sentences[0].lang == "unknown", sentence
+    # A name in another language does not move a French or English sentence.
+    assert analyse("Der Spiegel reported that the deal was signed.").lang == "en"
+    assert analyse("Selon Der Spiegel, la Bundeswehr a choisi une solution française.").lang == "fr"
+    # A German article quoting one English sentence is not an English article.
+    german = ("Die Bundesregierung hat am Montag angekündigt, dass sie die Cloud-Strategie "
+              "überarbeiten wird. Der Anbieter ist nicht souverän und das ist ein Problem für "
+              "die Verwaltung. ")
+    assert analyse(german + "\"We are committed to Europe,\" he said.").lang == "unknown"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_any_unicode_gives_ordered_in_bounds_offsets(text):
