@@ -125,6 +125,15 @@ INDEX_SCRIPT = r"""
   var hash = new URLSearchParams(location.hash.slice(1));
   Object.keys(state).forEach(function (k) { if (hash.has(k)) state[k] = hash.get(k); });
   state.page = (parseInt(state.page, 10) || 1) - 1;
+  // An address edited by hand or kept from another report can name a value this page does not
+  // offer: drop it rather than draw an empty table that looks like "no article matches".
+  Object.keys(FILTERS).forEach(function (k) {
+    var el = document.getElementById('f-' + k);
+    var offered = el && Array.from(el.options).some(function (o) { return o.value === state[k]; });
+    if (!offered) state[k] = '';
+  });
+  if (!heads.some(function (th) { return th.dataset.key === state.sort; })) state.sort = '';
+  if (state.dir !== 'desc') state.dir = 'asc';
   control('q', 'q');
   Object.keys(FILTERS).forEach(function (k) { control('f-' + k, k); });
   heads.forEach(function (th) {

@@ -79,3 +79,9 @@ def test_5000_articles_page_filter_and_sort_in_a_browser(tmp_path):
     assert re.search(r'aria-sort="descending"><button type="button">critical \(lexicon score\)'
                      r'<span class="arrow" aria-hidden="true">▼', dom)
     assert dom.count('aria-sort="none"') == 12  # the other columns of 13, outlet included
+    # An address naming a label, a column or a direction this page does not offer (edited by
+    # hand, or kept from another report) drops that part instead of showing an empty table.
+    dom, log = open_in_chromium(index, tmp_path, fragment="label=critique&sort=nope&dir=up&q=art0499")
+    assert "Uncaught" not in log
+    assert body_rows(dom)[:3] == ["art04990", "art04991", "art04992"]  # every label, by id
+    assert "Rows 1–10 of 10 (filtered from 5000)" in dom
