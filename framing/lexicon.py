@@ -13,7 +13,7 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import compress, pairwise
 from operator import attrgetter
 from pathlib import Path
@@ -90,17 +90,13 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be used; the message lists every problem with file:line."""
 
 
-@cache
-def _stemmer(lang: str):
-    # Imported here: NLTK takes about a second to import, and `framing --help` must not pay it.
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer({"fr": "french", "en": "english"}[lang])
-
-
 @lru_cache(maxsize=400_000)
 def stem(word: str, lang: str) -> str:
-    return _stemmer(lang).stem(word)
+    """NLTK's Snowball stem of `word` ("fr" or "en"), from framing.stemming's copy of its two
+    stemmers: importing NLTK itself took 1 to 2.4 s (it imports scipy.stats and scikit-learn)."""
+    from framing.stemming import snowball  # imported on use: --help must stay fast
+
+    return snowball(word, lang)
 
 
 def word_key(word: str, lang: str) -> tuple:
