@@ -224,7 +224,11 @@ def _stem(word: str, lang: str) -> str:
 
 def one_thread() -> threadpool_limits:
     """Fit with one BLAS thread: the models are small, and on a busy machine several threads
-    per fit made training ten times slower (25 s instead of 3 s for the corpus)."""
+    per fit made training ten times slower (25 s instead of 3 s for the corpus). The limit
+    reaches only the BLAS libraries already loaded: scikit-learn and scipy are imported first,
+    or the first fit of a process would run with several threads and its sums in another order
+    (its weights then differed from the next fit's by 1e-13: NLTK's import used to load them)."""
+    import sklearn.linear_model  # noqa: F401
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(limits=1)
