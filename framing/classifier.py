@@ -29,7 +29,7 @@ from framing.analysis import Analysis, analyse_text
 from framing.corpus import LabelledArticle
 from framing.labels import LABELS
 from framing.lexicon import stem
-from framing.tone import closing_start, in_any
+from framing.tone import closing_start
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -74,11 +74,25 @@ VOICE_FEATURES = 4  # quoted share, first person plural, second person, exclamat
 
 
 def quoted_words(analysis: Analysis) -> list[list[bool]]:
-    """For each sentence, whether each of its words is inside quotation marks."""
+    """For each sentence, whether each of its words is inside quotation marks (`in_any`: the
+    last quotation to open at or before the word's start holds it)."""
+    sentences = analysis.text.sentences
     quotes = sorted((q.start, q.end) for q in analysis.attribution.passages)
-    starts = [a for a, _ in quotes]
-    return [[in_any(start, quotes, starts) for start, _, _ in sentence.tokens]
-            for sentence in analysis.text.sentences]
+    if not quotes:  # most articles' sentences: no per-word work
+        return [[False] * len(sentence.words) for sentence in sentences]
+    # One search for all the article's words, as in_any does it word by word.
+    starts = np.array([a for a, _ in quotes])
+    ends = np.array([b for _, b in quotes])
+    lengths = [len(sentence.words) for sentence in sentences]
+    positions = np.fromiter((m.start() for sentence in sentences for m in sentence.matches),
+                            dtype=np.int64, count=sum(lengths))
+    i = np.searchsorted(starts, positions, side="right") - 1
+    inside = ((i >= 0) & (positions < ends[np.maximum(i, 0)])).tolist()
+    out, at = [], 0
+    for n in lengths:
+        out.append(inside[at : at + n])
+        at += n
+    return out
 
 
 def writer_voice(analysis: Analysis) -> np.ndarray:
@@ -186,7 +200,7 @@ class SentenceTerms:
         lengths = []
         for sentence in analysis.text.sentences:
             lang = sentence.lang
-            words = [t[2] for t in sentence.tokens]
+            words = sentence.words  # each token's lowercased form
             found = list(map(self._slots.get(lang, {}).get, words))
             if None in found:
                 found = [self._slot(w, lang) if f is None else f for w, f in zip(words, found)]
