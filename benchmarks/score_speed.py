@@ -111,9 +111,15 @@ def commands(folder: Path, skip: set[str], baseline: Path | None) -> dict[str, l
         "dask 2": [*framing, "--engine", "dask", "--workers", "2"],
     }
     if baseline is not None:  # another checkout of framing, e.g. before a change
-        runs["baseline"] = ["env", f"PYTHONPATH={baseline}", *framing]
-        runs["baseline no-model"] = ["env", f"PYTHONPATH={baseline}", *framing, "--no-model"]
+        runs["baseline"] = in_tree(baseline, framing)
+        runs["baseline no-model"] = in_tree(baseline, [*framing, "--no-model"])
     return {name: command for name, command in runs.items() if name not in skip}
+
+
+def in_tree(tree: Path, command: list[str]) -> list[str]:
+    """`command` run with framing imported from `tree` (`python -m` looks in the current
+    folder first, so the command runs there)."""
+    return ["env", "-C", str(tree), f"PYTHONPATH={tree}", *command]
 
 
 def run(command: list[str], output: Path) -> float:
@@ -198,7 +204,7 @@ def one_article(repeats: int, baseline: Path | None = None) -> None:
             "score EN article": [sys.executable, "-m", "framing", "score", str(en)]}
     if baseline is not None:
         for name, command in list(runs.items())[1:]:
-            runs[f"baseline {name[6:]}"] = ["env", f"PYTHONPATH={baseline}", *command]
+            runs[f"baseline {name[6:]}"] = in_tree(baseline, command)
     times: dict[str, list[float]] = {name: [] for name in runs}
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(repeats):
@@ -237,12 +243,16 @@ def main() -> None:
     print(f"medians of {args.repeats} alternated runs, {len(docs)} articles "
           f"(load after {os.getloadavg()}):")
     for name, values in times.items():
-        print(f"  {name:<9} {median[name]:6.2f} s  {len(docs) / median[name]:7.0f} articles/s"
-              f"  (runs: {', '.join(f'{v:.2f}' for v in values)})")
+        print(f"  {name:<17} {median[name]:6.2f} s  {len(docs) / median[name]:5.0f} articles/s"
+              f"  best {min(values):6.2f} s  (runs: {', '.join(f'{v:.2f}' for v in values)})")
+
+    print("ratios (of medians; of the best runs; of each round's pair):")
 
     def ratio(a: str, b: str, label: str) -> None:
         if a in median and b in median:
-            print(f"  {label:<44} {median[a] / median[b]:.2f}")
+            pairs = ", ".join(f"{x / y:.2f}" for x, y in zip(times[a], times[b]))
+            print(f"  {label:<44} {median[a] / median[b]:.2f}; "
+                  f"{min(times[a]) / min(times[b]):.2f}; rounds {pairs}")
 
     ratio("default", "vader", "framing default / VADER (target <= 0.5)")
     ratio("no-model", "vader", "framing --no-model / VADER")
