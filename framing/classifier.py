@@ -20,7 +20,7 @@ Example (about 3 s of training on the corpus):
 from __future__ import annotations
 
 import math
-from itertools import compress, pairwise
+from itertools import compress, islice, pairwise
 from operator import not_
 from typing import TYPE_CHECKING
 
@@ -84,16 +84,10 @@ def quoted_words(analysis: Analysis) -> list[list[bool]]:
     # One search for all the article's words, as in_any does it word by word.
     starts = np.array([a for a, _ in quotes])
     ends = np.array([b for _, b in quotes])
-    lengths = [len(sentence.words) for sentence in sentences]
-    positions = np.fromiter((m.start() for sentence in sentences for m in sentence.matches),
-                            dtype=np.int64, count=sum(lengths))
+    positions = np.array([m.start() for sentence in sentences for m in sentence.matches])
     i = np.searchsorted(starts, positions, side="right") - 1
-    inside = ((i >= 0) & (positions < ends[np.maximum(i, 0)])).tolist()
-    out, at = [], 0
-    for n in lengths:
-        out.append(inside[at : at + n])
-        at += n
-    return out
+    inside = iter(((i >= 0) & (positions < ends[np.maximum(i, 0)])).tolist())
+    return [list(islice(inside, len(sentence.words))) for sentence in sentences]
 
 
 def writer_voice(analysis: Analysis) -> np.ndarray:
