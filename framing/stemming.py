@@ -4,8 +4,8 @@
 1 to 2.4 s before the first article is scored, for stemmers that are a few hundred lines of
 plain Python. The classes below are NLTK 3.10's `EnglishStemmer` and `FrenchStemmer` (with the
 `_r1r2_standard` helper and `suffix_replace` of nltk.stem.util), unchanged but for the base
-class and without stopword lists (framing never asked for them). The model's vocabulary and the
-lexicons' keys are these stems, so they must stay NLTK's: the Snowball 3 packages (PyStemmer,
+class, type hints and no stopword lists (framing never asked for them). The model's
+vocabulary and the lexicons' keys are these stems, so they must stay NLTK's: the Snowball 3 packages (PyStemmer,
 snowballstemmer 3) stem "française" to "franc" and "international" to "internat", and even
 Snowball 2.2 differs from NLTK on 15 of the 46,870 words framing's texts hold ("ambiguïté",
 "realization"). tests/test_stemming.py checks these against NLTK on those words.
@@ -17,7 +17,7 @@ algorithms by Dr Martin Porter. Licensed under the Apache License, Version 2.0
 
 # ruff: noqa
 
-def suffix_replace(original, old, new):
+def suffix_replace(original: str, old: str, new: str) -> str:
     """Replaces the old suffix of the original string by a new suffix"""
     return original[: -len(old)] + new
 
@@ -208,7 +208,7 @@ class EnglishStemmer(_StandardStemmer):
         "succeeding": "succeed",
     }
 
-    def stem(self, word):
+    def stem(self, word: str) -> str:
         """
         Stem an English word and return the stemmed form.
 
@@ -733,7 +733,7 @@ class FrenchStemmer(_StandardStemmer):
     )
     __step4_suffixes = ("i\xe8re", "I\xe8re", "ion", "ier", "Ier", "e", "\xeb")
 
-    def stem(self, word):
+    def stem(self, word: str) -> str:
         """
         Stem a French word and return the stemmed form.
 
