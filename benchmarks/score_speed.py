@@ -217,6 +217,25 @@ def one_article(repeats: int, baseline: Path | None = None) -> None:
               + ", ".join(f"{v:.2f}" for v in values) + ")")
 
 
+def help_start() -> None:
+    """`framing --help`: its start time (median of 7 fresh processes) and the heavy modules it
+    imports (none should be)."""
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "framing", "--help"], check=True,
+                       capture_output=True, env=ENV, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    code = ("import sys; from click.testing import CliRunner; from framing.cli import main; "
+            "CliRunner().invoke(main, ['--help']); print(' '.join(m for m in ('matplotlib', "
+            "'sklearn', 'scipy', 'nltk', 'textstat', 'pandas', 'trafilatura') "
+            "if m in sys.modules))")
+    heavy = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                           text=True, env=ENV, cwd=ROOT).stdout.split()
+    print(f"`framing --help`: {statistics.median(times):.3f} s; heavy modules imported: "
+          f"{' '.join(heavy) or 'none'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000)
@@ -228,6 +247,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.only_start:
         one_article(max(args.repeats, 5), args.baseline)
+        help_start()
         return
     docs = corpus(args.docs)
     mean_kb = statistics.mean(len(t.encode("utf-8")) for _, t in docs) / 1000
@@ -267,6 +287,7 @@ def main() -> None:
             print(f"  {name} output {'identical to' if same else 'DIFFERENT from'} one process's")
     stage_breakdown(docs)
     one_article(5, args.baseline)
+    help_start()
 
 
 if __name__ == "__main__":
