@@ -353,6 +353,10 @@ class Lexicon:
                 literals = required_literals(entry.regex)
                 self._regexes.append((entry, literals, min(literals, key=len) if literals else None))
         self._prefixes = sorted({k for e in entries for k in e.keys if k[0] == "p"})
+        # The prefixes by language, so that a new word looks up its own beginnings (a few set
+        # lookups) rather than testing every prefix (that was a third of a new word's cost).
+        self._prefix_strings: dict[str, frozenset[str]] = {
+            lang: frozenset(p[2] for p in self._prefixes if p[1] == lang) for lang in LANGS}
         self._cache: dict[str, dict[str, _Lookup]] = {}
 
     @classmethod
@@ -371,7 +375,11 @@ class Lexicon:
         for term_lang in (("fr", "en") if lang not in ("fr", "en") else (lang,)):
             keys.add(("x", term_lang, folded))
             keys.add(("s", term_lang, stem(lower, term_lang)))
-            keys.update(p for p in self._prefixes if p[1] == term_lang and folded.startswith(p[2]))
+            prefixes = self._prefix_strings.get(term_lang, ())
+            # In order of length, which for one word's beginnings is the sorted order the keys
+            # were added in before.
+            keys.update(("p", term_lang, folded[:n]) for n in range(len(folded) + 1)
+                        if folded[:n] in prefixes)
         return frozenset(keys)
 
     def _lookup(self, lower: str, lang: str) -> _Lookup:
