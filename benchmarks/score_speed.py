@@ -110,6 +110,13 @@ def commands(folder: Path, skip: set[str], baseline: Path | None) -> dict[str, l
         "jobs 2": [*framing, "--jobs", "2"],
         "dask 2": [*framing, "--engine", "dask", "--workers", "2"],
     }
+    from importlib.util import find_spec
+
+    for name, module in (("vader", "vaderSentiment"), ("dask 2", "distributed")):
+        if name not in skip and find_spec(module) is None:
+            print(f"{name}: not run ({module} is not installed: pip install 'framing[bench]' "
+                  "or 'framing[dask]')")
+            skip = skip | {name}
     if baseline is not None:  # another checkout of framing, e.g. before a change
         runs["baseline"] = in_tree(baseline, framing)
         runs["baseline no-model"] = in_tree(baseline, [*framing, "--no-model"])
