@@ -67,10 +67,15 @@ def _words(text: str) -> list[str]:
     return _PUNCTUATION_BUT_APOSTROPHE.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
 
 
+# A word of `_words` is a run of non-space characters holding one that punctuation removal
+# keeps (a letter, digit or "_", or a contraction's apostrophe): counted without removing.
+_KEPT_RUN = re.compile(r"(?<!\S)\S*?(?:\w|\'(?=[tsd]|ve|ll|re))\S*")
+
+
 def _words_per_sentence(text: str, n_words: int) -> float:
     """textstat's words_per_sentence: a "sentence" of two words or fewer is not counted."""
     sentences = _SENTENCE.findall(text)
-    short = sum(len(_words(s)) <= 2 for s in sentences)
+    short = sum(len(_KEPT_RUN.findall(s, 0, len(s))) <= 2 for s in sentences)
     return n_words / max(1, len(sentences) - short)
 
 

@@ -33,6 +33,8 @@ def _textstat(text, lang):
 TEXTS = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))] + [
     "Don't stop! It's 3.5 o'clock... l'été d’hiver, aujourd'hui.",
     "Yes. No. Maybe so, they said? Oui !",
+    # Sentences of punctuation only, contractions' apostrophes, "_", sentences without a space.
+    "rock 'n' roll. x'd 'll 've' y'z! ' ' ... -- a_b. end.Next one, « Bonjour » dit-il.",
     "word",
 ]
 
