@@ -20,7 +20,8 @@ Example (about 3 s of training on the corpus):
 from __future__ import annotations
 
 import math
-from itertools import pairwise
+from itertools import compress, islice, pairwise
+from operator import not_
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,7 +30,7 @@ from framing.analysis import Analysis, analyse_text
 from framing.corpus import LabelledArticle
 from framing.labels import LABELS
 from framing.lexicon import stem
-from framing.tone import closing_start, in_any
+from framing.tone import closing_start
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -74,11 +75,19 @@ VOICE_FEATURES = 4  # quoted share, first person plural, second person, exclamat
 
 
 def quoted_words(analysis: Analysis) -> list[list[bool]]:
-    """For each sentence, whether each of its words is inside quotation marks."""
+    """For each sentence, whether each of its words is inside quotation marks (`in_any`: the
+    last quotation to open at or before the word's start holds it)."""
+    sentences = analysis.text.sentences
     quotes = sorted((q.start, q.end) for q in analysis.attribution.passages)
-    starts = [a for a, _ in quotes]
-    return [[in_any(start, quotes, starts) for start, _, _ in sentence.tokens]
-            for sentence in analysis.text.sentences]
+    if not quotes:  # most articles' sentences: no per-word work
+        return [[False] * len(sentence.words) for sentence in sentences]
+    # One search for all the article's words, as in_any does it word by word.
+    starts = np.array([a for a, _ in quotes])
+    ends = np.array([b for _, b in quotes])
+    positions = np.array([m.start() for sentence in sentences for m in sentence.matches])
+    i = np.searchsorted(starts, positions, side="right") - 1
+    inside = iter(((i >= 0) & (positions < ends[np.maximum(i, 0)])).tolist())
+    return [list(islice(inside, len(sentence.words))) for sentence in sentences]
 
 
 def writer_voice(analysis: Analysis) -> np.ndarray:
@@ -87,12 +96,15 @@ def writer_voice(analysis: Analysis) -> np.ndarray:
     quotation marks (a fully quoted exclamation is the speaker's)."""
     text = analysis.text.text
     rows = np.zeros((len(analysis.text.sentences), VOICE_FEATURES))
+    first_plural, second_person = FIRST_PLURAL.__contains__, SECOND_PERSON.__contains__
     for i, (sentence, inside) in enumerate(zip(analysis.text.sentences, quoted_words(analysis))):
-        outside = [w for w, quoted in zip(sentence.words, inside) if not quoted]
-        rows[i] = (sum(inside) / max(1, len(inside)),
-                   sum(w in FIRST_PLURAL for w in outside),
-                   sum(w in SECOND_PERSON for w in outside),
-                   float("!" in text[sentence.start:sentence.end] and len(outside) > 0))
+        quoted = sum(inside)
+        # Counted in C (map, compress); most sentences have no quoted word to leave out.
+        outside = list(compress(sentence.words, map(not_, inside))) if quoted else sentence.words
+        rows[i] = (quoted / max(1, len(inside)),
+                   sum(map(first_plural, outside)),
+                   sum(map(second_person, outside)),
+                   float(text.find("!", sentence.start, sentence.end) != -1 and len(outside) > 0))
     return rows
 
 
@@ -186,7 +198,7 @@ class SentenceTerms:
         lengths = []
         for sentence in analysis.text.sentences:
             lang = sentence.lang
-            words = [t[2] for t in sentence.tokens]
+            words = sentence.words  # each token's lowercased form
             found = list(map(self._slots.get(lang, {}).get, words))
             if None in found:
                 found = [self._slot(w, lang) if f is None else f for w, f in zip(words, found)]
@@ -224,7 +236,11 @@ def _stem(word: str, lang: str) -> str:
 
 def one_thread() -> threadpool_limits:
     """Fit with one BLAS thread: the models are small, and on a busy machine several threads
-    per fit made training ten times slower (25 s instead of 3 s for the corpus)."""
+    per fit made training ten times slower (25 s instead of 3 s for the corpus). The limit
+    reaches only the BLAS libraries already loaded: scikit-learn and scipy are imported first,
+    or the first fit of a process would run with several threads and its sums in another order
+    (its weights then differed from the next fit's by 1e-13: NLTK's import used to load them)."""
+    import sklearn.linear_model  # noqa: F401
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(limits=1)

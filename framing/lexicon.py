@@ -13,7 +13,7 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import compress, pairwise
 from operator import attrgetter
 from pathlib import Path
@@ -90,17 +90,13 @@ class LexiconError(ValueError):
     """A lexicon file that cannot be used; the message lists every problem with file:line."""
 
 
-@cache
-def _stemmer(lang: str):
-    # Imported here: NLTK takes about a second to import, and `framing --help` must not pay it.
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer({"fr": "french", "en": "english"}[lang])
-
-
 @lru_cache(maxsize=400_000)
 def stem(word: str, lang: str) -> str:
-    return _stemmer(lang).stem(word)
+    """NLTK's Snowball stem of `word` ("fr" or "en"), from framing.stemming's copy of its two
+    stemmers: importing NLTK itself took 1 to 2.4 s (it imports scipy.stats and scikit-learn)."""
+    from framing.stemming import snowball  # imported on use: --help must stay fast
+
+    return snowball(word, lang)
 
 
 def word_key(word: str, lang: str) -> tuple:
@@ -357,6 +353,10 @@ class Lexicon:
                 literals = required_literals(entry.regex)
                 self._regexes.append((entry, literals, min(literals, key=len) if literals else None))
         self._prefixes = sorted({k for e in entries for k in e.keys if k[0] == "p"})
+        # The prefixes by language, so that a new word looks up its own beginnings (a few set
+        # lookups) rather than testing every prefix (that was a third of a new word's cost).
+        self._prefix_strings: dict[str, frozenset[str]] = {
+            lang: frozenset(p[2] for p in self._prefixes if p[1] == lang) for lang in LANGS}
         self._cache: dict[str, dict[str, _Lookup]] = {}
 
     @classmethod
@@ -375,7 +375,11 @@ class Lexicon:
         for term_lang in (("fr", "en") if lang not in ("fr", "en") else (lang,)):
             keys.add(("x", term_lang, folded))
             keys.add(("s", term_lang, stem(lower, term_lang)))
-            keys.update(p for p in self._prefixes if p[1] == term_lang and folded.startswith(p[2]))
+            prefixes = self._prefix_strings.get(term_lang, ())
+            # In order of length, which for one word's beginnings is the sorted order the keys
+            # were added in before.
+            keys.update(("p", term_lang, folded[:n]) for n in range(len(folded) + 1)
+                        if folded[:n] in prefixes)
         return frozenset(keys)
 
     def _lookup(self, lower: str, lang: str) -> _Lookup:

@@ -8,6 +8,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "framing"
 MAX_LINES = 500
 MAX_FUNCTION_LINES = 50
+# Third-party code copied as it is, so that it can be compared line for line with its origin:
+# framing.stemming is NLTK's French and English Snowball stemmers (tests/test_stemming.py).
+COPIED = {"framing.stemming"}
 
 
 def modules() -> dict[str, Path]:
@@ -69,10 +72,11 @@ def test_no_module_takes_another_module_s_private_names():
 
 
 def test_no_file_over_500_lines_and_no_function_over_50():
-    too_long = [f"{p.relative_to(PACKAGE.parent)}: {n} lines" for p in modules().values()
+    ours = {name: path for name, path in modules().items() if name not in COPIED}
+    too_long = [f"{p.relative_to(PACKAGE.parent)}: {n} lines" for p in ours.values()
                 if (n := len(p.read_text("utf-8").splitlines())) > MAX_LINES]
     long_functions = []
-    for name, path in modules().items():
+    for name, path in ours.items():
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 length = node.end_lineno - node.lineno + 1

@@ -44,29 +44,36 @@ def reuse(paths, sources, among, as_json, reading, jobs, engine, scheduler, work
     if among:
         failed_sources = []
         documents, found, texts = _among(paths, reading, engine_choice)
+        for d, reuse in zip(documents, found, strict=True):
+            _print_reuse(d, reuse, texts, as_json)
+        failed, total = [d for d in documents if d.error is not None], len(documents)
     else:
         read = read_sources(sources, reading)
         failed_sources = read.failed
-        documents, found = _against_sources(paths, reading, read, engine_choice)
-        texts = read.texts()
-    for d, reuse in zip(documents, found, strict=True):
-        _print_reuse(d, reuse, texts, as_json)
-    failed = [d for d in documents if d.error is not None]
-    report_failures(failed, len(documents))
+        failed, total = _against_sources(paths, reading, read, engine_choice, as_json)
+    report_failures(failed, total)
     if failed or failed_sources:
         sys.exit(1)
 
 
-def _against_sources(paths, options, read, engine_choice):
-    """(documents, their reuse records: None for a document that could not be read, or whose
-    id came earlier) of the articles compared with the sources."""
+def _against_sources(paths, options, read, engine_choice, as_json):
+    """Print each article's reuse record as it comes (as `framing score` does: no record is
+    kept, a corpus needs no more memory than one partition); returns (the documents that could
+    not be read, or whose id came earlier, how many documents there were)."""
     from framing import pipeline
 
     scorer = pipeline.Scorer(None, sources=read.index)
+    texts = read.texts()
+    failed, total = [], 0
     with stderr_progress("comparing", engine_choice["engine"] == "dask") as (progress, length):
-        pairs = list(map_documents(pipeline.compare, paths, options, scorer, **engine_choice,
-                                   progress=progress, progress_length=length))
-    return [d for d, _ in pairs], [found for _, found in pairs]
+        for document, found in map_documents(pipeline.compare, paths, options, scorer,
+                                             **engine_choice, progress=progress,
+                                             progress_length=length):
+            total += 1
+            if document.error is not None:
+                failed.append(document)
+            _print_reuse(document, found, texts, as_json)
+    return failed, total
 
 
 def _among(paths, options, engine_choice):
