@@ -94,6 +94,21 @@ class AddedValue:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def line(self) -> str:
+        """The verdict and what it rests on, in one line (`framing score`, the article page):
+        the taken share, the own part's reading, its independent voices, the shift."""
+        verdict = self.verdict + (f" ({self.commentary})" if self.commentary else "")
+        own = f"own part {self.own.words} word{'s' * (self.own.words != 1)}" + (
+            f", {self.own.label}, sovereignty {self.own.stance}" if self.own.label else "")
+        n = self.independent_voices
+        line = (f"{verdict}: {self.reused.share:.0%} taken; {own}; "
+                f"{n} independent voice{'s' * (n != 1)}")
+        if self.shift is not None:
+            line += (f"; taken passages {self.shift.direction} (promotional cues per 100 words "
+                     f"{self.shift.promotional_source:g} in the release, "
+                     f"{self.shift.promotional_article:g} here)")
+        return line
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> AddedValue:
         shift = d.get("shift")
@@ -170,7 +185,9 @@ def _part_of(found: Analysis, chosen: list[int], quoted: list[Voice], total: int
     sentences = [found.text.sentences[i] for i in chosen]
     spans = _merged([(s.start, s.end) for s in sentences], text)
     words = sum(len(s.tokens) for s in sentences)
-    scored = score_part("\n".join(text[s.start : s.end] for s in sentences))
+    # The whole article is this part: it was scored already.
+    scored = found if len(chosen) == len(found.text.sentences) else score_part(
+        "\n".join(text[s.start : s.end] for s in sentences))
     roles = Counter(v.role for v in quoted if any(a <= v.start < b for a, b in spans))
     return Part(spans, words, round(words / total, 4), scored.framing.label,
                 scored.framing.promotional, scored.framing.critical,

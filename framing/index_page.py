@@ -24,12 +24,14 @@ COLUMNS = [  # (header, row key, format: f2, f1, pct, or None for text and count
     ("promotional", "promotional", "f2"), ("critical", "critical", "f2"),
     ("sovereignty", "sovereignty_stance", None), ("foreign law", "laws", None),
     ("reuse", "reuse_kind", None), ("reused share", "reuse_article_share", "pct"),
+    ("added value", "added_verdict", None),
     ("readability", "readability_score", "f1"), ("words", "n_words", "int"),
 ]
 KEYS = ["id", "title", "link", *[key for _, key, _ in COLUMNS[1:]]]
 FILTERS = [  # (control id suffix, row key, what "all" says)
     ("label", "label", "all labels"), ("stance", "sovereignty_stance", "all stances"),
-    ("reuse", "reuse_kind", "all reuse kinds"), ("group", "group", "all groups"),
+    ("reuse", "reuse_kind", "all reuse kinds"), ("added", "added_verdict", "all verdicts"),
+    ("group", "group", "all groups"),
 ]
 
 
