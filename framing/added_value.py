@@ -10,9 +10,9 @@ Verdicts, from the share of the article's words in taken sentences (`reused.shar
     reprint with commentary  half or more taken, and an own part of COMMENTARY_WORDS words or
                              more that takes a side (promotional or critical), raises
                              sovereignty, or quotes an independent voice
-    rewrite                  REWRITE_SHARE to half taken
-    original with quotes     less than REWRITE_SHARE taken, and what is taken is mostly
-                             quotations (the release's quotes in the newsroom's own text)
+    original with quotes     less than half taken, and what is taken is mostly quotations
+                             (the release's quotes in the newsroom's own text)
+    rewrite                  REWRITE_SHARE to half taken, not mostly quotations
     original                 the rest (nothing, or a few phrases, taken)
 """
 
@@ -147,10 +147,10 @@ def _verdict(reused: Part, own: Part, independent: int, quoted_share: float) -> 
         comments = own.words >= COMMENTARY_WORDS and (
             own.label in ("promotional", "critical") or own.stance != "none" or independent > 0)
         return "reprint with commentary" if comments else "reprint"
-    if reused.share >= REWRITE_SHARE:
-        return "rewrite"
     if reused.words and quoted_share >= QUOTES_TAKEN:
         return "original with quotes"
+    if reused.share >= REWRITE_SHARE:
+        return "rewrite"
     return "original"
 
 
