@@ -58,17 +58,24 @@ class Scorer:
             record.added_value = self.added_value(found, record.reuse)
         return record
 
-    def added_value(self, found: Analysis, reuse: Reuse) -> AddedValue:
+    def added_value(self, found: Analysis, reuse: Reuse,
+                    earlier: dict[str, str] | None = None) -> AddedValue:
         """What the article adds to the releases its reuse record names (framing.added_value):
-        its parts scored through this same path."""
+        its parts scored through this same path. `earlier`: the texts of earlier articles of
+        the corpus its passages also come from (`report --among`), by id."""
         from framing.added_value import added_value, organisations
 
-        texts = {s.id: s.text for s in self.sources.sources}
+        texts = {s.id: s.text for s in self.sources.sources} if self.sources else {}
         if self._company is None:
             self._company = organisations(list(texts.values()))
-        for source in {p.source for p in reuse.passages} - self._releases.keys():
-            self._releases[source] = analyse_text(texts[source], self.lexicon)
-        return added_value(found, reuse, self._releases, self.score_part, self._company)
+        analyses = dict(self._releases)
+        for source in sorted({p.source for p in reuse.passages} - analyses.keys()):
+            if source in texts:  # a release: kept for the next article
+                analyses[source] = self._releases[source] = analyse_text(texts[source],
+                                                                         self.lexicon)
+            elif earlier and source in earlier:
+                analyses[source] = analyse_text(earlier[source], self.lexicon)
+        return added_value(found, reuse, analyses, self.score_part, self._company)
 
     def score_part(self, text: str) -> Analysis:
         """The analysis of a text through this path, its labels the model's when there is one
