@@ -65,7 +65,12 @@ def copy_matrix(plt, copies: list[Copy], outlets: list[OutletChurn]):
     n = len(shown)
     fig = new_figure(plt, None, (2.5 + 0.45 * n, 1.6 + 0.4 * n))
     ax = fig.add_subplot()
-    image = ax.imshow(grid, cmap="cividis_r", aspect="auto")
+    import numpy as np
+    from matplotlib import colormaps
+
+    cmap = colormaps["cividis_r"].copy()
+    cmap.set_bad("white")  # no copy: an empty cell, not the scale's lightest colour
+    image = ax.imshow(np.ma.masked_equal(np.array(grid), 0), cmap=cmap, aspect="auto")
     ax.set_xticks(range(n), [short(o, 18) for o in shown], rotation=45, ha="right")
     ax.set_yticks(range(n), [short(o, 18) for o in shown])
     ax.set_xlabel("copied from (the earlier article's outlet)")
