@@ -84,6 +84,7 @@ class Copy:
     delay_hours: float | None  # None when undated
     direction: str  # forward, tie or undated
     kind: str  # verbatim, partial or translated (as the later article's reuse record says)
+    release_words: int = 0  # of `words`, those also in the press releases given (`in_releases`)
 
 
 def edges(found: dict[str, Reuse], dates: dict[str, When | None],
@@ -132,6 +133,28 @@ def _hours(first: When, second: When) -> float:
     if first.timed and second.timed:
         return round((second.at - first.at).total_seconds() / 3600, 4)
     return 24.0 * (second.at.date() - first.at.date()).days
+
+
+def in_releases(copies: list[Copy], found: dict[str, Reuse], releases: dict[str, Reuse | None],
+                texts: dict[str, str]) -> list[Copy]:
+    """The copies, each with how many of its shared words the later article also took from a
+    press release (two outlets that relay one release share its words without copying each
+    other; the copy matrix weighs what is copied beyond the releases)."""
+    from dataclasses import replace
+
+    out = []
+    for c in copies:
+        release = releases.get(c.copy)
+        if release is None or not release.passages:
+            out.append(c)
+            continue
+        shared = [(p.article_start, p.article_end) for p in found[c.copy].passages
+                  if p.source == c.source]
+        taken = [(p.article_start, p.article_end) for p in release.passages]
+        both = [(max(a, x), min(b, y)) for a, b in shared for x, y in taken
+                if max(a, x) < min(b, y)]
+        out.append(replace(c, release_words=min(c.words, covered_words(texts[c.copy], both))))
+    return out
 
 
 def earlier_sources(article: str, copies: Iterable[Copy]) -> set[str]:

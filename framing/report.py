@@ -202,7 +202,8 @@ def churn(batch: Batch, documents: list[Document], scorer: Scorer, found: dict) 
     ok = [r for r in batch.records if r.ok and r.id in found]
     dates = {r.id: c.when(r.meta) for r in ok}
     outlets = {r.id: str(r.meta.get("outlet") or "unknown") for r in ok}
-    copies = c.edges({r.id: found[r.id] for r in ok}, dates, outlets)
+    copies = c.in_releases(c.edges({r.id: found[r.id] for r in ok}, dates, outlets), found,
+                           {r.id: r.reuse for r in ok}, texts)
     earlier: dict[str, set[str]] = {}
     for copy in copies:
         if copy.direction == c.FORWARD:
@@ -342,8 +343,8 @@ def _draw_charts(rows: list[dict], out_dir: Path, group_by: str | None,
 
 
 ERROR_COLUMNS = ["role", "id", "path", "code", "message"]
-COPY_COLUMNS = ["from", "to", "from_outlet", "to_outlet", "words", "delay_hours", "direction",
-                "kind"]
+COPY_COLUMNS = ["from", "to", "from_outlet", "to_outlet", "words", "release_words",
+                "delay_hours", "direction", "kind"]
 OUTLET_COLUMNS = ["outlet", "articles", "words", "originality", "first_publisher",
                   "copying_articles", "median_delay_hours", "reprint_share", "commentary_share",
                   "independent_share"]
@@ -356,7 +357,8 @@ def _churn_files(out_dir: Path, churn: Churn) -> list[Path]:
     from dataclasses import asdict
 
     copies = [{"from": c.source, "to": c.copy, "from_outlet": c.source_outlet,
-               "to_outlet": c.copy_outlet, "words": c.words, "delay_hours": c.delay_hours,
+               "to_outlet": c.copy_outlet, "words": c.words, "release_words": c.release_words,
+               "delay_hours": c.delay_hours,
                "direction": c.direction, "kind": c.kind} for c in churn.copies]
     clusters = [{"cluster": f.cluster, "first": "; ".join(f.first),
                  "members": "; ".join(sorted(f.delays, key=lambda i: (f.delays[i], i))),

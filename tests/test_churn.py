@@ -135,6 +135,12 @@ def test_report_among_finds_the_planted_cascades(cascade_report):
     delays = {(c["from"], c["to"]): float(c["delay_hours"]) for c in copies}
     assert delays["c000-first", "c000-copy"] == 1.5  # 08:30 and 10:00
     assert delays["c000-first", "c000-rewrite"] == 23.5
+    # Both relay the release: the rewrite shares only release sentences with the first
+    # article; the copy also took the first article's own lead (under 25 words).
+    by_pair = {(c["from"], c["to"]): c for c in copies}
+    rewrite, copy = by_pair["c000-first", "c000-rewrite"], by_pair["c000-first", "c000-copy"]
+    assert int(rewrite["release_words"]) == int(rewrite["words"])
+    assert 12 <= int(copy["words"]) - int(copy["release_words"]) < 25
     clusters = list(csv.DictReader((out / "clusters.csv").open(encoding="utf-8")))
     assert [c["first"] for c in clusters] == ["c000-first", "c001-first", "c002-first"]
 

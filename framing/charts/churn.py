@@ -53,9 +53,9 @@ def copy_matrix(plt, copies: list[Copy], outlets: list[OutletChurn]):
     """Words copied from one outlet's earlier articles into another's later ones (forward edges
     only), for the outlets with most copied words on either side."""
     forward = [c for c in copies if c.direction == FORWARD]
-    if not forward:
-        return None
     cells = Counter(outlet_flows(copies))
+    if not cells:
+        return None
     weight: Counter[str] = Counter()
     for (copier, copied), words in cells.items():
         weight[copier] += words
@@ -81,11 +81,13 @@ def copy_matrix(plt, copies: list[Copy], outlets: list[OutletChurn]):
             if value:
                 ax.text(j, i, str(value), ha="center", va="center", fontsize=7,
                         color="white" if value > top / 2 else "black")
-    fig.colorbar(image, ax=ax, label="words copied")
+    fig.colorbar(image, ax=ax, label="words copied (beyond the press releases)")
     others = [c for c in copies if c.direction != FORWARD]
+    relayed = sum(c.release_words for c in forward)
     note = (f"{len(forward)} copies in time order; {len(others)} pairs published at the same "
-            "time or undated left out" + (f"; {len(weight) - n} more outlets not shown"
-                                           if len(weight) > n else ""))
+            "time or undated left out" + (f"; {relayed} shared words found in the releases "
+                                          "left out" if relayed else "")
+            + (f"; {len(weight) - n} more outlets not shown" if len(weight) > n else ""))
     set_titles(fig, ax, "Who copies whom: words copied between outlets", None, note)
     (row, col), value = max(cells.items(), key=lambda kv: (kv[1], kv[0]))
     alt = (f"Heatmap of words copied between {n} outlets, from {len(forward)} copies in time "
@@ -173,9 +175,10 @@ def delay_bin(hours: float) -> str:
 
 
 def outlet_flows(copies: list[Copy]) -> dict[tuple[str, str], int]:
-    """Words copied by (later outlet, earlier outlet), forward edges only."""
+    """Words copied by (later outlet, earlier outlet) beyond the press releases given, forward
+    edges only."""
     flows: dict[tuple[str, str], int] = defaultdict(int)
     for c in copies:
-        if c.direction == FORWARD:
-            flows[c.copy_outlet, c.source_outlet] += c.words
+        if c.direction == FORWARD and c.words > c.release_words:
+            flows[c.copy_outlet, c.source_outlet] += c.words - c.release_words
     return dict(flows)
