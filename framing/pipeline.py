@@ -13,7 +13,7 @@ scorer)` and `compare(document, scorer)` are the module-level functions they run
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -59,10 +59,10 @@ class Scorer:
         return record
 
     def added_value(self, found: Analysis, reuse: Reuse,
-                    earlier: dict[str, str] | None = None) -> AddedValue:
+                    earlier: Callable[[str], Analysis] | None = None) -> AddedValue:
         """What the article adds to the releases its reuse record names (framing.added_value):
-        its parts scored through this same path. `earlier`: the texts of earlier articles of
-        the corpus its passages also come from (`report --among`), by id."""
+        its parts scored through this same path. `earlier(id)`: the analysis of an earlier
+        article of the corpus its passages also come from (`report --among`)."""
         from framing.added_value import added_value, organisations
 
         texts = {s.id: s.text for s in self.sources.sources} if self.sources else {}
@@ -73,8 +73,8 @@ class Scorer:
             if source in texts:  # a release: kept for the next article
                 analyses[source] = self._releases[source] = analyse_text(texts[source],
                                                                          self.lexicon)
-            elif earlier and source in earlier:
-                analyses[source] = analyse_text(earlier[source], self.lexicon)
+            elif earlier is not None:
+                analyses[source] = earlier(source)
         return added_value(found, reuse, analyses, self.score_part, self._company)
 
     def score_part(self, text: str) -> Analysis:

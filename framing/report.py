@@ -196,9 +196,17 @@ def churn(batch: Batch, documents: list[Document], scorer: Scorer, found: dict) 
     among the others): the copy edges by date, each article's added value measured against its
     releases and the earlier articles it copied, the clusters' first publishers, the outlets'
     figures, and each row's churn columns."""
+    from functools import lru_cache
+
     from framing import churn as c
+    from framing.analysis import analyse_text
 
     texts = {d.id: d.text for d in documents if d.error is None}
+
+    @lru_cache(maxsize=ANALYSES_KEPT)
+    def analysed(article: str):  # an earlier article, for the shift of what was copied from it
+        return analyse_text(texts[article], scorer.lexicon)
+
     ok = [r for r in batch.records if r.ok and r.id in found]
     dates = {r.id: c.when(r.meta) for r in ok}
     outlets = {r.id: str(r.meta.get("outlet") or "unknown") for r in ok}
@@ -216,8 +224,7 @@ def churn(batch: Batch, documents: list[Document], scorer: Scorer, found: dict) 
         text, mine = texts[record.id], earlier.get(record.id, set())
         if mine:  # measured again, against the earlier articles too
             reuse = c.with_earlier(record.reuse, found[record.id], mine)
-            record.added_value = scorer.added_value(scorer.score_part(text), reuse,
-                                                    {i: texts[i] for i in mine})
+            record.added_value = scorer.added_value(scorer.score_part(text), reuse, analysed)
         spans = [(p.article_start, p.article_end)
                  for p in c.with_earlier(record.reuse, found[record.id], mine).passages]
         original = record.n_words - c.covered_words(text, spans)
@@ -236,6 +243,9 @@ def churn(batch: Batch, documents: list[Document], scorer: Scorer, found: dict) 
             row.setdefault(column, None)
 
 
+# Earlier articles' analyses kept while the corpus is measured: the first articles of a story
+# are read again for each of their copies.
+ANALYSES_KEPT = 2048
 CHURN_COLUMNS = ("churn_cluster", "churn_first", "churn_delay_hours", "copied_from",
                  "original_share")
 

@@ -20,7 +20,7 @@ BOILERPLATE_MIN_SOURCES = 3
 BOILERPLATE_SOURCE_SHARE = 0.02
 # Articles compared with each other (`reuse --among`): a story that fewer outlets than this copy
 # is what the comparison is for, not boilerplate (three copies of a story were once pruned).
-BOILERPLATE_MIN_ARTICLES = 50
+BOILERPLATE_MIN_ARTICLES = 20
 
 # {shingle hash: [(source number, position)]}
 Postings = dict[int, list[tuple[int, int]]]
