@@ -54,6 +54,8 @@ def summary(record: Record) -> str:
     ]
     if record.reuse is not None:
         lines.append(f"  reuse        {_reuse_line(record.reuse)}")
+    if record.added_value is not None:
+        lines.append(f"  added        {record.added_value.line()}")
     return "\n".join(lines) + "\n"
 
 

@@ -40,6 +40,7 @@ th{cursor:pointer;background:#f4f4f4;position:sticky;top:0} td.num{text-align:ri
 .reuse-verbatim{background:#c4e6d6;outline:1px solid #009e73}
 .reuse-near{background:#e3f1c9;outline:1px dashed #009e73}
 .reuse-translated{background:#f2dcc7;outline:1px dotted #d55e00}
+.part-taken{color:#5f5f5f;font-style:italic}
 .legend span{margin-right:1em;padding:0 .3em} .badge{font-size:.75em;color:#555;vertical-align:super}
 .side{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}
 .side>div{white-space:pre-wrap;overflow-wrap:anywhere}
@@ -115,7 +116,8 @@ def article_page(record: Record, text: str, source_texts: dict[str, str], back: 
              origin(record.meta),
              "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
                                  for k, v in facts(record)) + "</table>",
-             "<h2>Text and evidence</h2>", article_legend(record.framing.chooser),
+             "<h2>Text and evidence</h2>",
+             article_legend(record.framing.chooser, record.added_value is not None),
              f"<div class=\"article\">{marked_article(record, text)}</div>"]
     reuse = record.reuse
     if reuse and reuse.passages:
@@ -146,6 +148,8 @@ def facts(record: Record) -> list[tuple[str, str]]:
         found.append(("reuse", f"{reuse.kind}" + (
             f" from {reuse.source}: {reuse.article_share:.0%} of the article, "
             f"{reuse.source_share:.0%} of the release" if reuse.source else "")))
+    if record.added_value is not None:
+        found.append(("added value", record.added_value.line()))
     return found
 
 
@@ -173,26 +177,42 @@ def _web_address(url: str) -> bool:
         and url == url.strip()
 
 
-def article_legend(by: str) -> str:
-    """The article page's colour key: its sentences are labelled by `by` (model or lexicon)."""
-    return legend({**LEGEND_NAMES, "s-promotional": f"promotional sentence ({by})",
-                   "s-critical": f"critical sentence ({by})"})
+def article_legend(by: str, parts: bool = False) -> str:
+    """The article page's colour key: its sentences are labelled by `by` (model or lexicon);
+    with `parts`, the sentences taken from a release are told from the newsroom's own."""
+    names = {**LEGEND_NAMES, "s-promotional": f"promotional sentence ({by})",
+             "s-critical": f"critical sentence ({by})"}
+    if parts:
+        names["part-taken"] = "taken from the release (grey italics; the rest is the newsroom's own)"
+    return legend(names)
 
 
 def marked_article(record: Record, text: str) -> str:
     """The text, escaped, with each sentence's label and each evidence span marked."""
     marks = _evidence_marks(record)
 
+    taken = _taken_spans(record)
+
     def sentence(_: str, span: Mark) -> str:
         shown = pieces(text, inside(marks, span.start, span.end), span.start, span.end)
         inner = draw(shown, titled_mark, escape)
+        part = " part-taken" if span.note == "taken" else ""
         if span.kind == "neutral":
-            return inner
-        return f"<span class=\"s-{span.kind}\" title=\"{span.kind} sentence\">{inner}</span>"
+            return (f"<span class=\"{part.strip()}\" title=\"taken from the release\">{inner}"
+                    "</span>" if part else inner)
+        return (f"<span class=\"s-{span.kind}{part}\" title=\"{span.kind} sentence"
+                f"{', taken from the release' if part else ''}\">{inner}</span>")
 
     # Sentences are marks too, one level up: they come in order and apart, so none is skipped.
-    sentences = [Mark(s.start, s.end, s.label) for s in record.framing.sentences]
+    sentences = [Mark(s.start, s.end, s.label,
+                      "taken" if any(a <= s.start < b for a, b in taken) else "")
+                 for s in record.framing.sentences]
     return draw(pieces(text, sentences), sentence, escape)
+
+
+def _taken_spans(record: Record) -> list[tuple[int, int]]:
+    """The offsets of the article's part taken from its releases (framing.added_value)."""
+    return list(record.added_value.reused.spans) if record.added_value is not None else []
 
 
 def _evidence_marks(record: Record) -> list[Mark]:

@@ -24,18 +24,23 @@ COLUMNS = [  # (header, row key, format: f2, f1, pct, or None for text and count
     ("promotional", "promotional", "f2"), ("critical", "critical", "f2"),
     ("sovereignty", "sovereignty_stance", None), ("foreign law", "laws", None),
     ("reuse", "reuse_kind", None), ("reused share", "reuse_article_share", "pct"),
+    ("added value", "added_verdict", None),
     ("readability", "readability_score", "f1"), ("words", "n_words", "int"),
 ]
 KEYS = ["id", "title", "link", *[key for _, key, _ in COLUMNS[1:]]]
 FILTERS = [  # (control id suffix, row key, what "all" says)
     ("label", "label", "all labels"), ("stance", "sovereignty_stance", "all stances"),
-    ("reuse", "reuse_kind", "all reuse kinds"), ("group", "group", "all groups"),
+    ("reuse", "reuse_kind", "all reuse kinds"), ("added", "added_verdict", "all verdicts"),
+    ("group", "group", "all groups"),
 ]
 
 
 def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list[str],
-               errors: list[dict], notes: list[str]) -> str:
-    """The report's front page: notes, failures, charts, then the article table."""
+               errors: list[dict], notes: list[str], alts: dict[str, str] | None = None,
+               outlets: list | None = None) -> str:
+    """The report's front page: notes, failures, charts, the outlets' churn figures (with
+    --among), then the article table. `alts`: the alt text of charts not drawn from the rows."""
+    alts = alts or {}
     ok = [_shown_row(r, links) for r in rows if not r.get("error_code")]
     parts = [f"<h1>{escape(title)}</h1>"]
     parts += [f"<p class=\"muted\">{escape(n)}</p>" for n in notes]
@@ -47,9 +52,11 @@ def index_page(title: str, rows: list[dict], links: dict[str, str], charts: list
         parts.append("</ul>")
     if charts:
         parts.append("<h2>Charts</h2><div class=\"charts\">")
-        parts += [f"<p><img src=\"{escape(c)}\" alt=\"{escape(alt_text(c, rows))}\"></p>"
-                  for c in charts]
+        parts += [f"<p><img src=\"{escape(c)}\" alt=\"{escape(alts.get(c) or alt_text(c, rows))}\">"
+                  "</p>" for c in charts]
         parts.append("</div>")
+    if outlets:
+        parts.append(outlet_table(outlets))
     columns = shown_columns(ok)
     parts += [f"<h2 id=\"articles-table\">Articles ({len(ok)})</h2>", _controls(ok),
               _table(columns, score_headers(rows)),
@@ -101,6 +108,41 @@ def _table(columns: list[tuple[str, str, str | None]], headers: dict[str, str]) 
         "</span></button></th>" for header, key, _ in columns)
     return (f"<p id=\"index-status\" aria-live=\"polite\"></p><table id=\"articles\">"
             f"<thead><tr>{cells}</tr></thead><tbody></tbody></table>")
+
+
+OUTLET_HEADERS = ("outlet", "articles", "original words", "first publisher",
+                  "median copy delay", "reprints", "of which with commentary",
+                  "copies quoting an independent voice")
+MAX_OUTLET_ROWS = 50
+
+
+def outlet_table(outlets: list) -> str:
+    """The outlets' churn figures (framing.churn.OutletChurn), most articles first; the rest
+    are in outlets.csv."""
+    def pct(x: float | None) -> str:
+        return "—" if x is None else f"{100 * x:.0f}%"
+
+    def delay(hours: float | None) -> str:
+        if hours is None:
+            return "—"
+        return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
+
+    head = "".join(f"<th>{escape(h)}</th>" for h in OUTLET_HEADERS)
+    body = "".join(
+        f"<tr><td>{escape(o.outlet)}</td><td class=\"num\">{o.articles}</td>"
+        f"<td class=\"num\">{pct(o.originality)}</td><td class=\"num\">{o.first_publisher}</td>"
+        f"<td class=\"num\">{delay(o.median_delay_hours)}</td>"
+        f"<td class=\"num\">{pct(o.reprint_share)}</td>"
+        f"<td class=\"num\">{pct(o.commentary_share)}</td>"
+        f"<td class=\"num\">{pct(o.independent_share)}</td></tr>"
+        for o in outlets[:MAX_OUTLET_ROWS])
+    more = (f"<p class=\"muted\">{len(outlets) - MAX_OUTLET_ROWS} more outlets in outlets.csv."
+            "</p>" if len(outlets) > MAX_OUTLET_ROWS else "")
+    return ("<h2 id=\"outlets\">Who copies whom: outlets</h2><p class=\"muted\">Original words: "
+            "not found in earlier articles of the corpus or in the press releases. Every copy "
+            "edge is in copies.csv, every cluster's first publisher in clusters.csv.</p>"
+            f"<table class=\"outlets\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+            f"</table>{more}")
 
 
 def _controls(rows: list[dict]) -> str:

@@ -2,7 +2,7 @@
 embedded JSON, 100 rows a page, with a text filter, filters by label, stance, reuse and group, and
 sorting on every column. Nothing is fetched: the page works opened from a file.
 
-The filter state lives in the address's #fragment (q, label, stance, reuse, group, sort, dir,
+The filter state lives in the address's #fragment (q, label, stance, reuse, added, group, sort, dir,
 page), so a filtered view can be bookmarked or sent. The page writes how long its first draw took
 on <body data-render-ms> (script start to first table), and with `#bench=TEXT` it then filters on
 TEXT and writes that time on <body data-filter-ms> (benchmarks/index_speed.py reads both).
@@ -32,8 +32,10 @@ INDEX_SCRIPT = r"""
     r._search = fold([r.id, r.title, r.outlet].join(' '));
     return r;
   });
-  var FILTERS = {label: 'label', stance: 'sovereignty_stance', reuse: 'reuse_kind', group: 'group'};
-  var state = {q: '', label: '', stance: '', reuse: '', group: '', sort: '', dir: 'asc', page: 0};
+  var FILTERS = {label: 'label', stance: 'sovereignty_stance', reuse: 'reuse_kind',
+                 added: 'added_verdict', group: 'group'};
+  var state = {q: '', label: '', stance: '', reuse: '', added: '', group: '', sort: '', dir: 'asc',
+               page: 0};
   var body = document.getElementById('articles').tBodies[0];
   var heads = Array.from(document.querySelectorAll('#articles th'));
   var shown = rows;

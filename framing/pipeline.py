@@ -13,7 +13,7 @@ scorer)` and `compare(document, scorer)` are the module-level functions they run
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import os
     from typing import BinaryIO
 
+    from framing.added_value import AddedValue
     from framing.classifier import FramingClassifier
     from framing.reuse import SourceIndex
     from framing.reuse.found import Reuse
@@ -42,15 +43,47 @@ class Scorer:
     model: Any = None
     sources: SourceIndex | None = None
     lang: str | None = None
+    # The releases' analyses, made when an article first needs one, and the company they speak
+    # for (framing.added_value), in each process that scores.
+    _releases: dict[str, Analysis] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _company: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def score(self, document: Document) -> Record:
         """One document's record; a document that failed to read gives an error record. With a
         model, the article label is the model's, which reads the lexicon evidence together with
         word and character n-grams."""
-        record = _analysed(document, self.lexicon, self.lang, self.model)
-        if self.sources is not None and record.ok:
+        record, found = _analysed(document, self.lexicon, self.lang, self.model)
+        if self.sources is not None and found is not None:
             record.reuse = self.sources.compare(document.text, document.id)
+            record.added_value = self.added_value(found, record.reuse)
         return record
+
+    def added_value(self, found: Analysis, reuse: Reuse,
+                    earlier: Callable[[str], Analysis] | None = None) -> AddedValue:
+        """What the article adds to the releases its reuse record names (framing.added_value):
+        its parts scored through this same path. `earlier(id)`: the analysis of an earlier
+        article of the corpus its passages also come from (`report --among`)."""
+        from framing.added_value import added_value, organisations
+
+        texts = {s.id: s.text for s in self.sources.sources} if self.sources else {}
+        if self._company is None:
+            self._company = organisations(list(texts.values()))
+        analyses = dict(self._releases)
+        for source in sorted({p.source for p in reuse.passages} - analyses.keys()):
+            if source in texts:  # a release: kept for the next article
+                analyses[source] = self._releases[source] = analyse_text(texts[source],
+                                                                         self.lexicon)
+            elif earlier is not None:
+                analyses[source] = earlier(source)
+        return added_value(found, reuse, analyses, self.score_part, self._company)
+
+    def score_part(self, text: str) -> Analysis:
+        """The analysis of a text through this path, its labels the model's when there is one
+        (an article's part, read on its own)."""
+        found = analyse_text(text, self.lexicon, self.lang)
+        if self.model is not None and found.text.sentences:
+            apply_classifier(found, self.model)
+        return found
 
     def compare(self, document: Document) -> Reuse | None:
         """The reuse record of one document alone (None when it could not be read)."""
@@ -111,10 +144,11 @@ def unscored(document: Document) -> Record:
     return Record(document.id, document.path, title, meta, document.error)
 
 
-def _analysed(document: Document, lexicon: Lexicon, lang: str | None, model) -> Record:
+def _analysed(document: Document, lexicon: Lexicon | None, lang: str | None, model
+              ) -> tuple[Record, Analysis | None]:
     record = unscored(document)
     if document.error is not None:
-        return record
+        return record, None
     found = analyse_text(document.text, lexicon, lang)
     doc = found.text
     record.language = doc.lang
@@ -126,7 +160,7 @@ def _analysed(document: Document, lexicon: Lexicon, lang: str | None, model) -> 
     record.attribution = found.attribution
     if model is not None and doc.sentences:
         apply_classifier(found, model)
-    return record
+    return record, found
 
 
 # How many sentences the classifier names as having driven its article label.

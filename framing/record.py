@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from framing.added_value import AddedValue
 from framing.attribution import Attribution
 from framing.documents import DocumentError
 from framing.readability import Readability
@@ -31,6 +32,7 @@ class Record:
     readability: Readability | None = None
     attribution: Attribution | None = None
     reuse: Reuse | None = None
+    added_value: AddedValue | None = None  # what the article adds to its sources (with sources)
 
     @property
     def ok(self) -> bool:
@@ -70,6 +72,8 @@ class Record:
             },
             reuse=self.reuse.to_dict() if self.reuse is not None else None,
         )
+        if self.added_value is not None:
+            out["added_value"] = self.added_value.to_dict()
         if sentences:
             out["framing"]["sentences"] = [_sentence_dict(x) for x in f.sentences]
         return out
@@ -87,6 +91,8 @@ class Record:
             return record
         record.language = d.get("language")
         record.reuse = Reuse.from_dict(d["reuse"]) if d.get("reuse") is not None else None
+        if d.get("added_value") is not None:
+            record.added_value = AddedValue.from_dict(d["added_value"])
         record.n_words, record.n_sentences = d.get("n_words", 0), d.get("n_sentences", 0)
         record.framing = _framing_from(d["framing"])
         sovereignty = dict(d["sovereignty"])
@@ -138,6 +144,7 @@ class Record:
             speakers="; ".join(a.speakers) if a else None,
             top_evidence="; ".join(e.text for e in top_evidence(f)) if f else None,
             **_reuse_columns(self.reuse),
+            **_added_columns(self.added_value),
         )
         if f:
             row.update({f"rate_{c}": v for c, v in f.categories.items()})
@@ -185,6 +192,24 @@ def _plain(value: Any) -> Any:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _added_columns(added: AddedValue | None) -> dict[str, Any]:
+    """The verdict and the figures behind it (None without sources)."""
+    a = added
+    return {
+        "added_verdict": a.verdict if a else None,
+        "added_commentary": a.commentary if a else None,
+        "reused_part_share": a.reused.share if a else None,
+        "reused_part_label": a.reused.label if a else None,
+        "own_part_words": a.own.words if a else None,
+        "own_part_label": a.own.label if a else None,
+        "own_part_stance": a.own.stance if a else None,
+        "own_independent_voices": a.independent_voices if a else None,
+        "shift_direction": a.shift.direction if a and a.shift else None,
+        "shift_promotional_source": a.shift.promotional_source if a and a.shift else None,
+        "shift_promotional_article": a.shift.promotional_article if a and a.shift else None,
+    }
 
 
 def _count(framing: Framing | None, label: str) -> int | None:

@@ -51,13 +51,24 @@ class Batch:
     rows: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     resumed: int = 0
+    churn: Churn | None = None  # with --among: copies, clusters and outlets
+
+
+@dataclass
+class Churn:
+    """The corpus compared with itself (framing.churn): its copy edges, each reuse cluster's
+    first publisher, and the outlets' figures."""
+
+    copies: list
+    firsts: list
+    outlets: list
 
 
 def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, *,
          read_options: dict, lexicon_dir: Path, model_dir: Path | None, title: str,
          group_by: str | None = None, charts: bool = True, parquet: bool = False,
          resume: bool = False, engine: str = "local", jobs: int = 1,
-         scheduler: str | None = None, workers: int | None = None,
+         scheduler: str | None = None, workers: int | None = None, among: bool = False,
          progress: RunProgress | None = None) -> tuple[Batch, list[Path]]:
     """Score `paths` with `scorer` on the engine and write the report into `out_dir`: (the
     batch, the paths written). `resume` takes the records of articles already in `out_dir`,
@@ -70,7 +81,7 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
     scoring = "scoring and reuse" if sources.index is not None else "scoring"
 
     def files_known(files: int) -> None:
-        progress.plan(phase_plan(scoring, files, charts))
+        progress.plan(phase_plan(scoring, files, charts, among))
         progress.start(scoring, files)
     with ReportFolder(out_dir) as folder:
         with Checkpoint(folder.out, fingerprinted, resume) as checkpoint:
@@ -87,6 +98,11 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
                     checkpoint.add(result[1])
         batch = run(documents, results, previous)
         batch.errors += [error_row("source", d) for d in sources.failed]
+        if among:
+            progress.start("comparing the articles", 1)
+            found = _among(documents, paths, read_options, engine, scheduler, workers)
+            churn(batch, documents, scorer, found)
+            progress.advance()
         made = manifest(documents, sources.entries(), lexicon_dir=lexicon_dir,
                         model_dir=model_dir, group_by=group_by, title=title,
                         command=default_command(), fingerprinted=fingerprinted)
@@ -103,16 +119,20 @@ def make(paths: Iterable[str], out_dir: Path, scorer: Scorer, sources: Sources, 
 # sources): on the seeds, the eight charts take about ten times as long as scoring the articles,
 # an article page a few milliseconds.
 PAGE_COST = 0.05
+AMONG_COST = 0.5
 CHART_COST = 3.0
 INDEX_COST = 1.0
 
 
-def phase_plan(scoring: str, files: int, charts: bool) -> list[tuple[str, float]]:
+def phase_plan(scoring: str, files: int, charts: bool, among: bool = False
+               ) -> list[tuple[str, float]]:
     """The phases of a report of `files` files and their estimated costs (RunProgress.plan);
     one article page per file is expected."""
     from framing.charts import KINDS
 
     plan = [(scoring, float(files)), ("article pages", files * PAGE_COST)]
+    if among:
+        plan.insert(1, ("comparing the articles", files * AMONG_COST))
     if charts:
         plan.append(("charts", len(KINDS) * CHART_COST))
     return [*plan, ("index page", INDEX_COST)]
@@ -157,6 +177,91 @@ def run(documents: list[Document], results: list[tuple[Record, str] | None],
     return batch
 
 
+def _among(documents: list[Document], paths, read_options: dict, engine: str,
+           scheduler: str | None, workers: int | None) -> dict:
+    """The readable articles compared with each other: {id: reuse record} (framing.reuse
+    among; on Dask, the shuffle, where no worker holds every article)."""
+    if engine == "dask":
+        from framing.reuse.shuffle import among_on_dask
+
+        _, found = among_on_dask(paths, read_options, scheduler=scheduler, workers=workers)
+        return found
+    from framing.reuse import among
+
+    return among([(d.id, d.text) for d in documents if d.error is None])
+
+
+def churn(batch: Batch, documents: list[Document], scorer: Scorer, found: dict) -> None:
+    """Who copies whom in `batch` (framing.churn), from `found` (each article's reuse record
+    among the others): the copy edges by date, each article's added value measured against its
+    releases and the earlier articles it copied, the clusters' first publishers, the outlets'
+    figures, and each row's churn columns."""
+    from functools import lru_cache
+
+    from framing import churn as c
+    from framing.analysis import analyse_text
+
+    texts = {d.id: d.text for d in documents if d.error is None}
+
+    @lru_cache(maxsize=ANALYSES_KEPT)
+    def analysed(article: str):  # an earlier article, for the shift of what was copied from it
+        return analyse_text(texts[article], scorer.lexicon)
+
+    ok = [r for r in batch.records if r.ok and r.id in found]
+    dates = {r.id: c.when(r.meta) for r in ok}
+    outlets = {r.id: str(r.meta.get("outlet") or "unknown") for r in ok}
+    copies = c.in_releases(c.edges({r.id: found[r.id] for r in ok}, dates, outlets), found,
+                           {r.id: r.reuse for r in ok}, texts)
+    earlier: dict[str, set[str]] = {}
+    for copy in copies:
+        if copy.direction == c.FORWARD:
+            earlier.setdefault(copy.copy, set()).add(copy.source)
+    firsts = c.firsts(copies, dates)
+    first_of = {i: f for f in firsts for i in (*f.delays, *f.undated)}
+    articles = []
+    position = {r.id: i for i, r in enumerate(batch.records)}
+    for record in ok:
+        text, mine = texts[record.id], earlier.get(record.id, set())
+        if mine:  # measured again, against the earlier articles too
+            reuse = c.with_earlier(record.reuse, found[record.id], mine)
+            record.added_value = scorer.added_value(scorer.score_part(text), reuse, analysed)
+        spans = [(p.article_start, p.article_end)
+                 for p in c.with_earlier(record.reuse, found[record.id], mine).passages]
+        original = record.n_words - c.covered_words(text, spans)
+        a = record.added_value
+        articles.append(c.ArticleChurn(record.id, outlets[record.id], record.n_words, original,
+                                       a.verdict if a else "original",
+                                       a.independent_voices if a else 0))
+        f = first_of.get(record.id)
+        i = position[record.id]
+        batch.lines[i] = record_line(record)
+        batch.rows[i] = {**record.to_row(), **churn_columns(record.id, f, mine, original,
+                                                            record.n_words)}
+    batch.churn = Churn(copies, firsts, c.outlets(articles, copies, firsts))
+    for row in batch.rows:  # every row has the same columns, failed inputs too
+        for column in CHURN_COLUMNS:
+            row.setdefault(column, None)
+
+
+# Earlier articles' analyses kept while the corpus is measured: the first articles of a story
+# are read again for each of their copies.
+ANALYSES_KEPT = 2048
+CHURN_COLUMNS = ("churn_cluster", "churn_first", "churn_delay_hours", "copied_from",
+                 "original_share")
+
+
+def churn_columns(article: str, first, copied: set[str], original: int, words: int) -> dict:
+    """An article's churn columns in the flat rows: its cluster, whether it published first,
+    its delay after the cluster's first, the earlier articles it copied, its original share."""
+    return {
+        "churn_cluster": first.cluster if first else None,
+        "churn_first": (article in first.first) if first and first.first else None,
+        "churn_delay_hours": first.delays.get(article) if first else None,
+        "copied_from": "; ".join(sorted(copied)) or None,
+        "original_share": round(original / words, 4) if words else None,
+    }
+
+
 def error_row(role: str, document: Document) -> dict:
     """errors.csv's row of an input that could not be used (role: article or source)."""
     return {"role": role, "id": document.id, "path": document.path,
@@ -196,7 +301,8 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
         (out_dir / "articles").mkdir(parents=True, exist_ok=True)
     # `framing score --out`'s rows, plus the group each article is charted in.
     rows = [{**row, "group": group_of(row, group_by)} for row in batch.rows]
-    written = [
+    written = [*_churn_files(out_dir, batch.churn)] if batch.churn else []
+    written += [
         write_atomic(out_dir / "scores.jsonl", _jsonl(rows)),
         write_atomic(out_dir / "scores.csv", csv_text(rows)),
         write_atomic(out_dir / "records.jsonl", "".join(line + "\n" for line in batch.lines)),
@@ -214,12 +320,20 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
                 record, texts[record.id], source_texts, "../index.html")))
             progress.advance()
     chart_files = _draw_charts(rows, out_dir / "charts", group_by, progress) if charts else []
+    churn_alt = {}
+    if charts and batch.churn:
+        from framing.charts.churn import draw_churn
+
+        churn_alt = draw_churn(batch.churn.copies, batch.churn.outlets, out_dir / "charts")
+        chart_files += list(churn_alt)
     written += chart_files
     progress.start("index page", 1)
     notes = _notes(batch, manifest)
     svgs = [f"charts/{p.name}" for p in sorted(chart_files) if p.suffix == ".svg"]
-    written.append(write_atomic(out_dir / "index.html",
-                                index_page(title, rows, links, svgs, batch.errors, notes)))
+    alts = {f"charts/{p.name}": alt for p, alt in churn_alt.items()}
+    written.append(write_atomic(out_dir / "index.html", index_page(
+        title, rows, links, svgs, batch.errors, notes, alts=alts,
+        outlets=batch.churn.outlets if batch.churn else None)))
     written.append(write_atomic(out_dir / "manifest.json",
                                 json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"))
     if parquet:
@@ -239,6 +353,34 @@ def _draw_charts(rows: list[dict], out_dir: Path, group_by: str | None,
 
 
 ERROR_COLUMNS = ["role", "id", "path", "code", "message"]
+COPY_COLUMNS = ["from", "to", "from_outlet", "to_outlet", "words", "release_words",
+                "delay_hours", "direction", "kind"]
+OUTLET_COLUMNS = ["outlet", "articles", "words", "originality", "first_publisher",
+                  "copying_articles", "median_delay_hours", "reprint_share", "commentary_share",
+                  "independent_share"]
+CLUSTER_COLUMNS = ["cluster", "first", "members", "delays_hours", "undated"]
+
+
+def _churn_files(out_dir: Path, churn: Churn) -> list[Path]:
+    """copies.csv (every copy edge), outlets.csv (each outlet's figures) and clusters.csv
+    (each reuse cluster's first publisher and its members' delays)."""
+    from dataclasses import asdict
+
+    copies = [{"from": c.source, "to": c.copy, "from_outlet": c.source_outlet,
+               "to_outlet": c.copy_outlet, "words": c.words, "release_words": c.release_words,
+               "delay_hours": c.delay_hours,
+               "direction": c.direction, "kind": c.kind} for c in churn.copies]
+    clusters = [{"cluster": f.cluster, "first": "; ".join(f.first),
+                 "members": "; ".join(sorted(f.delays, key=lambda i: (f.delays[i], i))),
+                 "delays_hours": "; ".join(f"{f.delays[i]:g}" for i in
+                                           sorted(f.delays, key=lambda i: (f.delays[i], i))),
+                 "undated": "; ".join(f.undated)} for f in churn.firsts]
+    return [
+        write_atomic(out_dir / "copies.csv", _csv_or_header(copies, COPY_COLUMNS)),
+        write_atomic(out_dir / "outlets.csv", _csv_or_header(
+            [asdict(o) for o in churn.outlets], OUTLET_COLUMNS)),
+        write_atomic(out_dir / "clusters.csv", _csv_or_header(clusters, CLUSTER_COLUMNS)),
+    ]
 
 
 def _csv_or_header(rows: list[dict], columns: list[str]) -> str:

@@ -48,6 +48,7 @@ def explanation(record: Record, text: str) -> dict:
         "evidence": _strongest_evidence(sentences, sentence),
         "speakers": list(a.speakers), "quotes": a.quotes, "quote_share": a.quote_share,
         "reuse": _reuse_facts(record.reuse), "sovereignty": _sovereignty_facts(record, sentence),
+        "added": _added_facts(record, len(text)),
     }
 
 
@@ -107,6 +108,71 @@ def _reuse_facts(r: Reuse | None) -> dict | None:
             "source_share": r.source_share, "passages": len(r.passages)}
 
 
+def _added_facts(record: Record, length: int) -> dict | None:
+    """What the newsroom added (framing.added_value) without the cue lists: the verdict, each
+    part's share and reading, where the own part sits, and the shift's counts."""
+    a = record.added_value
+    if a is None:
+        return None
+    changes = Counter((c.change, c.category.split(".")[0]) for c in
+                      (a.shift.changes if a.shift else []))
+    return {
+        "verdict": a.verdict, "reused_share": a.reused.share, "own_words": a.own.words,
+        "own_label": a.own.label, "own_stance": a.own.stance,
+        "own_where": own_where(a.own.spans, length),
+        "independent_voices": a.independent_voices,
+        "shift": None if a.shift is None else {
+            "direction": a.shift.direction,
+            "added": changes["added", "promotional"], "removed": changes["removed", "promotional"],
+            "hedges": changes["removed", "hedging"], "hedges_added": changes["added", "hedging"],
+        },
+    }
+
+
+def own_where(spans: list, length: int) -> str:
+    """Where the longest stretch of an article's own part sits: "end" when it closes the
+    article, "start" when it opens it (nothing but a tenth of the text before or after it),
+    else "middle"."""
+    if not spans or not length:
+        return "middle"
+    start, end = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
+    if length - end <= length / 10:
+        return "end"
+    if start <= length / 10:
+        return "start"
+    return "middle"
+
+
+def added_lines(facts: dict, t: dict, ui: str, names: dict | None = None) -> list[str]:
+    """What the newsroom added, in words a teacher can use: the verdict with its figures, the
+    independent voices of the own part, and how the taken passages moved from the release."""
+    added, reuse = facts.get("added"), facts.get("reuse")
+    if added is None or reuse is None:
+        return []
+    source = (names or {}).get(reuse["source"], reuse["source"]) or t["release"]
+    kind = t["reuse_kind"][reuse["kind"]]
+    verdict = added["verdict"]
+    own_label = added["own_label"] or "neutral"
+    lines = [t["added"][verdict].format(
+        share=percent(added["reused_share"], ui), source=source, kind=kind,
+        words=counted(added["own_words"], "word", ui), where=t["added_where"][added["own_where"]],
+        label=t["label_f"][own_label] if ui == "fr" else t["label"][own_label],
+        sovereignty=t["added_sovereignty"][added["own_stance"]])]
+    if verdict == "reprint":
+        from framing.added_value import COMMENTARY_WORDS
+
+        rest = "short" if added["own_words"] < COMMENTARY_WORDS else "plain"
+        lines.append(t["added_reprint_rest"][rest].format(
+            words=counted(added["own_words"], "word", ui)))
+    if verdict == "original" and not added["reused_share"]:
+        lines[0] = t["added_none"]
+    n = added["independent_voices"]
+    lines.append(pick(t["added_voices"], n, ui).format(n=n) if n else t["added_no_voices"])
+    if added["shift"] is not None:
+        lines.append(t["shift"][added["shift"]["direction"]].format(**added["shift"]))
+    return lines
+
+
 def stance_sentence(record: Record) -> int | None:
     """The index of the sentence that carries the article's sovereignty stance most: the one
     whose cues of that stance weigh most (ties: the first), or None when sovereignty is not
@@ -134,6 +200,9 @@ def explanation_parts(facts: dict, ui: str) -> list[dict]:
                                                         [(t["who_missing"], None)]]})
     reuse = reuse_line(facts["reuse"], t, ui, facts.get("source_names"))
     blocks.append({"head": t["reuse_head"], "lines": [[(reuse, None)]]})
+    added = added_lines(facts, t, ui, facts.get("source_names"))
+    if added:
+        blocks.append({"head": t["added_head"], "lines": [[(line, None)] for line in added]})
     blocks.append(_sovereignty_block(facts, t))
     blocks.append({"head": None, "lines": [[(t["caveat"], None)]]})
     return blocks

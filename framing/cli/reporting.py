@@ -29,6 +29,11 @@ GROUP_BY_HELP = ("Group articles in charts and the table: outlet (the site or ou
               help="Report folder (created; files in it are replaced atomically).")
 @click.option("--sources", multiple=True, metavar="PATH",
               help="Press releases to look for in the articles (file or folder; repeatable).")
+@click.option("--among", is_flag=True,
+              help="Also compare the articles with each other: who copies whom and how fast "
+                   "(by each article's date), each outlet's originality, each article's added "
+                   "value against the earlier articles it copied too (copies.csv, outlets.csv, "
+                   "clusters.csv).")
 @click.option("--group-by", default=None, metavar=GROUP_BY_METAVAR, help=GROUP_BY_HELP)
 @click.option("--title", default=None, help="Report title (default: the folder's name).")
 @click.option("--resume", is_flag=True,
@@ -42,7 +47,7 @@ GROUP_BY_HELP = ("Group articles in charts and the table: outlet (the site or ou
 @click.option("--format", "formats", multiple=True, type=click.Choice(["parquet"]),
               help="parquet: also scores.parquet/, the scores as partitioned Parquet.")
 @engine_options
-def report(paths, out_dir, sources, group_by, title, resume, quiet, no_charts, lang,
+def report(paths, out_dir, sources, among, group_by, title, resume, quiet, no_charts, lang,
            lexicons, model_dir, no_model, reading, formats, jobs, engine, scheduler, workers):
     """Score a corpus into a report folder: index.html (table, charts, a page per article with
     its evidence and the reuse side by side), scores.csv/jsonl, passages.csv, errors.csv,
@@ -64,7 +69,8 @@ def report(paths, out_dir, sources, group_by, title, resume, quiet, no_charts, l
         model_dir=None if scorer.model is None else (model_dir or default_model_dir()),
         title=title or out.name, group_by=group_by, charts=not no_charts,
         parquet="parquet" in formats, resume=resume, engine=engine, jobs=jobs,
-        scheduler=scheduler, workers=workers, progress=report_progress(not quiet))
+        scheduler=scheduler, workers=workers, among=among,
+        progress=report_progress(not quiet))
     warn_missing_group(batch.rows, group_by)
     scored = sum(1 for r in batch.rows if not r.get("error_code"))
     click.echo(f"{scored} articles scored ({batch.resumed} resumed), "

@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from framing.reuse.found import Reuse
-from framing.reuse.index import SourceIndex
+from framing.reuse.index import BOILERPLATE_MIN_ARTICLES, SourceIndex
 
 
 def among(documents: Sequence[tuple[str, str]]) -> dict[str, Reuse]:
     """Each article compared with all the others ({id: reuse record}), with `cluster` (a number
     shared by articles linked by reuse, directly or through others; None when alone) and
     `shares_with` (the articles it shares passages with)."""
-    index = SourceIndex(documents)
+    index = SourceIndex(documents, boilerplate_min=BOILERPLATE_MIN_ARTICLES)
     return clustered({doc_id: index.compare(text, doc_id, skip_self=True)
                       for doc_id, text in documents})
 

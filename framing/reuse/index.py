@@ -18,6 +18,9 @@ MIN_SHARED_SHINGLES = 4
 # them, is boilerplate ("About X", legal notices, page furniture) and seeds nothing.
 BOILERPLATE_MIN_SOURCES = 3
 BOILERPLATE_SOURCE_SHARE = 0.02
+# Articles compared with each other (`reuse --among`): a story that fewer outlets than this copy
+# is what the comparison is for, not boilerplate (three copies of a story were once pruned).
+BOILERPLATE_MIN_ARTICLES = 20
 
 # {shingle hash: [(source number, position)]}
 Postings = dict[int, list[tuple[int, int]]]
@@ -29,7 +32,8 @@ class SourceIndex:
     Sources are kept in id order, so results do not depend on the order they were given in.
     """
 
-    def __init__(self, sources: Iterable[tuple[str, str]], translate: bool = True) -> None:
+    def __init__(self, sources: Iterable[tuple[str, str]], translate: bool = True,
+                 boilerplate_min: int = BOILERPLATE_MIN_SOURCES) -> None:
         self.sources = [prepare(i, t) for i, t in sorted(sources, key=lambda s: s[0])]
         self.by_text: dict[str, list[str]] = defaultdict(list)
         for source in self.sources:
@@ -39,7 +43,7 @@ class SourceIndex:
             for position, h in shingles(source.keys):
                 if not source.boilerplate[position]:
                     postings[h].append((number, position))
-        self.postings = _prune_boilerplate(postings, len(self.sources))
+        self.postings = _prune_boilerplate(postings, len(self.sources), boilerplate_min)
         self._hash_probe = _hash_probe()
         self.translation = None
         if translate:
@@ -91,13 +95,13 @@ def _rehash(sources: list[Prepared], where: list[tuple[int, int]]) -> int:
     return shingles(sources[number].keys[position : position + SHINGLE])[0][1]
 
 
-def boilerplate_limit(n_sources: int) -> float:
+def boilerplate_limit(n_sources: int, minimum: int = BOILERPLATE_MIN_SOURCES) -> float:
     """A shingle found in this many of `n_sources` sources or more is boilerplate."""
-    return max(BOILERPLATE_MIN_SOURCES, BOILERPLATE_SOURCE_SHARE * n_sources)
+    return max(minimum, BOILERPLATE_SOURCE_SHARE * n_sources)
 
 
-def _prune_boilerplate(postings: Postings, n_sources: int) -> Postings:
-    limit = boilerplate_limit(n_sources)
+def _prune_boilerplate(postings: Postings, n_sources: int, minimum: int) -> Postings:
+    limit = boilerplate_limit(n_sources, minimum)
     kept = {}
     for h, where in postings.items():
         if len({n for n, _ in where}) < limit:

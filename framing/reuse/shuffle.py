@@ -44,7 +44,7 @@ from operator import getitem
 from framing.engines import Batch
 from framing.reuse.align import aligned
 from framing.reuse.clusters import clustered
-from framing.reuse.index import MIN_SHARED_SHINGLES, boilerplate_limit
+from framing.reuse.index import BOILERPLATE_MIN_ARTICLES, MIN_SHARED_SHINGLES, boilerplate_limit
 from framing.reuse.prepared import prepare, shingles
 from framing.reuse.summary import matches, summary
 from framing.reuse.translate import document_keys, rank_candidates, sentence_table, translated
@@ -218,7 +218,7 @@ def _pair_seeds(by_shingle: dict, n_articles: int, out: list[dict]) -> None:
     (a, s) gets one seed per occurrence of a shingle in `a` and occurrence outside boilerplate in
     `s`, from the shingles that fewer than `boilerplate_limit` articles hold outside
     boilerplate."""
-    limit = boilerplate_limit(n_articles)
+    limit = boilerplate_limit(n_articles, BOILERPLATE_MIN_ARTICLES)
     for h, holders in by_shingle.items():
         sources = [(number, outside) for number, _, _, outside in holders if outside]
         if len(sources) >= limit:
