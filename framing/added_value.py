@@ -19,6 +19,7 @@ Verdicts, from the share of the article's words in taken sentences (`reused.shar
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +124,8 @@ def _part(d: dict[str, Any]) -> Part:
 
 
 def added_value(found: Analysis, reuse: Reuse, sources: dict[str, Analysis],
-                score_part, organisations: tuple[str, ...] = ()) -> AddedValue:
+                score_part: Callable[[str], Analysis],
+                organisations: tuple[str, ...] = ()) -> AddedValue:
     """The added value of one analysed article against the sources its `reuse` record names.
     `sources`: each source's analysis, by id (for the shift); `score_part(text)`: the analysis
     of a part's text through the scoring path (lexicons and model), for its framing and stance;
@@ -178,7 +180,7 @@ def _quoted_share(found: Analysis, reuse: Reuse) -> float:
 
 
 def _part_of(found: Analysis, chosen: list[int], quoted: list[Voice], total: int,
-             score_part) -> Part:
+             score_part: Callable[[str], Analysis]) -> Part:
     if not chosen:
         return Part()
     text = found.text.text

@@ -38,6 +38,7 @@ from framing.record import Record
 from framing.report_folder import Checkpoint, ReportFolder, resumable
 
 if TYPE_CHECKING:
+    from framing.churn import First
     from framing.documents import Document
 
 
@@ -250,7 +251,8 @@ CHURN_COLUMNS = ("churn_cluster", "churn_first", "churn_delay_hours", "copied_fr
                  "original_share")
 
 
-def churn_columns(article: str, first, copied: set[str], original: int, words: int) -> dict:
+def churn_columns(article: str, first: First | None, copied: set[str], original: int,
+                  words: int) -> dict:
     """An article's churn columns in the flat rows: its cluster, whether it published first,
     its delay after the cluster's first, the earlier articles it copied, its original share."""
     return {
@@ -320,12 +322,8 @@ def write(out_dir: Path, batch: Batch, texts: dict[str, str], source_texts: dict
                 record, texts[record.id], source_texts, "../index.html")))
             progress.advance()
     chart_files = _draw_charts(rows, out_dir / "charts", group_by, progress) if charts else []
-    churn_alt = {}
-    if charts and batch.churn:
-        from framing.charts.churn import draw_churn
-
-        churn_alt = draw_churn(batch.churn.copies, batch.churn.outlets, out_dir / "charts")
-        chart_files += list(churn_alt)
+    churn_alt = _draw_churn(batch.churn, out_dir / "charts") if charts and batch.churn else {}
+    chart_files += list(churn_alt)
     written += chart_files
     progress.start("index page", 1)
     notes = _notes(batch, manifest)
@@ -350,6 +348,13 @@ def _draw_charts(rows: list[dict], out_dir: Path, group_by: str | None,
 
     progress.start("charts", len(KINDS))
     return draw_all(rows, out_dir, group_by=group_by, drawn=lambda _: progress.advance())
+
+
+def _draw_churn(churn: Churn, out_dir: Path) -> dict[Path, str]:
+    """The churn charts (framing.charts.churn): {path: alt text}."""
+    from framing.charts.churn import draw_churn
+
+    return draw_churn(churn.copies, churn.outlets, out_dir)
 
 
 ERROR_COLUMNS = ["role", "id", "path", "code", "message"]

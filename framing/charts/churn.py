@@ -16,6 +16,10 @@ from framing.charts.style import OKABE_ITO, RC_STYLE, row_height
 from framing.churn import FORWARD
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
+    from matplotlib.figure import Figure
+
     from framing.churn import Copy, OutletChurn
 
 MAX_MATRIX_OUTLETS = 15
@@ -49,7 +53,8 @@ def draw_churn(copies: list[Copy], outlets: list[OutletChurn], out_dir: Path | s
     return found
 
 
-def copy_matrix(plt, copies: list[Copy], outlets: list[OutletChurn]):
+def copy_matrix(plt: ModuleType, copies: list[Copy], outlets: list[OutletChurn]
+                ) -> tuple[Figure, str] | None:
     """Words copied from one outlet's earlier articles into another's later ones (forward edges
     only), for the outlets with most copied words on either side."""
     forward = [c for c in copies if c.direction == FORWARD]
@@ -95,7 +100,8 @@ def copy_matrix(plt, copies: list[Copy], outlets: list[OutletChurn]):
     return fig, alt
 
 
-def originality(plt, copies: list[Copy], outlets: list[OutletChurn]):
+def originality(plt: ModuleType, copies: list[Copy], outlets: list[OutletChurn]
+                ) -> tuple[Figure, str] | None:
     """Each outlet's share of words found neither in earlier articles nor in the sources."""
     if not outlets:
         return None
@@ -119,7 +125,8 @@ def originality(plt, copies: list[Copy], outlets: list[OutletChurn]):
     return fig, alt
 
 
-def copy_delays(plt, copies: list[Copy], outlets: list[OutletChurn]):
+def copy_delays(plt: ModuleType, copies: list[Copy], outlets: list[OutletChurn]
+                ) -> tuple[Figure, str] | None:
     """How long after the earlier article its copies appeared."""
     delays = [c.delay_hours for c in copies if c.direction == FORWARD and c.delay_hours is not None]
     if not delays:
@@ -144,7 +151,8 @@ def copy_delays(plt, copies: list[Copy], outlets: list[OutletChurn]):
     return fig, alt
 
 
-def relay(plt, copies: list[Copy], outlets: list[OutletChurn]):
+def relay(plt: ModuleType, copies: list[Copy], outlets: list[OutletChurn]
+          ) -> tuple[Figure, str] | None:
     """Per outlet: the share of its articles that are reprints against the share of those
     reprints that add commentary."""
     points = [o for o in outlets if o.commentary_share is not None]
