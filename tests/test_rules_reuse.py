@@ -1,0 +1,157 @@
+"""framing.reuse, rule by rule, on small texts written for the test: a passage needs 10 article
+words (a 9-word shared clause is no reuse), a passage made mostly of the source's boilerplate
+("À propos de …") is dropped, the source share counts only the source's own words, and a
+translation needs a chain of at least 3 sentence pairs in order whose mean similarity reaches
+0.4. Word counts and shares are counted by hand in the comments."""
+
+from framing.reuse import SourceIndex
+
+RELEASE_FR = (
+    "Paris, le 2 mars 2025. Solvéo ouvre un atelier de réparation de panneaux solaires à Nantes, "
+    "avec douze techniciens formés sur place.\n\nÀ propos de Solvéo\nSolvéo répare, reconditionne "
+    "et revend des panneaux solaires usagés pour les collectivités et les particuliers depuis 2019.")
+# The release's own words (before "À propos"): Paris le 2 mars 2025 (5) Solvéo ouvre un atelier
+# de réparation de panneaux solaires à Nantes (11) avec douze techniciens formés sur place (6).
+RELEASE_FR_WORDS = 22
+RELEASE_EN = (
+    "London, 2 March 2025. Solveo has opened a workshop that repairs and resells used solar "
+    "panels for councils and households, with twelve technicians trained on site.\n\nAbout "
+    "Solveo\nSolveo repairs, refurbishes and resells used solar panels for councils and "
+    "households since 2019.")
+
+INDEX = SourceIndex([("fr", RELEASE_FR), ("en", RELEASE_EN)])
+
+
+def copied(article: str, found) -> list[tuple[str, int]]:
+    return [(article[p.article_start : p.article_end], p.words) for p in found.passages]
+
+
+# --- the passage minimum: 10 article words ---------------------------------------------------
+
+def test_a_nine_word_shared_clause_is_not_reuse():
+    """"Solvéo ouvre un atelier de réparation de panneaux solaires" is 9 words (5 of them
+    ordinary content words): too short to be a passage."""
+    article = ("Nantes accueillera bientôt un nouvel atelier. L'entreprise Solvéo ouvre un atelier "
+               "de réparation de panneaux solaires, selon la mairie, qui y voit une bonne "
+               "nouvelle pour l'emploi local.")
+    found = INDEX.compare(article, "a")
+    assert (found.kind, found.passages) == ("none", [])
+
+
+def test_a_ten_word_shared_clause_is_partial_reuse():
+    """One more shared word ("à") makes 10: a verbatim passage, and the article is `partial`
+    (10 of its 32 words)."""
+    article = ("Nantes accueillera bientôt un nouvel atelier. L'entreprise Solvéo ouvre un atelier "
+               "de réparation de panneaux solaires à Saint-Herblain, selon la mairie, qui y voit "
+               "une bonne nouvelle pour l'emploi local.")
+    found = INDEX.compare(article, "a")
+    assert (found.kind, found.source) == ("partial", "fr")
+    assert copied(article, found) == [
+        ("Solvéo ouvre un atelier de réparation de panneaux solaires à", 10)]
+    assert [p.kind for p in found.passages] == ["verbatim"]
+    assert found.article_share == round(10 / 32, 4)
+    assert found.source_share == round(10 / RELEASE_FR_WORDS, 4)
+
+
+def test_the_passage_minimum_in_english():
+    """"a workshop that repairs and resells used solar panels" is 9 words; with "for", 10."""
+    nine = ("Nantes will soon have a new employer. Solveo runs a workshop that repairs and resells "
+            "used solar panels, the mayor said, welcoming good news for local jobs.")
+    ten = ("Nantes will soon have a new employer. Solveo runs a workshop that repairs and resells "
+           "used solar panels for schools, the mayor said, welcoming good news for local jobs.")
+    assert INDEX.compare(nine, "a").kind == "none"
+    found = INDEX.compare(ten, "a")
+    assert (found.kind, found.source) == ("partial", "en")
+    assert copied(ten, found) == [
+        ("a workshop that repairs and resells used solar panels for", 10)]
+
+
+# --- boilerplate ------------------------------------------------------------------------------
+
+def test_a_release_clause_and_its_about_paragraph_are_not_reuse():
+    """The article copies the release's last clause (6 words: "avec douze techniciens formés sur
+    place") and the whole "À propos" paragraph (22 words): 22 of the 28 words shared are
+    boilerplate, more than half, so the passage is dropped."""
+    article = ("L'entreprise embauche avec douze techniciens formés sur place.\n\nÀ propos de "
+               "Solvéo\nSolvéo répare, reconditionne et revend des panneaux solaires usagés pour "
+               "les collectivités et les particuliers depuis 2019.")
+    found = INDEX.compare(article, "a")
+    assert (found.kind, found.passages) == ("none", [])
+
+
+def test_the_same_in_english():
+    article = ("The firm hires with twelve technicians trained on site.\n\nAbout Solveo\n"
+               "Solveo repairs, refurbishes and resells used solar panels for councils and "
+               "households since 2019.")
+    assert INDEX.compare(article, "a").kind == "none"
+
+
+def test_a_whole_reprint_covers_all_the_release_s_own_words_once():
+    """The release reprinted with its "À propos" paragraph: the source share counts the
+    release's own 22 words, all reproduced (1.0), not the boilerplate on top."""
+    found = INDEX.compare(RELEASE_FR, "a")
+    assert (found.kind, found.source) == ("verbatim", "fr")
+    assert found.article_share == 1.0
+    assert found.source_share == 1.0
+
+
+def test_half_the_release_s_own_words_give_half_the_source_share():
+    """The dateline (5 words) and the first sentence (11): 16 of the 22."""
+    article = ("Paris, le 2 mars 2025. Solvéo ouvre un atelier de réparation de panneaux solaires "
+               "à Nantes. Le maire s'en félicite.")
+    found = INDEX.compare(article, "a")
+    assert found.source_share == round(16 / RELEASE_FR_WORDS, 4)
+
+
+# --- translation ------------------------------------------------------------------------------
+
+SOURCE_EN = [
+    "Velora will open a new cargo bike factory in Vénissieux in September 2025.",
+    "The site will employ 180 workers and assemble 40,000 bicycles per year.",
+    "The company will invest 25 million euros in the project with the support of the region.",
+]
+TRANSLATED_FR = [
+    "Velora ouvrira une nouvelle usine de vélos cargo à Vénissieux en septembre 2025.",
+    "Le site emploiera 180 salariés et assemblera 40 000 vélos par an.",
+    "L'entreprise investira 25 millions d'euros dans le projet avec le soutien de la région.",
+]
+OWN_FR = [
+    "Les riverains du quartier se disent partagés.",
+    "Plusieurs associations attendent des réponses de la mairie avant l'été.",
+]
+
+
+def test_three_translated_sentences_in_order_are_a_translation():
+    article = " ".join(TRANSLATED_FR + OWN_FR)
+    found = SourceIndex([("release", " ".join(SOURCE_EN))]).compare(article, "a")
+    assert (found.kind, found.source) == ("translated", "release")
+    assert [article[p.article_start : p.article_end] for p in found.passages] == TRANSLATED_FR
+
+
+def test_two_translated_sentences_are_not_a_translation():
+    """Two sentences in order, however close, are below the chain minimum of three."""
+    article = " ".join(TRANSLATED_FR[:2] + OWN_FR)
+    found = SourceIndex([("release", " ".join(SOURCE_EN))]).compare(article, "a")
+    assert (found.kind, found.passages) == ("none", [])
+    english = " ".join(SOURCE_EN[:2] + ["Neighbours are divided.",
+                                         "Several groups are waiting for answers."])
+    found = SourceIndex([("release", " ".join(TRANSLATED_FR))]).compare(english, "a")
+    assert (found.kind, found.passages) == ("none", [])
+
+
+def test_a_chain_of_weak_pairs_is_not_a_translation():
+    """A French local story that names, in the release's order, the town, the company's head,
+    the project, the batteries and Lyon: each of its sentences shares two or three anchors with
+    one release sentence, but says something else. The chain is long enough (3) but its pairs
+    are weak (mean similarity below 0.4): no translation."""
+    source = ("Velora will open a factory in Vénissieux next year. "
+              "Claire Mounier expects the region to support the project financially. "
+              "The batteries will come from Lyon where a partner recycles them. "
+              "Training begins in June for the first technicians.")
+    article = ("À Vénissieux, les riverains redoutent surtout le bruit des camions que l'usine "
+               "Velora attirera. Claire Mounier, elle, refuse toujours de répondre aux questions "
+               "sur le projet contesté. À Lyon, plusieurs associations dénoncent les batteries "
+               "stockées sans précaution près des écoles. En juin, un collectif organisera une "
+               "manifestation devant la mairie.")
+    found = SourceIndex([("release", source)]).compare(article, "a")
+    assert (found.kind, found.passages) == ("none", [])
