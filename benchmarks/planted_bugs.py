@@ -91,8 +91,7 @@ BUGS = [
      'raise DocumentReadError("binary", f"{where}: contains NUL',
      'raise DocumentReadError("encoding", f"{where}: contains NUL', DOCUMENTS),
     ("documents: undecodable row bytes pass", "framing/documents/decoding.py",
-     '        raise DocumentReadError(\n            "encoding",',
-     '        return data.decode("latin-1")\n        raise DocumentReadError(\n            "encoding",',
+     'return data.decode("cp1252")', 'return data.decode("cp1252", errors="replace")',
      DOCUMENTS),
 ]
 

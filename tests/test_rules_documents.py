@@ -1,0 +1,84 @@
+"""framing.documents: each bad row of a CSV or JSON Lines file gets its own error code and a
+message naming its row or line, and the good rows around it are read exactly. The files are
+written byte by byte here; the expected codes and texts are written by hand."""
+
+import framing
+
+
+def read(path) -> list[tuple[str, str, str | None]]:
+    """(id, text, error code) of each document of `path`."""
+    return [(d["id"], d["text"], d["error"] and d["error"]["code"])
+            for d in framing.read_paths(str(path))]
+
+
+def errors(path) -> dict[str, tuple[str, str]]:
+    return {d["id"]: (d["error"]["code"], d["error"]["message"])
+            for d in framing.read_paths(str(path)) if d["error"]}
+
+
+def test_csv_row_errors_each_get_their_code(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes(b"id,text\n"
+                     b"1,Bonjour tout le monde\n"
+                     b"2,Un \x00 nul\n"  # a NUL byte: not text
+                     b"3,Caf\xe9 cr\xe8me\n"  # Windows-1252 (not UTF-8): read as such
+                     b"4,Octet \x81 inconnu\n"  # 0x81: neither UTF-8 nor Windows-1252
+                     b"5,trop,de,champs\n"  # 4 fields, the header has 2
+                     b"6\n")  # 1 field
+    assert read(path) == [
+        ("1", "Bonjour tout le monde", None),
+        ("rows:2", "", "binary"),
+        ("3", "Café crème", None),
+        ("rows:4", "", "encoding"),
+        ("rows:5", "", "malformed_row"),
+        ("rows:6", "", "malformed_row"),
+    ]
+    found = errors(path)
+    assert "row 2" in found["rows:2"][1] and "NUL" in found["rows:2"][1]
+    assert "row 4" in found["rows:4"][1] and "0x81" in found["rows:4"][1]
+    assert "has 4 fields but the header has 2" in found["rows:5"][1]
+    assert "has 1 fields but the header has 2" in found["rows:6"][1]
+
+
+def test_a_row_with_fewer_fields_than_the_header_is_malformed(tmp_path):
+    path = tmp_path / "short.csv"
+    path.write_bytes(b"id,text,outlet\n1,Un texte,Le Monde\n2,Un autre texte\n")
+    assert read(path) == [("1", "Un texte", None), ("short:2", "", "malformed_row")]
+
+
+def test_jsonl_line_errors_each_get_their_code(tmp_path):
+    path = tmp_path / "lines.jsonl"
+    path.write_bytes(b'{"id": "1", "text": "Bonjour"}\n'
+                     b'[1, 2]\n'  # JSON, but not an object
+                     b'{"id": "3", "text": 5}\n'  # text is not a string
+                     b'{"id": "4"}\n'  # no text
+                     b'not json\n'
+                     b'{"id": "6", "text": "Caf\xe9"}\n'  # Windows-1252 in a UTF-8 file
+                     b'{"id": "7", "text": "Un \\u0000 nul"}\n')
+    assert read(path)[:6] == [
+        ("1", "Bonjour", None),
+        ("lines:2", "", "malformed_row"),
+        ("3", "", "missing_column"),
+        ("4", "", "missing_column"),
+        ("lines:5", "", "malformed_row"),
+        ("6", "Café", None),
+    ]
+    found = errors(path)
+    assert "line 2" in found["lines:2"][1] and "expected a JSON object, got list" in found[
+        "lines:2"][1]
+    assert "'text' is int, not a string" in found["3"][1]
+    assert "no 'text' key (keys found: id)" in found["4"][1]
+    assert "line 5" in found["lines:5"][1] and "not valid JSON" in found["lines:5"][1]
+
+
+def test_a_whole_file_that_is_not_text_is_one_error(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"Un texte\x00\x00\x00 binaire")
+    ((doc_id, text, code),) = read(path)
+    assert (text, code) == ("", "binary")
+
+
+def test_a_text_file_in_windows_1252_reads_exactly(tmp_path):
+    path = tmp_path / "cp.txt"
+    path.write_bytes("L’État investit 4 milliards d’euros — « un succès ».".encode("cp1252"))
+    assert read(path) == [("cp", "L’État investit 4 milliards d’euros — « un succès ».", None)]
