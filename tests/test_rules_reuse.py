@@ -103,6 +103,19 @@ def test_half_the_release_s_own_words_give_half_the_source_share():
     assert found.source_share == round(16 / RELEASE_FR_WORDS, 4)
 
 
+def test_the_source_share_leaves_out_the_boilerplate_a_passage_runs_into():
+    """The article copies 11 + 6 of the release's own words and runs on into 9 words of its
+    "À propos" paragraph (9 of 26 shared: less than half, so the passage stands). The source
+    share is 17 of the release's 22 own words; the boilerplate adds nothing."""
+    article = ("Solvéo ouvre un atelier de réparation de panneaux solaires à Nantes, avec douze "
+               "techniciens formés sur place.\n\nÀ propos de Solvéo\nSolvéo répare, "
+               "reconditionne et revend. La suite de l'article parle d'autre chose.")
+    found = INDEX.compare(article, "a")
+    assert found.source == "fr"
+    assert [p.words for p in found.passages] == [26]
+    assert found.source_share == round(17 / RELEASE_FR_WORDS, 4)
+
+
 # --- translation ------------------------------------------------------------------------------
 
 SOURCE_EN = [
