@@ -3,7 +3,7 @@ marked. Colour on a terminal; plain brackets when piped, so the marks survive in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 # Marks work without colour: + promotional, - critical, § sovereignty / foreign law.
 MARKS = {"promotional": "+", "critical": "-", "sovereignty": "§"}
-STYLES = {  # colour and a second cue (bold / underline) so that colour is never the only signal
+# Colour and a second cue (bold / underline), so that colour is never the only signal.
+STYLES: dict[str, dict[str, Any]] = {
     "promotional": {"fg": "yellow", "bold": True},
     "critical": {"fg": "cyan", "bold": True, "underline": True},
     "sovereignty": {"fg": "magenta", "underline": True},
@@ -29,6 +30,7 @@ def summary(record: Record) -> str:
     if record.error is not None:
         return f"{record.id}  ERROR {record.error.code}: {record.error.message}\n"
     f, s, r, a = record.framing, record.sovereignty, record.readability, record.attribution
+    assert f is not None and s is not None and r is not None and a is not None  # no error
     stance = s.stance + (f" · extraterritorial law: {', '.join(s.laws)}" if s.laws else "")
     extra = f", LIX {r.lix:.1f}" if r.lix is not None else ""
     extra += f", grade {r.grade:.1f}" if r.grade is not None else ""
@@ -78,8 +80,10 @@ def marked_text(record: Record, text: str, color: bool) -> str:
     if record.error is not None:
         return summary(record)
     marks = _marks(record)
-    out = [f"== {record.id} · {record.framing.label} · sovereignty {record.sovereignty.stance}"]
-    for sentence in record.framing.sentences:
+    f, s = record.framing, record.sovereignty
+    assert f is not None and s is not None  # no error
+    out = [f"== {record.id} · {f.label} · sovereignty {s.stance}"]
+    for sentence in f.sentences:
         shown = pieces(text, inside(marks, sentence.start, sentence.end), sentence.start,
                        sentence.end)
         body = draw(shown, lambda piece, mark: styled(piece, mark.kind, color))
@@ -97,6 +101,7 @@ def styled(text: str, kind: str, color: bool) -> str:
 
 def _marks(record: Record) -> list[Mark]:
     # One mark per span: a tone cue wins over a sovereignty cue on the same words.
+    assert record.framing is not None and record.sovereignty is not None
     found = {(e.start, e.end): e.effect for e in record.framing.evidence}
     for e in record.sovereignty.evidence:
         found.setdefault((e.start, e.end), "sovereignty")

@@ -47,6 +47,8 @@ class Scorer:
         """One document's record; a document that failed to read gives an error record. With a
         model, the article label is the model's, which reads the lexicon evidence together with
         word and character n-grams."""
+        # A Scorer without lexicons only compares (`compare`: framing reuse).
+        assert self.lexicon is not None, "scoring needs the lexicons"
         record = _analysed(document, self.lexicon, self.lang, self.model)
         if self.sources is not None and record.ok:
             record.reuse = self.sources.compare(document.text, document.id)
@@ -54,7 +56,7 @@ class Scorer:
 
     def compare(self, document: Document) -> Reuse | None:
         """The reuse record of one document alone (None when it could not be read)."""
-        if document.error is not None:
+        if document.error is not None or self.sources is None:
             return None
         return self.sources.compare(document.text, document.id)
 

@@ -145,7 +145,9 @@ def run(documents: list[Document], results: list[tuple[Record, str] | None],
     for document, result in zip(documents, results, strict=True):
         if result is None:
             now = unscored(document)
-            record = replace(previous[_sha(document)], id=now.id, path=now.path,
+            sha = _sha(document)
+            assert sha is not None  # resumed: found in `previous` by its digest
+            record = replace(previous[sha], id=now.id, path=now.path,
                              title=now.title, meta=now.meta)
             result = record, record_line(record)
             batch.resumed += 1
@@ -159,8 +161,10 @@ def run(documents: list[Document], results: list[tuple[Record, str] | None],
 
 def error_row(role: str, document: Document) -> dict:
     """errors.csv's row of an input that could not be used (role: article or source)."""
+    error = document.error
+    assert error is not None  # an input that could not be used
     return {"role": role, "id": document.id, "path": document.path,
-            "code": document.error.code, "message": document.error.message}
+            "code": error.code, "message": error.message}
 
 
 def _sha(document) -> str | None:
@@ -327,10 +331,10 @@ def manifest(documents: list[Document], sources: list[dict], *, lexicon_dir: Pat
     }
 
 
-def _library_versions() -> dict[str, str]:
+def _library_versions() -> dict[str, str | None]:
     from importlib.metadata import PackageNotFoundError, version
 
-    out = {}
+    out: dict[str, str | None] = {}
     for name in ("click", "nltk", "textstat", "scikit-learn", "numpy", "matplotlib"):
         try:
             out[name] = version(name)

@@ -331,7 +331,7 @@ def document_language(sentences: list[Sentence]) -> str:
     total = words["fr"] + words["en"]
     if total == 0:
         return "unknown"
-    major, minor = sorted(words, key=words.get, reverse=True)
+    major, minor = sorted(words, key=words.__getitem__, reverse=True)
     return "mixed" if words[minor] / total >= MIXED_MINORITY_SHARE else major
 
 

@@ -74,7 +74,7 @@ def test_jsonl_line_errors_each_get_their_code(tmp_path):
 def test_a_whole_file_that_is_not_text_is_one_error(tmp_path):
     path = tmp_path / "nul.txt"
     path.write_bytes(b"Un texte\x00\x00\x00 binaire")
-    ((doc_id, text, code),) = read(path)
+    ((_, text, code),) = read(path)
     assert (text, code) == ("", "binary")
 
 
