@@ -149,3 +149,42 @@ def test_the_charts_run_nothing_in_a_browser(pages, tmp_path):
     for svg in pages["report"].rglob("*.svg"):
         dom, _ = open_in_chromium(svg, tmp_path)
         assert "data-pwned" not in dom and not re.search(r"<img[^>]*src=\"x\"", dom), svg
+
+
+# --- terminal rendering: a document's control characters never reach the terminal -----------
+
+# ESC ] 0 ; … BEL sets the terminal's title; ESC [ 2 J clears the screen; ESC [ 8 m hides text.
+TERMINAL = ("C'est un succès \x1b]0;PWNED\x07 historique \x1b[2J\x1b[8m caché. "
+            "Rien ne garantit que les données resteront à l’abri du CLOUD Act.")
+
+
+def no_control(output: str) -> bool:
+    """No control character but newlines, tabs and framing's own colour codes (none here:
+    CliRunner's output is not a terminal)."""
+    return re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", output) is None
+
+
+@pytest.mark.parametrize("args", [
+    ["score"], ["score", "--explain"], ["explain"], ["reuse", "--sources"]])
+def test_no_control_character_of_a_document_reaches_the_terminal(tmp_path, args):
+    path = tmp_path / "esc.jsonl"
+    path.write_text(json.dumps({"id": "esc\x1b]0;ID\x07", "title": "t\x1b[2J",
+                                "text": TERMINAL}) + "\n", encoding="utf-8")
+    if args[-1] == "--sources":  # the article is its own release: every passage is printed
+        release = tmp_path / "release.txt"
+        release.write_text(TERMINAL, encoding="utf-8")
+        args = [*args, release]
+    result = CliRunner().invoke(main, [args[0], str(path), *args[1:], "--no-model"]
+                                if args[0] != "reuse" else [args[0], str(path), *args[1:]],
+                                catch_exceptions=False)
+    assert result.output.strip()
+    assert no_control(result.output), repr(result.output)
+    assert "esc\ufffd]0;ID\ufffd" in result.output  # the id's words stay, as text
+
+
+def test_printable_keeps_offsets():
+    from framing.explain import printable
+
+    shown = printable("a\x1bb\x07c\x9bd\te\nf")
+    assert shown == "a\ufffdb\ufffdc\ufffdd\te\nf"
+    assert len(shown) == len("a\x1bb\x07c\x9bd\te\nf")
