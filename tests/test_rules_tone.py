@@ -196,3 +196,47 @@ def test_sentence_label_thresholds_written_by_hand():
     assert _sentence_label(0.5, 0.5) == "critical"
     assert _sentence_label(0.0, 0.49) == "neutral"
     assert _sentence_label(0.3, 0.4) == "neutral"
+
+
+# --- edges found by mutation testing (make mutation) -----------------------------------------
+
+@pytest.mark.parametrize("text, cue", [
+    ("Pas un succès pour la ville.", "succès"),  # the negation is the sentence's first word
+    ("Not a breakthrough for the city.", "breakthrough"),
+])
+def test_a_negation_that_opens_the_sentence_negates(lexicon, text, cue):
+    assert evidence(text, lexicon) == [(cue, "critical", "negated")]
+
+
+def test_a_cue_near_the_start_is_not_negated_by_the_sentence_s_last_word(lexicon):
+    """"succès" is the second word: nothing before it but "Un"; the "pas" that ends the
+    sentence comes after it and negates the doubters' belief, not the success."""
+    assert evidence("Un succès pour Lyon, et un bel échec pour ceux qui n'y croyaient pas.",
+                    lexicon) == [("succès", "promotional", "writer"),
+                                 ("échec", "critical", "writer")]
+
+
+def test_a_question_closed_by_a_parenthesis_is_a_question(lexicon):
+    """"(vraiment ?)": the sentence ends with ")", after its question mark."""
+    found = evidence("La plateforme est innovante (vraiment ?)", lexicon)
+    assert found[0] == ("innovante", "critical", "question")
+    assert found[-1] == ("?", "critical", "question")
+
+
+def test_a_quoted_question_at_the_end_is_the_speaker_s_not_the_writer_s(lexicon):
+    """The closing sentence opens with its quotation mark: the question is quoted, so it is no
+    critical move of the writer."""
+    text = ("Le conseil municipal a voté mardi. Le pont mesurera 300 mètres. Les travaux "
+            "dureront deux ans. La ville a lancé un appel d'offres. « Qui a choisi le nom du "
+            "pont ? »")
+    record = framing.score_text(text, lexicon=lexicon)
+    assert [s.label for s in record.framing.sentences] == ["neutral"] * 5
+    assert record.framing.evidence == []
+
+
+def test_the_closing_part_is_the_last_fifth_and_at_least_one_sentence():
+    """CLOSING_SHARE = 0.2: the closing part of 10 sentences is the last 2 (from index 8); of
+    8, round(1.6) = 2 (from 6); of 3, round(0.6) = 1 (from 2); of 1, the one (from 0)."""
+    from framing.tone import closing_start
+
+    assert [closing_start(n) for n in (1, 2, 3, 5, 8, 10, 20)] == [0, 1, 2, 4, 6, 8, 16]
