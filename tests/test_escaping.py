@@ -180,11 +180,3 @@ def test_no_control_character_of_a_document_reaches_the_terminal(tmp_path, args)
     assert result.output.strip()
     assert no_control(result.output), repr(result.output)
     assert "esc\ufffd]0;ID\ufffd" in result.output  # the id's words stay, as text
-
-
-def test_printable_keeps_offsets():
-    from framing.explain import printable
-
-    shown = printable("a\x1bb\x07c\x9bd\te\nf")
-    assert shown == "a\ufffdb\ufffdc\ufffdd\te\nf"
-    assert len(shown) == len("a\x1bb\x07c\x9bd\te\nf")

@@ -82,3 +82,60 @@ def test_a_text_file_in_windows_1252_reads_exactly(tmp_path):
     path = tmp_path / "cp.txt"
     path.write_bytes("L’État investit 4 milliards d’euros — « un succès ».".encode("cp1252"))
     assert read(path) == [("cp", "L’État investit 4 milliards d’euros — « un succès ».", None)]
+
+
+# --- every field of a bad row: its id, path, code, whole message and how it was read ----------
+
+def records(path):
+    return [(d["id"], d["path"], d["text"], d["meta"].get("encoding"), d["meta"].get("row"),
+             d["error"] and (d["error"]["code"], d["error"]["message"]))
+            for d in framing.read_paths(str(path))]
+
+
+def test_jsonl_rows_read_back_whole(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with open("rows.jsonl", "wb") as f:
+        f.write(b'{"id": "1", "text": "Caf\xe9 cr\xe8me"}\n'  # Windows-1252
+                b'{"id": "2", "text": "Octet \x81 inconnu"}\n'  # 0x81: not text
+                b'{}\n'
+                b'{"id": "4", "text": "\\ud800 seul"}\n'  # a lone surrogate escape
+                b'{"id": "5", "text": "Un \x00 nul"}\n'
+                b'{"id": "6", "text": "D\xc3\xa9j\xc3\xa0 lu"}\n'  # UTF-8
+                b'{"id": "7", "text": "Bonjour"}\n')  # ASCII
+    assert records("rows.jsonl") == [
+        ("1", "rows.jsonl", "Café crème", "cp1252", "1", None),
+        ("rows:2", "rows.jsonl", "", "cp1252", "2", (
+            "encoding", ("rows.jsonl, line 2 is neither UTF-8 nor Windows-1252 text (byte "
+                        "0x81); pass its encoding with --encoding (e.g. --encoding latin-1)"))),
+        ("rows:3", "rows.jsonl", "", "cp1252", "3", (
+            "missing_column", ("rows.jsonl, line 3: no 'text' key (keys found: none); choose "
+                              "the text key with --text-column"))),
+        ("4", "rows.jsonl", "\ufffd seul", "cp1252", "4", None),
+        ("rows:5", "rows.jsonl", "", "cp1252", "5", (
+            "binary", ("rows.jsonl, line 5: contains NUL bytes, so it is not text; fix or "
+                      "remove this row"))),
+        ("6", "rows.jsonl", "Déjà lu", "utf-8", "6", None),
+        # ASCII reads the same in both: it is named after the file's other rows.
+        ("7", "rows.jsonl", "Bonjour", "cp1252", "7", None),
+    ]
+    (note,) = [d["meta"]["changed_on_reading"] for d in framing.read_paths("rows.jsonl")
+               if d["id"] == "4"]
+    assert note == ("1 lone surrogate(s) (a \\ud800-\\udfff escape that is not a character) "
+                    "replaced by U+FFFD")
+
+
+def test_csv_rows_read_back_whole(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with open("rows.csv", "wb") as f:
+        f.write(b"id,text\n1,Caf\xe9\n2,Octet \x81\n3,a,b\n4,D\xc3\xa9j\xc3\xa0 lu\n,Sans id\n")
+    assert records("rows.csv") == [
+        ("1", "rows.csv", "Café", "cp1252", "1", None),
+        ("rows:2", "rows.csv", "", "cp1252", "2", (
+            "encoding", ("rows.csv, row 2 (line 3) is neither UTF-8 nor Windows-1252 text (byte "
+                        "0x81); pass its encoding with --encoding (e.g. --encoding latin-1)"))),
+        ("rows:3", "rows.csv", "", "cp1252", "3", (
+            "malformed_row", ("rows.csv, row 3 (line 4): has 3 fields but the header has 2; "
+                             "check for an unquoted delimiter or a missing field"))),
+        ("4", "rows.csv", "Déjà lu", "utf-8", "4", None),
+        ("rows:5", "rows.csv", "Sans id", "cp1252", "5", None),  # no id: file and row number
+    ]

@@ -116,6 +116,61 @@ def test_the_source_share_leaves_out_the_boilerplate_a_passage_runs_into():
     assert found.source_share == round(17 / RELEASE_FR_WORDS, 4)
 
 
+# --- near passages: runs joined across a few changed words (MAX_GAP = 5) ---------------------
+
+SENTENCE = ("Solvéo ouvre un atelier de réparation de panneaux solaires à Nantes, avec douze "
+            "techniciens formés sur place")  # 17 words in the release
+
+
+def near(article):
+    """(kind, article words, release words, similarity, article text, release text) of each
+    passage of `article` against the French release."""
+    found = INDEX.compare(article, "a")
+    return [(p.kind, p.words, p.source_words, p.similarity,
+             article[p.article_start : p.article_end],
+             RELEASE_FR[p.source_start : p.source_end]) for p in found.passages]
+
+
+def test_words_cut_from_the_release_make_one_near_passage():
+    """"de réparation" cut (2 release words): 15 article words against 17, all 15 matched:
+    similarity 15 / 17 = 0.8824."""
+    article = ("Solvéo ouvre un atelier de panneaux solaires à Nantes, avec douze techniciens "
+               "formés sur place.")
+    assert near(article) == [("near", 15, 17, 0.8824, article[:-1], SENTENCE)]
+
+
+def test_words_added_by_the_article_make_one_near_passage():
+    """"flambant neuf" added (2 words): 19 article words, 17 matched: 17 / 19 = 0.8947."""
+    article = ("Solvéo ouvre un atelier flambant neuf de réparation de panneaux solaires à Nantes, "
+               "avec douze techniciens formés sur place.")
+    assert near(article) == [("near", 19, 17, 0.8947, article[:-1], SENTENCE)]
+
+
+def test_five_added_words_are_still_one_passage():
+    """"flambant neuf et très attendu": a gap of 5 words, the most MAX_GAP joins across:
+    22 article words, 17 matched: 17 / 22 = 0.7727."""
+    article = ("Solvéo ouvre un atelier flambant neuf et très attendu de réparation de panneaux "
+               "solaires à Nantes, avec douze techniciens formés sur place.")
+    assert near(article) == [("near", 22, 17, 0.7727, article[:-1], SENTENCE)]
+
+
+def test_five_cut_words_are_still_one_passage():
+    """"de réparation de panneaux solaires" cut from the release's side (5 words): 12 article
+    words, all matched, against 17: 12 / 17 = 0.7059."""
+    article = "Solvéo ouvre un atelier à Nantes, avec douze techniciens formés sur place."
+    assert near(article) == [("near", 12, 17, 0.7059, article[:-1], SENTENCE)]
+
+
+def test_each_source_of_an_article_is_counted_apart():
+    other = ("Nantes, le 3 mars 2025. La métropole finance la rénovation de trois écoles "
+             "primaires du quartier nord pendant les vacances d'été.")
+    index = SourceIndex([("fr", RELEASE_FR), ("schools", other)])
+    article = ("Solvéo ouvre un atelier de réparation de panneaux solaires à Nantes. Par ailleurs, "
+               "la métropole finance la rénovation de trois écoles primaires du quartier nord.")
+    found = index.compare(article, "a")
+    assert sorted((s.source, s.passages) for s in found.sources) == [("fr", 1), ("schools", 1)]
+
+
 # --- translation ------------------------------------------------------------------------------
 
 SOURCE_EN = [
@@ -168,3 +223,13 @@ def test_a_chain_of_weak_pairs_is_not_a_translation():
                "manifestation devant la mairie.")
     found = SourceIndex([("release", source)]).compare(article, "a")
     assert (found.kind, found.passages) == ("none", [])
+
+
+def test_a_number_is_one_value_whatever_space_groups_its_thousands():
+    from framing.reuse.translate import number_value
+
+    # no-break space, narrow no-break space (French typography), plain space
+    for word in ("25\u00a0000", "25\u202f000", "25 000", "25000"):
+        assert number_value(word, None) == "25000", repr(word)
+    assert number_value("4", None) == "4"
+    assert number_value("4", "milliards") == number_value("4", "billion") == "4e+09"

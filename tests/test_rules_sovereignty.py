@@ -98,3 +98,68 @@ def test_the_articles_own_label_decides_when_it_takes_a_side():
 def test_other_sovereignties_raise_nothing(lexicon, text):
     found = sovereignty(text, lexicon)
     assert (found.raised, found.stance, found.evidence) == (False, "none", [])
+
+
+# --- edges found by mutation testing (make mutation) -----------------------------------------
+
+def effects(found):
+    return [(e.text, e.effect, e.weight) for e in found.evidence]
+
+
+def test_a_foreign_law_named_plainly_is_a_question(lexicon):
+    found = sovereignty("Les données seront soumises au CLOUD Act.", lexicon)
+    assert (found.question_weight, found.promise_weight) == (1.0, 0.0)
+    assert effects(found) == [("CLOUD Act", "question", 1.0)]
+
+
+def test_sovereignty_named_plainly_is_a_weak_promise(lexicon):
+    """Neither sold nor doubted, a sentence that names sovereignty weighs NAMED_SIGNAL (0.5)."""
+    found = sovereignty("La souveraineté numérique est un enjeu.", lexicon)
+    assert (found.stance, found.question_weight, found.promise_weight) == ("promise", 0.0, 0.5)
+    assert effects(found) == [("souveraineté numérique", "promise", 0.5)]
+
+
+def test_a_speakers_promise_weighs_half(lexicon):
+    found = sovereignty("« La souveraineté numérique est formidable », a déclaré le ministre.",
+                        lexicon)
+    assert (found.stance, found.question_weight, found.promise_weight) == ("promise", 0.0, 0.5)
+
+
+def test_a_shield_that_holds_its_own_negation_is_not_negated_by_it(lexicon):
+    """"pas soumises au", "not subject to": the negation is the shield's own words."""
+    for text in ("Les données ne sont pas soumises au CLOUD Act.",
+                 "The data are not subject to the CLOUD Act."):
+        found = sovereignty(text, lexicon)
+        assert (found.stance, found.question_weight, found.promise_weight) == (
+            "promise", 0.0, 1.0), text
+
+
+def test_next_to_a_shield_the_risks_are_shielded_from_but_a_doubt_still_counts(lexicon):
+    """"à l'abri des risques" (the risk is what the shield holds off) and then "rien ne
+    garantit" (doubt, 2.0): the doubt after the shielded risk makes the sentence a question."""
+    found = sovereignty("Les données sont à l'abri des risques, mais rien ne garantit la "
+                        "souveraineté numérique.", lexicon)
+    assert (found.question_weight, found.promise_weight) == (1.0, 0.0)
+
+
+def test_every_doubt_of_the_sentence_adds_up(lexicon):
+    """Praise 2.0 (formidable, innovante) against doubt 2.0 (menacée, risque): a question."""
+    found = sovereignty("La souveraineté numérique est formidable et innovante, mais menacée et "
+                        "à risque.", lexicon)
+    assert (found.question_weight, found.promise_weight) == (1.0, 0.0)
+
+
+def test_a_guide_question_naming_a_risk_still_doubts(lexicon):
+    """"Qu'est-ce que … ?" asks what something is: the question doubts nothing, but the risk it
+    names does."""
+    found = sovereignty("Qu'est-ce que le risque pour la souveraineté numérique ?", lexicon)
+    assert (found.question_weight, found.promise_weight) == (1.0, 0.0)
+
+
+def test_the_bare_word_counts_in_a_digital_context_only(lexicon):
+    digital = sovereignty("Le cloud, les données et leur hébergement posent la question de la "
+                          "souveraineté.", lexicon)
+    assert (digital.raised, digital.stance, digital.promise_weight) == (True, "promise", 0.5)
+    farming = sovereignty("La souveraineté de la France passe par ses agriculteurs et une "
+                          "solution non souveraine.", lexicon)
+    assert (farming.raised, farming.stance) == (False, "none")
