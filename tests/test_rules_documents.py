@@ -139,3 +139,29 @@ def test_csv_rows_read_back_whole(tmp_path, monkeypatch):
         ("4", "rows.csv", "Déjà lu", "utf-8", "4", None),
         ("rows:5", "rows.csv", "Sans id", "cp1252", "5", None),  # no id: file and row number
     ]
+
+
+def test_more_bad_rows_read_back_whole(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with open("more.jsonl", "wb") as f:
+        # Bytes that read as Windows-1252 give "ÐðÞþÆæØøéèàù": letters in a row, no words.
+        f.write(b'{"id": "a", "text": "\xd0\xf0\xde\xfe\xc6\xe6\xd8\xf8\xe9\xe8\xe0\xf9"}\n'
+                b'{"id": "b", "text": "   "}\n[1, 2]\nnot json\n')
+    with open("more.csv", "wb") as f:
+        f.write(b'id,text\n1,"unclosed\n2,ok\n')
+    found = [(d["id"], d["path"], d["error"]["code"], d["error"]["message"])
+             for path in ("more.jsonl", "more.csv") for d in framing.read_paths(path)]
+    assert found == [
+        ("more:1", "more.jsonl", "encoding", (
+            "more.jsonl, line 1 is not UTF-8, and read as Windows-1252 it is mostly accented "
+            "letters and symbols in a row, not words, so it is probably in another encoding or "
+            "not text; pass its encoding with --encoding")),
+        ("b", "more.jsonl", "empty", "more.jsonl, line 2: the 'text' field is empty"),
+        ("more:3", "more.jsonl", "malformed_row",
+         "more.jsonl, line 3: expected a JSON object, got list"),
+        ("more:4", "more.jsonl", "malformed_row",
+         "more.jsonl, line 4: not valid JSON (Expecting value at column 1); fix or remove it"),
+        ("more:1", "more.csv", "malformed_row", (
+            "more.csv, row 1 (line 3): a quoted field is never closed; the rest of the file "
+            "was lost")),
+    ]

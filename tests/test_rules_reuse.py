@@ -233,3 +233,23 @@ def test_a_number_is_one_value_whatever_space_groups_its_thousands():
         assert number_value(word, None) == "25000", repr(word)
     assert number_value("4", None) == "4"
     assert number_value("4", "milliards") == number_value("4", "billion") == "4e+09"
+
+
+def test_a_near_passage_at_every_threshold_at_once():
+    """Two runs of 3 words ("atelier de réparation", "panneaux solaires à") with 4 new words
+    between them in the article and 1 ("de") in the release: 10 article words against 7, 6
+    matched (similarity 6 / 10 = 0.6, the least allowed), 5 matched content words (the least
+    allowed: atelier, réparation, panneaux, solaires, and "à", which framing does not count as a
+    function word). Aligned directly: an index would not seed from 3 shingles."""
+    from framing.reuse.align import align
+    from framing.reuse.prepared import prepare
+
+    release = "Solvéo ouvre un atelier de réparation de panneaux solaires à Nantes."
+    article = ("Le groupe a choisi cet atelier de réparation pour vieux vélos et panneaux solaires "
+               "à Rezé.")
+    found = [(p.kind, p.words, p.source_words, p.similarity,
+              article[p.article_start : p.article_end], release[p.source_start : p.source_end])
+             for p in align(prepare("a", article), prepare("s", release))]
+    assert found == [("near", 10, 7, 0.6,
+                      "atelier de réparation pour vieux vélos et panneaux solaires à",
+                      "atelier de réparation de panneaux solaires à")]
