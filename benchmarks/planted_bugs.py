@@ -28,7 +28,7 @@ REUSE = ["tests/test_rules_reuse.py", "tests/test_reuse_align.py"]
 TRANSLATE = ["tests/test_rules_reuse.py", "tests/test_reuse_translate.py"]
 DOCUMENTS = ["tests/test_rules_documents.py", "tests/test_documents_tables.py",
              "tests/test_documents_decoding.py"]
-ESCAPING = ["tests/test_escaping.py", "tests/test_html.py"]
+ESCAPING = ["tests/test_rules_html.py", "tests/test_escaping.py", "tests/test_html.py"]
 
 # (name, file, the text replaced (found exactly once), its replacement, the tests of the rule).
 BUGS = [
@@ -80,6 +80,8 @@ BUGS = [
      "return f\"<mark class=\\\"{kind}\\\"{tooltip}>{text}</mark>\"", ESCAPING),
     ("html: escape keeps quotes", "framing/html.py",
      "quote=True)", "quote=False)", ESCAPING),
+    ("terminal: a document's control characters printed as they are", "framing/explain.py",
+     'return _TERMINAL_CONTROL.sub("\\ufffd", text)', "return text", ESCAPING),
     ("documents: wrong field count is not an error", "framing/documents/tables.py",
      "if len(fields) != len(header):", "if len(fields) < len(header):", DOCUMENTS),
     ("documents: a JSON array line is read as a row", "framing/documents/tables.py",

@@ -253,3 +253,45 @@ def test_a_near_passage_at_every_threshold_at_once():
     assert found == [("near", 10, 7, 0.6,
                       "atelier de réparation pour vieux vélos et panneaux solaires à",
                       "atelier de réparation de panneaux solaires à")]
+
+
+def test_a_wider_gap_leaves_the_passage_below_its_similarity():
+    """The same with 5 new words: 11 article words, 6 matched: 6 / 11 = 0.55 < 0.6, no passage,
+    although its 5 content words are enough."""
+    from framing.reuse.align import align
+    from framing.reuse.prepared import prepare
+
+    release = "Solvéo ouvre un atelier de réparation de panneaux solaires à Nantes."
+    article = ("Le groupe a choisi cet atelier de réparation pour ses vieux vélos et panneaux "
+               "solaires à Rezé.")
+    assert align(prepare("a", article), prepare("s", release)) == []
+
+
+def test_two_sentences_far_apart_in_the_release_are_two_passages():
+    """The article copies the release's first and third sentences, one after the other: in the
+    release 10 words lie between them, more than MAX_GAP, so they are two passages, not one
+    near passage."""
+    from framing.reuse.align import align
+    from framing.reuse.prepared import prepare
+
+    release = ("Le conseil régional finance la rénovation complète des gares de la ligne nord. "
+               "Les travaux commenceront au printemps prochain selon le calendrier officiel. "
+               "Les voyageurs pourront emprunter des bus de substitution pendant toute la durée "
+               "du chantier.")
+    article = ("Le conseil régional finance la rénovation complète des gares de la ligne nord. "
+               "Les voyageurs pourront emprunter des bus de substitution pendant toute la durée "
+               "du chantier.")
+    found = align(prepare("a", article), prepare("s", release))
+    assert [p.kind for p in found] == ["verbatim", "verbatim"]
+
+
+def test_a_passage_half_boilerplate_stands():
+    """6 of the release's own words ("avec douze techniciens formés sur place") run on into 6
+    words of its "À propos" paragraph ("À propos de Solvéo Solvéo répare"): half the 12 shared
+    words are boilerplate, not more than half, so the passage stands (12 of the article's 18
+    words: verbatim)."""
+    article = ("L'entreprise embauche avec douze techniciens formés sur place. À propos de "
+               "Solvéo, Solvéo répare aussi des vélos.")
+    found = INDEX.compare(article, "a")
+    assert [(p.kind, p.words) for p in found.passages] == [("verbatim", 12)]
+    assert found.kind == "verbatim"
