@@ -278,6 +278,7 @@ def _paired(p, mine: list[Hit], theirs: list[Hit], text: str, source_text: str
 def _change(change: str, mine: Hit | None, theirs: Hit | None, source: str, text: str,
             source_text: str) -> CueChange:
     cue = mine or theirs
+    assert cue is not None, "a change has a cue on one side at least"
     return CueChange(
         change, cue.entry.category, source,
         text[mine.start : mine.end] if mine else None, mine.start if mine else None,

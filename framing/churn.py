@@ -95,11 +95,11 @@ def edges(found: dict[str, Reuse], dates: dict[str, When | None],
     for article, reuse in found.items():
         for share in reuse.sources:
             words = sum(p.words for p in reuse.passages if p.source == share.source)
-            pair = tuple(sorted((article, share.source)))
-            shared[pair][article] = (words, share.kind)
+            first, second = sorted((article, share.source))
+            shared[first, second][article] = (words, share.kind)
         if reuse.identical_to and reuse.identical_to != article:
-            pair = tuple(sorted((article, reuse.identical_to)))
-            shared[pair].setdefault(article, (_words(reuse), "verbatim"))
+            first, second = sorted((article, reuse.identical_to))
+            shared[first, second].setdefault(article, (_words(reuse), "verbatim"))
     out = []
     for (a, b), sides in sorted(shared.items()):
         source, copy, direction, delay = _ordered(a, b, dates.get(a), dates.get(b))
@@ -194,14 +194,14 @@ def firsts(copies: list[Copy], dates: dict[str, When | None]) -> list[First]:
         members[root(article)].append(article)
     out = []
     for number, ids in enumerate(sorted(members.values(), key=min), 1):
-        dated = sorted((i for i in ids if dates.get(i) is not None),
-                       key=lambda i: (dates[i].at, i))
-        undated = tuple(sorted(i for i in ids if dates.get(i) is None))
+        stamps = {i: w for i in ids if (w := dates.get(i)) is not None}
+        dated = sorted(stamps, key=lambda i: (stamps[i].at, i))
+        undated = tuple(sorted(i for i in ids if i not in stamps))
         if not dated:
             out.append(First(number, (), {}, undated))
             continue
-        origin = dates[dated[0]]
-        delays = {i: _hours(origin, dates[i]) for i in dated}
+        origin = stamps[dated[0]]
+        delays = {i: _hours(origin, stamps[i]) for i in dated}
         out.append(First(number, tuple(i for i in dated if delays[i] == 0), delays, undated))
     return out
 

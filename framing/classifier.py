@@ -202,7 +202,7 @@ class SentenceTerms:
             found = list(map(self._slots.get(lang, {}).get, words))
             if None in found:
                 found = [self._slot(w, lang) if f is None else f for w, f in zip(words, found)]
-            slots += found
+            slots += found  # type: ignore[arg-type]  # every None was filled just above
             lengths.append(len(found))
         n_terms, n = len(self.idf), len(lengths)
         slots_ = np.array(slots, dtype=np.int64)
@@ -328,7 +328,8 @@ class FramingClassifier:
         rows, start = [], 0
         for analysis, found in zip(analyses, cues):
             n = len(analysis.text.sentences)
-            rows.append(self._article_features(analysis, probabilities[start : start + n], found))
+            rows.append(self._article_features(analysis, probabilities[start : start + n],  # type: ignore[index]
+                                               found))
             start += n
         return self.fit_articles(np.array(rows), [a.label for a in articles], weights)
 

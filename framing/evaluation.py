@@ -61,12 +61,14 @@ def read_coded(path: Path | str, label_column: str = "label",
         raise ValueError(f"{path}:1: missing column {' and '.join(missing)} "
                          f"(found: {', '.join(columns) or 'none'}); the coded file needs "
                          f"'id' or 'path', 'text' or 'file', and {label_column!r}")
-    rows, skipped, first_line = [], [], {}
+    rows, skipped = [], []
+    first_line: dict[str, int] = {}
     line = 2  # where the next record starts
     for number, record in enumerate(reader, 1):
         coded, reason = _coded_row(path, number, line, record, label_column, stance_column)
         if coded and coded.id in first_line:
-            coded, reason = None, f"duplicate id {coded.id!r} (first at line {first_line[coded.id]})"
+            reason = f"duplicate id {coded.id!r} (first at line {first_line[coded.id]})"
+            coded = None
         if coded is None:
             skipped.append({"row": number, "line": line, "reason": reason})
         else:
@@ -139,10 +141,12 @@ def evaluate_coded(path: Path | str, lexicon: Lexicon, label_column: str = "labe
         "labels_from": "combined" if model is not None else "lexicon",
         "rows_used": len(rows),
         "rows_skipped": skipped,
-        "framing": agreement([r.label for r in rows], [x.framing.label for x in records],
+        # (texts given, not files: every record is scored)
+        "framing": agreement([r.label for r in rows], [x.framing.label for x in records],  # type: ignore[union-attr]
                              list(LABELS)),
     }
-    coded = [(r.stance, x.sovereignty.stance) for r, x in zip(rows, records) if r.stance]
+    coded = [(r.stance, x.sovereignty.stance)  # type: ignore[union-attr]
+             for r, x in zip(rows, records) if r.stance]
     if coded:
         result["sovereignty"] = agreement([g for g, _ in coded], [p for _, p in coded],
                                           list(STANCES))

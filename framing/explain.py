@@ -3,7 +3,8 @@ marked. Colour on a terminal; plain brackets when piped, so the marks survive in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,19 +17,30 @@ if TYPE_CHECKING:
 
 # Marks work without colour: + promotional, - critical, § sovereignty / foreign law.
 MARKS = {"promotional": "+", "critical": "-", "sovereignty": "§"}
-STYLES = {  # colour and a second cue (bold / underline) so that colour is never the only signal
+# Colour and a second cue (bold / underline), so that colour is never the only signal.
+STYLES: dict[str, dict[str, Any]] = {
     "promotional": {"fg": "yellow", "bold": True},
     "critical": {"fg": "cyan", "bold": True, "underline": True},
     "sovereignty": {"fg": "magenta", "underline": True},
 }
 LABEL_TAGS = {"promotional": "P", "neutral": "N", "critical": "C"}
+# A document's control characters (ESC opens terminal commands: set the title, clear the
+# screen, hide text, write the clipboard), shown one for one as U+FFFD so that offsets hold.
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: newlines and tabs kept, every other control
+    character replaced by U+FFFD (the same length, so offsets into the text still hold)."""
+    return _TERMINAL_CONTROL.sub("\ufffd", text)
 
 
 def summary(record: Record) -> str:
     """The compact human-readable block that `framing score` prints per document."""
     if record.error is not None:
-        return f"{record.id}  ERROR {record.error.code}: {record.error.message}\n"
+        return printable(f"{record.id}  ERROR {record.error.code}: {record.error.message}\n")
     f, s, r, a = record.framing, record.sovereignty, record.readability, record.attribution
+    assert f is not None and s is not None and r is not None and a is not None  # no error
     stance = s.stance + (f" · extraterritorial law: {', '.join(s.laws)}" if s.laws else "")
     extra = f", LIX {r.lix:.1f}" if r.lix is not None else ""
     extra += f", grade {r.grade:.1f}" if r.grade is not None else ""
@@ -56,7 +68,7 @@ def summary(record: Record) -> str:
         lines.append(f"  reuse        {_reuse_line(record.reuse)}")
     if record.added_value is not None:
         lines.append(f"  added        {record.added_value.line()}")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def _reuse_line(reuse: Reuse) -> str:
@@ -79,9 +91,11 @@ def marked_text(record: Record, text: str, color: bool) -> str:
     """The article sentence by sentence, each tagged [P]/[N]/[C], with its evidence marked."""
     if record.error is not None:
         return summary(record)
-    marks = _marks(record)
-    out = [f"== {record.id} · {record.framing.label} · sovereignty {record.sovereignty.stance}"]
-    for sentence in record.framing.sentences:
+    marks, text = _marks(record), printable(text)  # (before the colours: they are ours)
+    f, s = record.framing, record.sovereignty
+    assert f is not None and s is not None  # no error
+    out = [f"== {printable(record.id)} · {f.label} · sovereignty {s.stance}"]
+    for sentence in f.sentences:
         shown = pieces(text, inside(marks, sentence.start, sentence.end), sentence.start,
                        sentence.end)
         body = draw(shown, lambda piece, mark: styled(piece, mark.kind, color))
@@ -99,6 +113,7 @@ def styled(text: str, kind: str, color: bool) -> str:
 
 def _marks(record: Record) -> list[Mark]:
     # One mark per span: a tone cue wins over a sovereignty cue on the same words.
+    assert record.framing is not None and record.sovereignty is not None
     found = {(e.start, e.end): e.effect for e in record.framing.evidence}
     for e in record.sovereignty.evidence:
         found.setdefault((e.start, e.end), "sovereignty")
@@ -110,7 +125,7 @@ def reuse_summary(doc_id: str, reuse: Reuse, article: str, source_texts: dict[st
     """What `framing reuse` prints per article: best source, kind, shares, then each passage
     with its text on both sides (cut to `width` characters)."""
     if reuse.kind == "none" and not reuse.shares_with:
-        return f"{doc_id}  no reuse found\n"
+        return printable(f"{doc_id}  no reuse found\n")
     lines = [f"{doc_id}  {reuse.kind}"
              + (f" from {reuse.source}" if reuse.source else "")
              + (f" (identical to {reuse.identical_to})" if reuse.identical_to else "")]
@@ -128,7 +143,7 @@ def reuse_summary(doc_id: str, reuse: Reuse, article: str, source_texts: dict[st
                      f"{_cut(article[p.article_start:p.article_end], width)}")
         lines.append(f"    {p.source} {p.source_start}-{p.source_end}: "
                      f"{_cut(source[p.source_start:p.source_end], width)}")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def _cut(text: str, width: int) -> str:

@@ -111,6 +111,7 @@ def article_page(record: Record, text: str, source_texts: dict[str, str], back: 
     """One article: where it comes from, its scores, its text with evidence marked, and the
     reuse side by side."""
     title = record.title or record.id
+    assert record.framing is not None  # an article page is made for a scored record
     parts = [f"<p><a href=\"{escape(back)}\">← summary</a></p><h1>{escape(title)}</h1>",
              f"<p class=\"muted\">{escape(record.id)} · {escape(record.path)}</p>",
              origin(record.meta),
@@ -130,6 +131,7 @@ def facts(record: Record) -> list[tuple[str, str]]:
     """The article's scores as (name, value), each figure named after what gave it (the model's
     probabilities or the lexicon's scores), as `framing score` says them."""
     f, sovereignty, quotes = record.framing, record.sovereignty, record.attribution
+    assert f is not None and sovereignty is not None and quotes is not None  # no error
     by = f.chooser
     unit = "model probability" if by == "model" else "lexicon score"
     found = [("label", f"{f.label} (chosen by the {by})"),
@@ -204,6 +206,7 @@ def marked_article(record: Record, text: str) -> str:
                 f"{', taken from the release' if part else ''}\">{inner}</span>")
 
     # Sentences are marks too, one level up: they come in order and apart, so none is skipped.
+    assert record.framing is not None
     sentences = [Mark(s.start, s.end, s.label,
                       "taken" if any(a <= s.start < b for a, b in taken) else "")
                  for s in record.framing.sentences]
@@ -216,6 +219,7 @@ def _taken_spans(record: Record) -> list[tuple[int, int]]:
 
 
 def _evidence_marks(record: Record) -> list[Mark]:
+    assert record.framing is not None and record.sovereignty is not None
     marks = [Mark(e.start, e.end, e.effect, e.category)
              for e in record.framing.evidence if e.effect in ("promotional", "critical")]
     marks += [Mark(e.start, e.end, "sovereignty", e.category) for e in record.sovereignty.evidence]

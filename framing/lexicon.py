@@ -210,7 +210,7 @@ MIN_LITERAL = 3  # shorter literals ("le", "by") are in nearly every sentence: n
 def required_literals(pattern: re.Pattern) -> tuple[tuple[str, ...], ...] | None:
     """Groups of lowercased strings: every match contains one string of each group."""
     try:
-        from re import _parser as sre_parse  # Python >= 3.11
+        from re import _parser as sre_parse  # type: ignore[attr-defined]  # Python >= 3.11
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse
     groups = _groups(list(sre_parse.parse(pattern.pattern, pattern.flags).data))
@@ -243,7 +243,7 @@ def _item_groups(op: str, av) -> list[set[str]]:
     if op == "BRANCH":  # one group: the best group of each branch, together
         best = [max(_groups(list(b)), key=lambda g: min(map(len, g)), default=None) for b in av[1]]
         if all(best):
-            return [set().union(*best)]
+            return [set().union(*(b for b in best if b))]
     return []
 
 
@@ -414,13 +414,14 @@ class Lexicon:
             looked_up = [x or self._lookup(w, lang) for x, w in zip(looked_up, words)]
         hits: list[Hit] = []
         n_tokens = len(words)
+        # Every entry of looked_up is a _Lookup now (the None were looked up above).
         for i in compress(range(n_tokens), map(_ANCHORS, looked_up)):
-            for entry, before, after, others in looked_up[i].anchors:
+            for entry, before, after, others in looked_up[i].anchors:  # type: ignore[union-attr]
                 if not others:
                     hits.append(Hit(matches[i].start(), matches[i].end(), entry))
                 elif before <= i < n_tokens - after:
                     for offset, key in others:  # most candidates fail on their first other word
-                        if key not in looked_up[i + offset].keys:
+                        if key not in looked_up[i + offset].keys:  # type: ignore[union-attr]
                             break
                     else:
                         hits.append(Hit(matches[i - before].start(), matches[i + after].end(),
@@ -435,16 +436,19 @@ class Lexicon:
         hits: list[list[Hit]] = [[] for _ in sentences]
         where = _LiteralFinder(text, lowered_text, sentences)
         for entry, literals, located_by in self._regexes:
+            regex = entry.regex
+            assert regex is not None  # _regexes holds the `re:` entries
             for i in where.candidates(literals, located_by):
                 sentence = sentences[i]
                 if entry.lang not in ("any", sentence.lang):
                     continue
                 if literals is not None:
-                    if lowered[i] is None:
-                        lowered[i] = text[sentence.start : sentence.end].lower()
-                    if not _contains_all(lowered[i], literals):
+                    line = lowered[i]
+                    if line is None:
+                        line = lowered[i] = text[sentence.start : sentence.end].lower()
+                    if not _contains_all(line, literals):
                         continue
-                for m in entry.regex.finditer(text, sentence.start, sentence.end):
+                for m in regex.finditer(text, sentence.start, sentence.end):
                     hits[i].append(Hit(m.start(), m.end(), entry))
         return hits
 

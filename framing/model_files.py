@@ -48,7 +48,7 @@ def save(model: FramingClassifier, directory: Path | str, info: dict) -> None:
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
     directory = Path(directory)
-    vocabulary = sorted(terms.vocabulary, key=terms.vocabulary.get)
+    vocabulary = sorted(terms.vocabulary, key=terms.vocabulary.__getitem__)
     write_bytes_atomic(directory / WEIGHTS_FILE, buffer.getvalue())
     write_atomic(directory / VOCABULARY_FILE,
                  json.dumps(vocabulary, ensure_ascii=False, indent=0) + "\n")

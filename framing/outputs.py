@@ -29,7 +29,7 @@ class OutputError(OSError):
         self.path = Path(path)
 
     def __str__(self) -> str:
-        return self.strerror
+        return str(self.strerror)
 
 
 @contextmanager

@@ -52,6 +52,8 @@ class Scorer:
         """One document's record; a document that failed to read gives an error record. With a
         model, the article label is the model's, which reads the lexicon evidence together with
         word and character n-grams."""
+        # A Scorer without lexicons only compares (`compare`: framing reuse).
+        assert self.lexicon is not None, "scoring needs the lexicons"
         record, found = _analysed(document, self.lexicon, self.lang, self.model)
         if self.sources is not None and found is not None:
             record.reuse = self.sources.compare(document.text, document.id)
@@ -65,6 +67,7 @@ class Scorer:
         article of the corpus its passages also come from (`report --among`)."""
         from framing.added_value import added_value, organisations
 
+        assert self.lexicon is not None and self.sources is not None
         texts = {s.id: s.text for s in self.sources.sources} if self.sources else {}
         if self._company is None:
             self._company = organisations(list(texts.values()))
@@ -80,6 +83,7 @@ class Scorer:
     def score_part(self, text: str) -> Analysis:
         """The analysis of a text through this path, its labels the model's when there is one
         (an article's part, read on its own)."""
+        assert self.lexicon is not None, "scoring needs the lexicons"
         found = analyse_text(text, self.lexicon, self.lang)
         if self.model is not None and found.text.sentences:
             apply_classifier(found, self.model)
@@ -87,7 +91,7 @@ class Scorer:
 
     def compare(self, document: Document) -> Reuse | None:
         """The reuse record of one document alone (None when it could not be read)."""
-        if document.error is not None:
+        if document.error is not None or self.sources is None:
             return None
         return self.sources.compare(document.text, document.id)
 
@@ -144,7 +148,7 @@ def unscored(document: Document) -> Record:
     return Record(document.id, document.path, title, meta, document.error)
 
 
-def _analysed(document: Document, lexicon: Lexicon | None, lang: str | None, model
+def _analysed(document: Document, lexicon: Lexicon, lang: str | None, model
               ) -> tuple[Record, Analysis | None]:
     record = unscored(document)
     if document.error is not None:

@@ -54,7 +54,7 @@ class RunProgress:
         total = sum(self.units.values())
         if not total:
             return 0.0
-        current = self.units.get(self.phase, 0.0) * (self.step / self.steps if self.steps else 0)
+        current = self.units.get(self.phase or "", 0.0) * (self.step / self.steps if self.steps else 0)
         return min(UNFINISHED, (self.done + current) / total)
 
     def _close(self) -> None:

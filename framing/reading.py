@@ -38,7 +38,7 @@ def read_dicts(paths: Iterable[str | os.PathLike],
                **read_options: str | int | BinaryIO | tuple | None) -> Iterator[dict[str, Any]]:
     """Each document of `paths`, in input order, read as `framing score` reads it
     (documents.read_documents and its options), as a `read_dict`."""
-    for document in read_documents(list(map(str, paths)), **read_options):
+    for document in read_documents(list(map(str, paths)), **read_options):  # type: ignore[arg-type]
         yield read_dict(document)
 
 

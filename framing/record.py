@@ -47,6 +47,9 @@ class Record:
             out["error"] = asdict(self.error)
             return out
         f, s = self.framing, self.sovereignty
+        # A record without an error has every analysis.
+        assert f is not None and s is not None
+        assert self.readability is not None and self.attribution is not None
         out.update(
             language=self.language,
             n_words=self.n_words,

@@ -38,6 +38,7 @@ from framing.record import Record
 from framing.report_folder import Checkpoint, ReportFolder, resumable
 
 if TYPE_CHECKING:
+    from framing.analysis import Analysis
     from framing.churn import First
     from framing.documents import Document
 
@@ -166,7 +167,9 @@ def run(documents: list[Document], results: list[tuple[Record, str] | None],
     for document, result in zip(documents, results, strict=True):
         if result is None:
             now = unscored(document)
-            record = replace(previous[_sha(document)], id=now.id, path=now.path,
+            sha = _sha(document)
+            assert sha is not None  # resumed: found in `previous` by its digest
+            record = replace(previous[sha], id=now.id, path=now.path,
                              title=now.title, meta=now.meta)
             result = record, record_line(record)
             batch.resumed += 1
@@ -205,7 +208,8 @@ def churn(batch: Batch, documents: list[Document], scorer: Scorer, found: dict) 
     texts = {d.id: d.text for d in documents if d.error is None}
 
     @lru_cache(maxsize=ANALYSES_KEPT)
-    def analysed(article: str):  # an earlier article, for the shift of what was copied from it
+    def analysed(article: str) -> Analysis:  # an earlier article: the shift of what it gave
+        assert scorer.lexicon is not None
         return analyse_text(texts[article], scorer.lexicon)
 
     ok = [r for r in batch.records if r.ok and r.id in found]
@@ -266,8 +270,10 @@ def churn_columns(article: str, first: First | None, copied: set[str], original:
 
 def error_row(role: str, document: Document) -> dict:
     """errors.csv's row of an input that could not be used (role: article or source)."""
+    error = document.error
+    assert error is not None  # an input that could not be used
     return {"role": role, "id": document.id, "path": document.path,
-            "code": document.error.code, "message": document.error.message}
+            "code": error.code, "message": error.message}
 
 
 def _sha(document) -> str | None:
@@ -474,10 +480,10 @@ def manifest(documents: list[Document], sources: list[dict], *, lexicon_dir: Pat
     }
 
 
-def _library_versions() -> dict[str, str]:
+def _library_versions() -> dict[str, str | None]:
     from importlib.metadata import PackageNotFoundError, version
 
-    out = {}
+    out: dict[str, str | None] = {}
     for name in ("click", "nltk", "textstat", "scikit-learn", "numpy", "matplotlib"):
         try:
             out[name] = version(name)

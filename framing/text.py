@@ -348,7 +348,7 @@ def document_language(sentences: list[Sentence]) -> str:
     # Mostly in another language (a German article quoting one English sentence): unknown.
     if total == 0 or words["unknown"] > total:
         return "unknown"
-    major, minor = sorted(LANGUAGES, key=words.get, reverse=True)
+    major, minor = sorted(LANGUAGES, key=words.__getitem__, reverse=True)
     return "mixed" if words[minor] / total >= MIXED_MINORITY_SHARE else major
 
 

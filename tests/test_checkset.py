@@ -10,7 +10,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from accuracy import evaluate
 
-FLOORS = {"framing label": 0.46, "sovereignty stance": 0.70, "extraterritorial law": 0.95}
+# Measured (lexicon alone, no model): framing label 0.521, sovereignty stance 0.750 (0.750 in
+# each language), extraterritorial law 1.000, on 48 articles (one article is 0.021). Each floor
+# is about 0.04 under, so that two more articles wrong fails.
+FLOORS = {"framing label": 0.48, "sovereignty stance": 0.71, "extraterritorial law": 0.95}
 
 
 def test_check_set_agreement_stays_above_its_floors():
@@ -20,4 +23,4 @@ def test_check_set_agreement_stays_above_its_floors():
         assert results[task]["all"]["accuracy"]["value"] >= floor, (task, results[task]["all"])
     # Both languages are measured, and neither is left far behind on sovereignty.
     for lang in ("fr", "en"):
-        assert results["sovereignty stance"][lang]["accuracy"]["value"] >= 0.6
+        assert results["sovereignty stance"][lang]["accuracy"]["value"] >= 0.70  # 0.750 each

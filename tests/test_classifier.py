@@ -33,7 +33,11 @@ def test_held_out_check_set_agreement(model):
     results = evaluate(ROOT / "tests" / "data" / "checkset.jsonl", model)
     combined = results["framing label"]["all"]
     lexicon_alone = results["framing label, lexicon alone"]["all"]
-    assert combined["macro_f1"]["value"] >= 0.80  # measured 0.807 on the 48 held-out articles
+    # Measured with the shipped model: macro F1 0.807, accuracy 0.812, on the 48 held-out
+    # articles; the floors sit about 0.035 under, so that a retrained model may move a little
+    # but two more articles wrong fail.
+    assert combined["macro_f1"]["value"] >= 0.77
+    assert combined["accuracy"]["value"] >= 0.78
     assert combined["macro_f1"]["value"] >= lexicon_alone["macro_f1"]["value"] + 0.10
 
 

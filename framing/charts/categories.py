@@ -125,5 +125,5 @@ def _article_table(rows: list[Row], categories: list[str]) -> Table:
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
-    values = [v for v in values if v is not None]
-    return mean(values) if values else None
+    present = [v for v in values if v is not None]
+    return mean(present) if present else None

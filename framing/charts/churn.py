@@ -94,9 +94,9 @@ def copy_matrix(plt: ModuleType, copies: list[Copy], outlets: list[OutletChurn]
                                           "left out" if relayed else "")
             + (f"; {len(weight) - n} more outlets not shown" if len(weight) > n else ""))
     set_titles(fig, ax, "Who copies whom: words copied between outlets", None, note)
-    (row, col), value = max(cells.items(), key=lambda kv: (kv[1], kv[0]))
+    (copier, copied), value = max(cells.items(), key=lambda kv: (kv[1], kv[0]))
     alt = (f"Heatmap of words copied between {n} outlets, from {len(forward)} copies in time "
-           f"order; the largest flow is {value} words copied by {row} from {col}.")
+           f"order; the largest flow is {value} words copied by {copier} from {copied}.")
     return fig, alt
 
 
@@ -158,13 +158,14 @@ def relay(plt: ModuleType, copies: list[Copy], outlets: list[OutletChurn]
     points = [o for o in outlets if o.commentary_share is not None]
     if not points:
         return None
+    commented = [100 * (o.commentary_share or 0.0) for o in points]
     fig = new_figure(plt, None, (7.0, 5.0))
     ax = fig.add_subplot()
     sizes = [20 + 8 * o.articles ** 0.5 for o in points]
-    ax.scatter([100 * o.reprint_share for o in points], [100 * o.commentary_share for o in points],
+    ax.scatter([100 * o.reprint_share for o in points], commented,
                s=sizes, color=OKABE_ITO[4], alpha=0.75, edgecolors="black", linewidths=0.5)
     for o in sorted(points, key=lambda o: (-o.articles, o.outlet))[:MAX_LABELLED_OUTLETS]:
-        ax.annotate(short(o.outlet, 18), (100 * o.reprint_share, 100 * o.commentary_share),
+        ax.annotate(short(o.outlet, 18), (100 * o.reprint_share, 100 * (o.commentary_share or 0)),
                     textcoords="offset points", xytext=(4, 3), fontsize=7)
     ax.set_xlim(-3, 103)
     ax.set_ylim(-3, 103)

@@ -86,4 +86,5 @@ def set_titles(fig: Figure, ax: Axes | None, default: str, title: str | None,
 def outside_legend(fig: Figure, handles: Sequence, title: str | None = None,
                    loc: str = "outside right upper") -> Legend:
     """A legend outside the plotting area, so it never covers data."""
-    return fig.legend(handles=handles, loc=loc, title=title, frameon=False)
+    return fig.legend(handles=handles, loc=loc, title=title,  # type: ignore[call-overload]
+                      frameon=False)  # (the stubs lack the "outside ..." locations)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from framing.charts.figures import new_figure, outside_legend, set_titles
 from framing.charts.groups import display_groups, group_by_name, group_order, row_key
-from framing.charts.rows import Row, as_number, label_chooser, score_source, short
+from framing.charts.rows import Row, as_number, label_chooser, number, score_source, short
 from framing.charts.style import GREY, LABEL_STYLE, group_styles
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def framing_map_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     many = len(rows) > MAX_POINT_LABELS
     fig = new_figure(plt, size, (8.0, 6.0))
     ax = fig.add_subplot()
-    x_end, y_end = (_axis_end(max(as_number(r[c]) for r in rows), many)
+    x_end, y_end = (_axis_end(max(number(r[c]) for r in rows), many)
                     for c in ("promotional", "critical"))
     ax.set_xlim(-0.04 * x_end, x_end)
     ax.set_ylim(-0.07 * y_end, y_end)  # room for labels beside points at 0
@@ -40,8 +40,8 @@ def framing_map_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     for g in group_order(styles):
         members = [r for r in rows if groups[row_key(r)] == g]
         colour, marker = styles[g]
-        xs = [as_number(r["promotional"]) for r in members]
-        ys = [as_number(r["critical"]) for r in members]
+        xs = [number(r["promotional"]) for r in members]
+        ys = [number(r["critical"]) for r in members]
         ax.scatter(xs, ys, s=12 if many else 48, marker=marker, color=colour,
                    alpha=0.35 if many else 0.95, edgecolors="none" if many else "black",
                    linewidths=0.5, zorder=3, rasterized=len(rows) > 2000)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from framing.charts.figures import new_figure, set_titles
 from framing.charts.groups import display_groups, group_by_name, group_order, row_key
-from framing.charts.rows import Row, as_number, clean, short
+from framing.charts.rows import Row, as_number, clean, number, short
 from framing.charts.style import group_styles
 
 if TYPE_CHECKING:
@@ -49,12 +49,12 @@ def _panel(ax: Axes, formula: str, members: list[Row], groups: dict[tuple[str, s
     labelled with the formula."""
     names = group_order({groups[row_key(r)] for r in members})
     parts = [[r for r in members if groups[row_key(r)] == g] for g in names]
-    data = [[as_number(r["readability_score"]) for r in part] for part in parts]
+    data = [[number(r["readability_score"]) for r in part] for part in parts]
     offsets = _scores(ax, names, data, styles, len(members))
     if len(members) <= MAX_LABELLED_POINTS:
         for i, part in enumerate(parts):
             for r, o in zip(part, offsets[i]):
-                score = as_number(r["readability_score"])
+                score = number(r["readability_score"])
                 ax.annotate(short(str(r.get("id")), 14), (i + o, score),
                             xytext=(6, 0), textcoords="offset points", va="center",
                             fontsize=6.5, color="#333333")

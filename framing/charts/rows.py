@@ -101,6 +101,13 @@ def ok_rows(rows: Iterable[Row]) -> list[Row]:
     return sorted(kept, key=lambda r: (str(r.get("id")), str(r.get("path"))))
 
 
+def number(value: Any) -> float:
+    """`as_number` of a value known to be a number (a row kept for having it)."""
+    x = as_number(value)
+    assert x is not None
+    return x
+
+
 def as_number(value: Any) -> float | None:
     """The value as a float; None when missing, not a number, a bool or NaN."""
     if value is None or value == "" or isinstance(value, bool):

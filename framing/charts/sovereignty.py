@@ -44,7 +44,7 @@ def sovereignty_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     ax.set_xlabel("articles (count)")
     if group_by:
         ax.set_ylabel(group_by_name(group_by))
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # MaxNLocator
     ticks = [t for t in ax.get_xticks() if 0 <= t <= most]  # the axis ends at the longest bar
     ax.set_xticks(ticks)
     ax.spines["bottom"].set_bounds(0, max(ticks[-1], most))

@@ -8,11 +8,11 @@ follows the span of the dates), one line per group.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from statistics import mean
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from framing.charts.figures import new_figure, outside_legend, set_titles
 from framing.charts.groups import display_groups, group_by_name, group_order, row_key
@@ -74,7 +74,7 @@ def timeline_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
     is the bin's number of articles, written beside it where there is room."""
     groups = display_groups(rows, group_by)
     unit, series = timeline_points(rows, group_by, groups)
-    if not series:
+    if not series or unit is None:  # (no dated article: no unit and no series)
         return None
     styles = group_styles(groups.values())  # as the other charts
     names = list(series)
@@ -93,7 +93,7 @@ def timeline_figure(plt: ModuleType, rows: list[Row], group_by: str | None,
                          loc="left", fontsize=8.5)
     for ax in axes[len(panels):]:
         ax.set_visible(False)
-    _timeline_axes(fig, axes[: len(panels)], series, unit, rows, cols)
+    _timeline_axes(fig, list(axes[: len(panels)]), series, unit, rows, cols)
     if cols == 1:
         handles = _timeline_legend(series, styles)
         outside_legend(fig, handles, group_by_name(group_by) or "articles")
@@ -125,12 +125,14 @@ def _timeline_panel(ax: Axes, series: dict[str, list[tuple[date, float, int]]],
     """One panel: each group's line, markers sized by n (written beside the marker when the
     line has few points), and the pooled line in grey behind when given."""
     ax.axhline(0, color="#555555", lw=0.8, ls="--")
+    # Dates on x: matplotlib converts them (its type stubs take numbers only, hence Any).
     if everyone:
-        ax.plot([b for b, _, _ in everyone], [v for _, v, _ in everyone], color="#BBBBBB",
-                lw=1.2, zorder=1)
+        pooled: list[Any] = [b for b, _, _ in everyone]
+        ax.plot(pooled, [v for _, v, _ in everyone], color="#BBBBBB", lw=1.2, zorder=1)
     for g, points in series.items():
         colour, marker = styles[g]
-        xs, ys, ns = [b for b, _, _ in points], [v for _, v, _ in points], [n for *_, n in points]
+        xs: list[Any] = [b for b, _, _ in points]
+        ys, ns = [v for _, v, _ in points], [n for *_, n in points]
         ax.plot(xs, ys, color=colour, lw=1.4, zorder=2)
         ax.scatter(xs, ys, s=[12 + 140 * n / biggest for n in ns], marker=marker, color=colour,
                    edgecolors="black", linewidths=0.4, zorder=3)
@@ -151,7 +153,8 @@ def _timeline_legend(series: dict[str, list[tuple[date, float, int]]],
             for g, p in series.items()]
 
 
-def _timeline_axes(fig: Figure, axes: list[Axes], series: dict[str, list[tuple[date, float, int]]],
+def _timeline_axes(fig: Figure, axes: Sequence[Axes],
+                   series: dict[str, list[tuple[date, float, int]]],
                    unit: str, rows: list[Row], cols: int) -> None:
     """Dates on x (padded by under a bin), the balance on y (the data and zero, a little room),
     axis names saying what the balance is a balance of."""
@@ -165,11 +168,11 @@ def _timeline_axes(fig: Figure, axes: list[Axes], series: dict[str, list[tuple[d
     low, high = min(0.0, *values), max(0.0, *values)  # the zero line always shows
     pad = max(0.02, (high - low) * 0.12)
     ax = axes[0]
-    ax.set_xlim(datetime.combine(first, time()) - margin,
-                datetime.combine(last, time()) + margin)
+    ax.set_xlim(datetime.combine(first, time()) - margin,  # type: ignore[arg-type]  # (dates)
+                datetime.combine(last, time()) + margin)  # type: ignore[arg-type]
     ax.set_ylim(low - pad, high + pad)
     if (last - first).days < 7:  # a few days: one tick per bin, never hours
-        ax.set_xticks(bins)
+        ax.set_xticks(bins)  # type: ignore[arg-type]  # (dates, converted by matplotlib)
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     else:
         locator = mdates.AutoDateLocator(minticks=3, maxticks=9 if cols == 1 else 5)

@@ -15,6 +15,7 @@ def explain_text(facts: dict, ui: str, color: bool = False) -> str:
 
     from framing.explain import styled
 
+    facts = _printable(facts)  # the article's words, before the colours (which are ours)
     out = [f"{facts['id']}" + (f" · {facts['title']}" if facts.get("title") else "")]
     for block in explanation_parts(facts, ui):
         out.append("")
@@ -46,3 +47,17 @@ def grade_text(result: dict, ui: str) -> str:
                      f"{percent_or_dash(s['agreement_class'], ui):>7}  "
                      f"{number(s['kappa_class'], ui):>5}")
     return "\n".join(lines) + "\n"
+
+
+def _printable(value):
+    """`value` (the facts: dicts, lists, strings) with every string `framing.explain.printable`:
+    no control character of a document reaches the terminal."""
+    from framing.explain import printable
+
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_printable(v) for v in value)
+    return value

@@ -139,7 +139,9 @@ def read_sources(paths: Sequence[str], read_options: dict) -> Sources:
         n = len(sources.failed)
         click.echo(f"skipped {n} unreadable source{'' if n == 1 else 's'}:", err=True)
         for d in sources.failed:
-            click.echo(f"  {d.path or d.id}: {d.error.code}: {d.error.message}", err=True)
+            error = d.error
+            assert error is not None  # a failed source
+            click.echo(f"  {d.path or d.id}: {error.code}: {error.message}", err=True)
     if paths and sources.index is None:
         raise click.UsageError("no readable source among --sources " + " ".join(paths))
     return sources

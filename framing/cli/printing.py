@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -22,7 +22,8 @@ class stderr_progress:
 
     def __init__(self, label: str, show: bool = True):
         self.show = show and sys.stderr.isatty()
-        self.label, self.bar = label, None
+        self.label = label
+        self.bar: Any = None  # a click progress bar once started
 
     def __enter__(self):
         if not self.show:
@@ -76,7 +77,8 @@ def report_progress(show: bool = True, stream: TextIO | None = None) -> RunProgr
 
 def report_failures(failed: Sequence[Record | Document], total: int, what: str = "documents") -> None:
     """List on stderr the inputs that failed: records or documents with `error` set."""
-    list_failures([(r.path or r.id, r.error.code, r.error.message) for r in failed], total, what)
+    list_failures([(r.path or r.id, r.error.code, r.error.message)  # type: ignore[union-attr]
+                   for r in failed], total, what)  # (every one of `failed` has its error)
 
 
 def list_failures(failures: list[tuple[str, str, str]], total: int, what: str) -> None:
@@ -93,7 +95,7 @@ def warn_missing_group(rows: Sequence[Row], group_by: str | None) -> None:
     from framing.charts import NAMED_GROUPS, missing_group_column
 
     columns = missing_group_column(rows, group_by)
-    if columns is None:
+    if columns is None or group_by is None:  # (a column is missing only when one is named)
         return
     click.echo(f"framing: warning: --group-by {group_by}: no article has a column {group_by!r}"
                f" (nor {'meta_' + group_by.removeprefix('meta_')!r}), so every article is in "

@@ -105,7 +105,8 @@ def parse_html(html: str) -> HtmlPage:
         )
     title = _page_title(html)
     meta = _metadata(found, html, title)
-    text = (found.text or "").strip() if found is not None else ""
+    # bare_extraction gives a Document (a dict only with as_dict=True).
+    text = (found.text or "").strip() if found is not None else ""  # type: ignore[union-attr]
     if len(text) >= MIN_MAIN_TEXT_CHARS:
         return HtmlPage(text, title, meta, len(text))
     # A short result may be trafilatura's last resort, the page's whole text: on a page that is

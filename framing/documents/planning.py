@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import PurePath
 from typing import BinaryIO
@@ -52,7 +52,7 @@ def read_documents(inputs: Inputs, **options: str | int | BinaryIO | None) -> It
     "-" for stdin. Order: input order, then sorted paths, then row order.
     `options` are ReadOptions's fields: text_column, id_column, max_bytes, encoding, stdin.
     """
-    read_options = ReadOptions(**options)
+    read_options = ReadOptions(**options)  # type: ignore[arg-type]  # checked by ReadOptions
     flag = flag_duplicates()
     for item in _listed(inputs):
         for doc in _documents_for_input(item, read_options):
@@ -124,7 +124,7 @@ def plan_inputs(inputs: Inputs,
 
     Nothing is read but the ends of Parquet files and, for a CSV/JSONL file over
     `splitting.PART_BYTES`, one streaming pass to find where rows end."""
-    read_options = ReadOptions(**options)
+    read_options = ReadOptions(**options)  # type: ignore[arg-type]  # checked by ReadOptions
     units = [unit for item in _listed(inputs) for unit in _units_for_input(item, read_options)]
     return read_options, units
 
@@ -199,9 +199,9 @@ def _units_for_found(
     """The (path, path relative to base) files to read, and the folders that could not be
     listed, all sorted by relative path. Ids are the relative paths without suffix."""
     entries: list[tuple[str, str, OSError | None]] = [(path, rel, None) for path, rel in found]
-    for error in errors:
-        path = str(error.filename or base)
-        entries.append((path, os.path.relpath(path, base), error))
+    for failure in errors:
+        path = str(failure.filename or base)
+        entries.append((path, os.path.relpath(path, base), failure))
     for path, rel, error in sorted(entries, key=lambda entry: _posix(entry[1])):
         doc_id = _posix(str(PurePath(rel).with_suffix(""))) if rel != "." else base
         if error is not None:
@@ -231,7 +231,8 @@ def _units_for_file(source: Source, options: ReadOptions) -> Iterator[Unit]:
     if source.fmt == "parquet":
         yield from row_ranges(source, options)
     elif source.fmt in ("csv", "jsonl"):
-        yield from byte_ranges(source, options) or [source]
+        ranges: Sequence[Unit] = byte_ranges(source, options) or [source]
+        yield from ranges
     else:
         yield source
 

@@ -236,6 +236,7 @@ def _jsonl_row_document(
         message = f"{where}: expected a JSON object, got {type(value).__name__}"
         return failed_document(fallback_id, source.path, "malformed_row", message, meta)
     value, replaced = _without_surrogates(value)
+    assert isinstance(value, dict)  # an object stays an object
     if replaced:
         meta[READING_NOTE] = (f"{replaced} lone surrogate(s) (a \\ud800-\\udfff escape that is "
                               "not a character) replaced by U+FFFD")

@@ -87,7 +87,7 @@ def exact_runs(article: Prepared, source: Prepared, seeds: Seeds | None = None) 
 def _non_overlapping(runs: list[Run]) -> list[Run]:
     """Longest runs first; a later run keeps only its longest part that no earlier run covers in
     the article (each article word comes from one place)."""
-    covered = set()
+    covered: set[int] = set()
     kept = []
     for run in runs:
         best = None

@@ -44,8 +44,10 @@ def matches(found: Iterable[tuple[Prepared, list[Passage]]]) -> list[SourceMatch
         by_source.setdefault(source.id, (source, []))[1].extend(passages)
     found_matches = []
     for source, passages in by_source.values():
-        covered, source_covered = set(), set()
+        covered: set[int] = set()
+        source_covered: set[int] = set()
         for p in passages:
+            assert p.tokens is not None  # found here, not read back from a record
             a0, a1, s0, s1 = p.tokens
             covered.update(range(a0, a1))
             source_covered.update(i for i in range(s0, s1) if not source.boilerplate[i])

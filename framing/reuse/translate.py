@@ -53,7 +53,7 @@ if not GLOSSARY.exists():  # a checkout: lexicons/ is at the top level
 # (sentence number, anchors, lexical anchors) of a text's sentences long enough to align.
 SentenceTable = list[tuple[int, set[str], set[str]]]
 # (source, its passages) found in an article.
-Found = list[tuple[Prepared, list[dict]]]
+Found = list[tuple[Prepared, list[Passage]]]
 
 
 @cache
