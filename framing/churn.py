@@ -157,9 +157,13 @@ def in_releases(copies: list[Copy], found: dict[str, Reuse], releases: dict[str,
     return out
 
 
-def earlier_sources(article: str, copies: Iterable[Copy]) -> set[str]:
-    """The articles this one copied: the sources of its forward edges."""
-    return {c.source for c in copies if c.copy == article and c.direction == FORWARD}
+def copied_from(copies: Iterable[Copy]) -> dict[str, set[str]]:
+    """Each article's earlier articles that it copied: the sources of its forward edges."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for c in copies:
+        if c.direction == FORWARD:
+            found[c.copy].add(c.source)
+    return dict(found)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from framing.report_folder import Checkpoint, ReportFolder, resumable
 
 if TYPE_CHECKING:
     from framing.analysis import Analysis
-    from framing.churn import First
+    from framing.churn import ArticleChurn, First
     from framing.documents import Document
 
 
@@ -217,35 +217,35 @@ def churn(batch: Batch, documents: list[Document], scorer: Scorer, found: dict) 
     outlets = {r.id: str(r.meta.get("outlet") or "unknown") for r in ok}
     copies = c.in_releases(c.edges({r.id: found[r.id] for r in ok}, dates, outlets), found,
                            {r.id: r.reuse for r in ok}, texts)
-    earlier: dict[str, set[str]] = {}
-    for copy in copies:
-        if copy.direction == c.FORWARD:
-            earlier.setdefault(copy.copy, set()).add(copy.source)
+    earlier = c.copied_from(copies)
     firsts = c.firsts(copies, dates)
     first_of = {i: f for f in firsts for i in (*f.delays, *f.undated)}
     articles = []
     position = {r.id: i for i, r in enumerate(batch.records)}
     for record in ok:
-        text, mine = texts[record.id], earlier.get(record.id, set())
+        mine = earlier.get(record.id, set())
+        reuse = c.with_earlier(record.reuse, found[record.id], mine)
         if mine:  # measured again, against the earlier articles too
-            reuse = c.with_earlier(record.reuse, found[record.id], mine)
-            record.added_value = scorer.added_value(scorer.score_part(text), reuse, analysed)
-        spans = [(p.article_start, p.article_end)
-                 for p in c.with_earlier(record.reuse, found[record.id], mine).passages]
-        original = record.n_words - c.covered_words(text, spans)
-        a = record.added_value
-        articles.append(c.ArticleChurn(record.id, outlets[record.id], record.n_words, original,
-                                       a.verdict if a else "original",
-                                       a.independent_voices if a else 0))
-        f = first_of.get(record.id)
-        i = position[record.id]
-        batch.lines[i] = record_line(record)
-        batch.rows[i] = {**record.to_row(), **churn_columns(record.id, f, mine, original,
-                                                            record.n_words)}
+            record.added_value = scorer.added_value(scorer.score_part(texts[record.id]), reuse,
+                                                    analysed)
+        original = record.n_words - c.covered_words(
+            texts[record.id], [(p.article_start, p.article_end) for p in reuse.passages])
+        articles.append(_article_churn(record, outlets[record.id], original))
+        batch.lines[position[record.id]] = record_line(record)
+        batch.rows[position[record.id]] = {**record.to_row(), **churn_columns(
+            record.id, first_of.get(record.id), mine, original, record.n_words)}
     batch.churn = Churn(copies, firsts, c.outlets(articles, copies, firsts))
     for row in batch.rows:  # every row has the same columns, failed inputs too
         for column in CHURN_COLUMNS:
             row.setdefault(column, None)
+
+
+def _article_churn(record: Record, outlet: str, original: int) -> ArticleChurn:
+    from framing.churn import ArticleChurn
+
+    a = record.added_value
+    return ArticleChurn(record.id, outlet, record.n_words, original,
+                        a.verdict if a else "original", a.independent_voices if a else 0)
 
 
 # Earlier articles' analyses kept while the corpus is measured: the first articles of a story
