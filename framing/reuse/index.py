@@ -45,7 +45,8 @@ class SourceIndex:
         if translate:
             from framing.reuse.translate import TranslationIndex
 
-            self.translation = TranslationIndex(self.sources)
+            self.translation = TranslationIndex(self.sources,
+                                                boilerplate_limit(len(self.sources)))
 
     def __setstate__(self, state: dict) -> None:
         """Unpickled in another process (a Dask worker): shingle hashes are the same in every
