@@ -41,7 +41,7 @@ PAIR_SIMILARITY = 0.3
 MIN_SENTENCES = 3
 MIN_SHORT_CHAIN = 2
 SHORT_CHAIN_SHARE = 0.5
-MIN_MEAN_SIMILARITY = 0.42
+MIN_MEAN_SIMILARITY = 0.4
 # Sentences shorter than this (navigation, headings of one or two words) are not aligned.
 MIN_SENTENCE_WORDS = 4
 # An article is aligned with at most this many sources in the other language: those sharing the
@@ -285,14 +285,22 @@ def _specific(a_table: SentenceTable, s_table: SentenceTable,
 
 
 def document_keys(prepared: Prepared) -> set[str]:
-    """Cheap language-neutral keys of a whole text (numbers and word prefixes, no glossary):
-    enough to rank the sources an article may translate."""
+    """Cheap language-neutral keys of a whole text: numbers, word prefixes, and the English
+    stems of its words (a French word's translations): enough to rank the sources an article
+    may translate, even ordinary prose with few cognates."""
     keys = set()
     words = prepared.keys
     for i, word in enumerate(words):
         key = _word_anchor(word, words[i + 1] if i + 1 < len(words) else None)
         if key:
             keys.add(key)
+    text = prepared.text
+    distinct = {text[a:b] for a, b, key in zip(prepared.starts, prepared.ends, words)
+                if len(key) > 3 and key.isalpha()}
+    if prepared.lang == "fr":
+        keys.update("e:" + e for w in distinct for e in translations(w))
+    else:
+        keys.update("e:" + english_key(w) for w in distinct if not is_stop(w.lower(), "en"))
     return keys
 
 
