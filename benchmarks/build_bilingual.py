@@ -28,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing.reuse.bilingual import DICTIONARY, english_key, french_key, is_stop
+from framing.reuse.bilingual import DICTIONARY, english_key, french_key, is_clitic_form, is_stop
 from framing.text import tokens
 
 PAIRINGS = [("l", "4"), ("5", "2"), ("o", "k"), ("l", "2")]
@@ -133,20 +133,21 @@ def main() -> None:
     rows = []
     for f, e in kept:
         fr, en = fr_words[f], en_words[e]
-        if is_stop(fr, "fr") or is_stop(forms["en"][en].most_common(1)[0][0], "en"):
+        english = forms["en"][en].most_common(1)[0][0]
+        if is_stop(fr, "fr") or is_clitic_form(fr) or is_stop(english, "en"):
             continue
         if len(fr) < 2 or len(en) < 2 or capitals["fr"][fr] > 0 or capitals["en"][en] > 0:
             continue
-        rows.append((fr, forms["en"][en].most_common(1)[0][0],
+        rows.append((fr, forms["en"][en].most_common(1)[0][0], en,
                      e_given_f.get((f, e), (0.0, 0))[0], f_given_e.get((e, f), (0.0, 0))[0]))
     rows.sort()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0: the same pairs give the same file, byte for byte.
     with gzip.GzipFile(args.out, "wb", 9, mtime=0) as raw, io.TextIOWrapper(raw, "utf-8") as out:
-        out.write("# french_key\tenglish_word\tp(en|fr)\tp(fr|en)  "
+        out.write("# french_key\tenglish_word\tenglish_stem\tp(en|fr)\tp(fr|en)  "
                   "(IBM Model 1 on public-domain Bibles; README.md beside this file)\n")
-        for fr, en, p_e, p_f in rows:
-            out.write(f"{fr}\t{en}\t{p_e:.3f}\t{p_f:.3f}\n")
+        for fr, en, en_stem, p_e, p_f in rows:
+            out.write(f"{fr}\t{en}\t{en_stem}\t{p_e:.3f}\t{p_f:.3f}\n")
     print(f"{len(rows)} pairs written to {args.out}", file=sys.stderr)
 
 

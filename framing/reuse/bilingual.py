@@ -60,6 +60,18 @@ STOP_WORDS = {
 }
 
 
+# The last parts of a French verb and its pronoun ("a-t-il", "dites-moi", "allons-nous-en"):
+# such forms translate their verb and pronouns at once, and are not dictionary entries.
+CLITICS = frozenset("t il ils elle elles on je tu nous vous moi toi lui leur le la les en y ce "
+                    "ci là".split())
+
+
+def is_clitic_form(key: str) -> bool:
+    """"a-t-il", "dites-moi": a verb with its pronouns, not a word of its own."""
+    parts = key.split("-")
+    return len(parts) > 1 and parts[-1] in CLITICS
+
+
 @lru_cache(maxsize=200_000)
 def french_key(word: str) -> str:
     """A French word's dictionary key: lowercased (accents kept: "marché" is a market,
@@ -92,9 +104,9 @@ def dictionary() -> dict[str, frozenset[str]]:
             for line in lines:
                 if line.startswith("#") or not line.strip():
                     continue
-                fr, en, p_en, p_fr, *_ = line.rstrip("\n").split("\t")
+                fr, _, en, p_en, p_fr = line.rstrip("\n").split("\t")
                 if max(float(p_en), float(p_fr)) >= MIN_PROBABILITY:
-                    out[fr].add(english_key(en))
+                    out[fr].add(en)
     for fr_term, en_term in glossary_pairs():
         out[french_key(fr_term)].add(english_key(en_term))
     return {fr: frozenset(en) for fr, en in out.items()}

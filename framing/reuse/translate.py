@@ -181,13 +181,21 @@ class TranslationIndex:
         (`framing.reuse.index.boilerplate_limit`, the limit of same-language shingles)."""
         self.sources = sources
         self.tables: dict[int, SentenceTable] = {}  # sentence tables, made when first needed
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for number, source in enumerate(sources):
-            for key in sorted(document_keys(source)):
-                self.postings[key].append(number)
         self.languages = {s.lang for s in sources}
         self.boilerplate_limit = boilerplate_limit
         self._boilerplate: set[str] | None = None
+        self._postings: dict[str, list[int]] | None = None
+
+    @property
+    def postings(self) -> dict[str, list[int]]:
+        """{document key: numbers of the sources holding it}; made when an article in another
+        language than some source first comes (a corpus in one language never needs it)."""
+        if self._postings is None:
+            self._postings = defaultdict(list)
+            for number, source in enumerate(self.sources):
+                for key in sorted(document_keys(source)):
+                    self._postings[key].append(number)
+        return self._postings
 
     @property
     def boilerplate(self) -> set[str]:
