@@ -24,6 +24,16 @@ def test_seed_001_translates_the_release_but_not_its_critical_ending(seed_reuse,
     assert all(p.article_end <= coda for p in found.passages)
 
 
+def test_independent_coverage_of_the_release_is_not_a_translation(seed_reuse):
+    """000 is a long French feature written from the announcement: three of its headings
+    ("Un ancrage national pour une ambition internationale", "Des programmes de formation
+    technique et inclusive") share a word or two with release sentences far apart, in order.
+    A translation runs on (two pairs within NEIGHBOUR_GAP sentences); scattered pairs do not.
+    003, short and promotional, shares nothing."""
+    assert seed_reuse["000"].kind == "none" and seed_reuse["000"].passages == []
+    assert seed_reuse["003"].kind == "none"
+
+
 def test_no_passage_pairs_an_article_sentence_with_a_fragment_of_a_broken_line(seed_reuse,
                                                                                 seed_texts):
     """Seed 004 breaks a sentence with a blank line after "for the": the French sentence that
