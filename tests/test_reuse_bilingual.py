@@ -44,3 +44,17 @@ def test_french_keys_drop_a_plural_and_keep_accents():
     assert french_key("réseaux") == "réseau"
     assert french_key("Marché") == "marché" != french_key("marche")
     assert "market" in translations("marchés") or "e:market" in keys("le marché unique", "fr")
+
+
+def test_no_function_word_is_a_dictionary_entry():
+    """The shipped dictionary and the glossary pairs hold French content words only, and a
+    function word keeps its final s: "mais" (but) is not the plural of "mai" (May), nor "vers"
+    (towards) of "ver" (worm); nor is "mois" (month) the plural of a function word ("moi")."""
+    from framing.reuse.bilingual import STOP_WORDS, dictionary, glossary_pairs
+
+    assert not set(dictionary()) & STOP_WORDS["fr"]
+    assert all(f not in STOP_WORDS["fr"] and e not in STOP_WORDS["en"]
+               for f, e in glossary_pairs())
+    assert french_key("mais") == "mais" and french_key("vers") == "vers"
+    assert french_key("mois") == "mois" and "month" in translations("mois")
+    assert "but" not in translations("mai") and "toward" not in translations("ver")

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from framing.reuse import SourceIndex, prepare
-from framing.reuse.translate import cognate_keys, length_factor, number_value, sentence_keys
+from framing.reuse.translate import (
+    cognate_keys,
+    length_factor,
+    number_value,
+    sentence_keys,
+    sentence_table,
+    translated,
+)
 from framing.text import tokens
 
 
@@ -180,9 +187,14 @@ def test_near_identical_sources_are_told_apart_by_their_numbers():
     its numbers, and its id sorts first. The numbers decide, not the id."""
     sources = [("decision-a", SERIES_FR.format(n=60, rows=12, day=1)),
                ("decision-b", SERIES_FR.format(n=65, rows=31, day=9))]
-    found = SourceIndex(sources).compare(SERIES_EN.format(n=65, rows=31, day=9), "article")
+    article = SERIES_EN.format(n=65, rows=31, day=9)
+    found = SourceIndex(sources).compare(article, "article")
     assert found.kind == "translated" and found.source == "decision-b"
     assert [s.source for s in found.sources] == ["decision-b"]
+    # Offered in the wrong order, the sibling still loses.
+    candidates = [(prepare(i, t), sentence_table(prepare(i, t))) for i, t in sources]
+    assert [s.id for s, _ in translated(prepare("article", article), candidates)] == [
+        "decision-b"]
 
 
 # A notice every release of an organisation ends with (written for the test).
@@ -219,6 +231,20 @@ def test_a_two_sentence_article_is_found_a_single_sentence_is_not():
     assert two.kind == "translated" and len(two.passages) == 2
     one = SourceIndex([("release", release)]).compare(PROSE_FR[2], "article")
     assert one.kind == "none"
+
+
+def test_two_translated_sentences_in_a_long_article_are_not_a_translation():
+    """Two neighbouring sentences that translate release sentences, inside a long article of
+    its own: too little to tell from coincidence (MIN_SENTENCES pairs, or most of a short
+    article)."""
+    own = ["Le marché couvert du quartier fête cette semaine ses cent ans d'existence.",
+           "Les commerçants ont décoré les allées et prévu des animations pour les enfants.",
+           "Une exposition de photographies anciennes retrace l'histoire du bâtiment.",
+           "La municipalité espère attirer de nouveaux visiteurs grâce à cet anniversaire.",
+           "Les étals resteront ouverts plus tard le samedi jusqu'à la fin du mois."]
+    article = " ".join(own[:3] + PROSE_FR[1:3] + own[3:])
+    found = SourceIndex([("release", " ".join(PROSE_EN))]).compare(article, "article")
+    assert found.kind == "none"
 
 
 def test_a_lowercase_machine_translation_is_found():

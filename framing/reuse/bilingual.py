@@ -78,7 +78,13 @@ def french_key(word: str) -> str:
     "marche" a walk), a plural -s/-x removed ("élections" -> "élection"; "réseaux" ->
     "réseau")."""
     word = word.lower().replace("’", "'")
-    if len(word) > 3 and word[-1] in "sx" and word[-2] != word[-1]:
+    # "mais", "vers", "sommes" are function words, not plurals of "mai" (May), "ver" (worm),
+    # "somme" (sum).
+    if word in STOP_WORDS["fr"]:
+        return word
+    # "mois" is no plural of "moi".
+    if (len(word) > 3 and word[-1] in "sx" and word[-2] != word[-1]
+            and word[:-1] not in STOP_WORDS["fr"]):
         word = word[:-1]
     return word
 

@@ -275,7 +275,9 @@ def translated(article: Prepared,
         passages = align_sentences(article, table, source, source_table)
         if passages:
             found.append((source, passages, _specific(table, source_table, passages)))
-    found.sort(key=lambda f: f[2], reverse=True)
+    # Best first; equal ones by id, so that the choice does not depend on the candidates' order
+    # (framing.reuse.shuffle offers them in another order than SourceIndex).
+    found.sort(key=lambda f: (-f[2][0], -f[2][1], f[0].id))
     kept: list[tuple[Prepared, list[Passage], tuple]] = []
     for source, passages, score in found:
         starts = {p.article_start for p in passages}
