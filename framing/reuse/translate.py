@@ -60,7 +60,7 @@ COGNATE_CONSONANTS = 4
 # LENGTH_LOG_RATIO, with this spread; the similarity is scaled between 1 (the expected length)
 # and LENGTH_FLOOR (far from it).
 LENGTH_LOG_RATIO = math.log(1.12)
-LENGTH_SPREAD = 0.35
+LENGTH_SPREAD = 0.45
 LENGTH_FLOOR = 0.5
 # Two translated sources whose passages hold this share of the same article sentences compete:
 # only the one whose numbers and names the article carries is kept.
@@ -152,7 +152,10 @@ def sentence_keys(text: str, tokens: Sequence[Token], lang: str, number: int = 0
                   chars: int = 0) -> SentenceKeys:
     """The SentenceKeys of one sentence (see the module docstring)."""
     found = []
+    urls = _url_spans(text, tokens)
     for i, (start, _, word) in enumerate(tokens):
+        if urls and any(a <= start < b for a, b in urls):
+            continue  # an address is no part of what a translator translates
         following = tokens[i + 1][2] if i + 1 < len(tokens) else None
         # Capitalised inside the sentence: a name ("Microsoft", "Grand Est").
         capitalised = i > 0 and text[start].isupper()
@@ -161,7 +164,22 @@ def sentence_keys(text: str, tokens: Sequence[Token], lang: str, number: int = 0
             found.append(w)
     keys = frozenset().union(*(w.keys for w in found)) if found else frozenset()
     specific = frozenset(w.own for w in found if not w.ordinary)
-    return SentenceKeys(number, lang, tuple(found), keys, chars, specific)
+    chars -= sum(b - a for a, b in urls)
+    return SentenceKeys(number, lang, tuple(found), keys, max(chars, 0), specific)
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+")
+
+
+def _url_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(start, end) of the web addresses in the text of `tokens` (crawled pages keep their
+    links: "[AI Access Principles](https://blogs.microsoft.com/...)")."""
+    if not tokens:
+        return []
+    start, end = tokens[0][0], tokens[-1][1]
+    if "http" not in text[start:end] and "www." not in text[start:end]:
+        return []
+    return [m.span() for m in _URL.finditer(text, start, end)]
 
 
 def _word_anchor(word: str, following: str | None) -> str | None:
@@ -378,9 +396,10 @@ def sentence_similarity(a: SentenceKeys, s: SentenceKeys, a_weights: Mapping[str
     shared = a.keys & s.keys
     if len(shared) < 2:
         return 0.0
-    matched = total = 0.0
+    sides = []  # (matched weight, total weight) of each sentence
     ordinary = 0
     for words, weights in ((a.words, a_weights), (s.words, s_weights)):
+        matched = total = 0.0
         side_ordinary = False
         for w in words:
             weight = weights[w.own]
@@ -389,9 +408,11 @@ def sentence_similarity(a: SentenceKeys, s: SentenceKeys, a_weights: Mapping[str
                 matched += weight
                 side_ordinary = side_ordinary or w.ordinary
         ordinary += side_ordinary
-    if ordinary < 2 or not total:
+        sides.append((matched, total))
+    if ordinary < 2 or not sides[0][1] or not sides[1][1]:
         return 0.0
-    return matched / total * length_factor(a, s)
+    dice = (sides[0][0] + sides[1][0]) / (sides[0][1] + sides[1][1])
+    return dice * length_factor(a, s)
 
 
 def length_factor(a: SentenceKeys, s: SentenceKeys) -> float:
