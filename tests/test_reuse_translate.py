@@ -35,7 +35,8 @@ def test_independent_coverage_of_the_release_is_not_a_translation(seed_reuse):
     """000 is a long French feature written from the announcement: three of its headings
     ("Un ancrage national pour une ambition internationale", "Des programmes de formation
     technique et inclusive") share a word or two with release sentences far apart, in order.
-    A translation runs on (two pairs within NEIGHBOUR_GAP sentences); scattered pairs do not.
+    A translation runs on (two pairs within NEIGHBOUR_GAP article sentences); scattered pairs do
+    not.
     003, short and promotional, shares nothing."""
     assert seed_reuse["000"].kind == "none" and seed_reuse["000"].passages == []
     assert seed_reuse["003"].kind == "none"
@@ -302,3 +303,34 @@ def test_real_translations_of_250_words_are_found_and_decisions_keep_their_own_s
     for name, text in decisions["en"].items():
         found = index.compare(text, name)
         assert (found.kind, found.source) == ("translated", name)
+
+
+def test_a_web_address_is_neither_words_nor_length():
+    """Crawled releases keep their links: the address adds no word and no length to the
+    sentence that holds it, so its translation still pairs with it (seed 004's "AI Access
+    Principles" sentence)."""
+    en = ("The infrastructure will operate under the recently published [access principles]"
+          "(https://blogs.example.com/on-the-issues/2024/02/26/ai-access-principles-mobile/).")
+    keys = sentence_keys(en, tokens(en), "en", chars=len(en))
+    assert len(en) == 162 and keys.chars < 90  # the sentence is 83 characters without it
+    assert not {"e:https", "e:blog", "e:com", "n:2024"} & keys.keys
+
+
+def test_scattered_pairs_do_not_make_a_translation():
+    """A translation runs on: three article sentences that each match a release sentence, but
+    never two within NEIGHBOUR_GAP sentences of each other in the article, are coincidences
+    (seed 000's headings) or scattered quotes, not a translated passage. The same three
+    sentences one after the other translate the release, though it holds them far apart (a
+    journalist picks the sentences to translate)."""
+    filler_en = ["The weather was mild all week across the region.",
+                 "Local shops reported steady sales during the holidays.",
+                 "The football club announced the signing of a new goalkeeper."]
+    filler_fr = ["Le festival de musique a attiré un public nombreux samedi soir.",
+                 "Les travaux de la piscine municipale prendront fin au printemps.",
+                 "Une nouvelle boulangerie a ouvert ses portes rue de la Gare."]
+    release = " ".join([PROSE_EN[0], *filler_en, PROSE_EN[1], *filler_en[::-1], PROSE_EN[2]])
+    article = " ".join([PROSE_FR[0], *filler_fr, PROSE_FR[1], *filler_fr[::-1], PROSE_FR[2]])
+    found = SourceIndex([("release", release)]).compare(article, "article")
+    assert found.kind == "none"
+    together = SourceIndex([("release", release)]).compare(" ".join(PROSE_FR[:3]), "article")
+    assert together.kind == "translated"

@@ -44,8 +44,9 @@ MIN_SHORT_CHAIN = 2
 SHORT_CHAIN_SHARE = 0.5
 MIN_MEAN_SIMILARITY = 0.4
 # A translation runs on: at least two pairs of its chain follow each other within this many
-# sentences in both texts. Three weak pairs scattered over a long feature (headings that share
-# a word or two with release sentences far apart) are not one.
+# sentences of the article (the release's sentences may be picked far apart). Three weak pairs
+# scattered over a long feature (headings that share a word or two with release sentences) are
+# not one.
 NEIGHBOUR_GAP = 2
 # Sentences shorter than this (navigation, headings of one or two words) are not aligned.
 MIN_SENTENCE_WORDS = 4
@@ -379,8 +380,7 @@ def align_sentences(article: Prepared, a_table: SentenceTable, source: Prepared,
 def _is_translation(chain: list[tuple[int, int, float]], a_table: SentenceTable) -> bool:
     if not chain or sum(p[2] for p in chain) / len(chain) < MIN_MEAN_SIMILARITY:
         return False
-    if not any(b[0] - a[0] <= NEIGHBOUR_GAP and b[1] - a[1] <= NEIGHBOUR_GAP
-               for a, b in pairwise(chain)):
+    if not any(b[0] - a[0] <= NEIGHBOUR_GAP for a, b in pairwise(chain)):
         return False
     if len(chain) >= MIN_SENTENCES:
         return True
