@@ -17,6 +17,7 @@ glue of any sentence, and glue that "translates" made "sur" match "sûreté" (sa
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left
 from collections import defaultdict
 from functools import cache, lru_cache
 from pathlib import Path
@@ -140,12 +141,26 @@ def _words(term: str) -> list[str]:
 
 
 @cache
-def _by_stem() -> dict[str, list[tuple[str, frozenset[str]]]]:
+def _sorted_keys() -> list[str]:
+    return sorted(dictionary())
+
+
+def _family(key: str) -> list[frozenset[str]]:
+    """The translations of the listed words of `key`'s Snowball stem within FAMILY_LETTERS of
+    its length. They start with the stem but for its last two letters (Snowball may rewrite
+    them: "essayer" -> "essai"): only those are stemmed, not the whole list."""
     from framing.lexicon import stem
 
-    out: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
-    for fr, en in dictionary().items():
-        out[stem(fr, "fr")].append((fr, en))
+    root = stem(key, "fr")
+    prefix = root[: max(1, len(root) - 2)]
+    keys = _sorted_keys()
+    out = []
+    for i in range(bisect_left(keys, prefix), len(keys)):
+        other = keys[i]
+        if not other.startswith(prefix):
+            break
+        if abs(len(other) - len(key)) <= FAMILY_LETTERS and stem(other, "fr") == root:
+            out.append(dictionary()[other])
     return out
 
 
@@ -153,14 +168,11 @@ def _by_stem() -> dict[str, list[tuple[str, frozenset[str]]]]:
 def translations(word: str) -> frozenset[str]:
     """The English stems a French word may translate to (empty for function words and words
     the dictionary does not know, even through their family)."""
-    from framing.lexicon import stem
-
     if is_stop(word, "fr"):
         return frozenset()
     key = french_key(word)
     found = dictionary().get(key)
     if found is not None:
         return found
-    family = [en for fr, en in _by_stem().get(stem(key, "fr"), ())
-              if abs(len(fr) - len(key)) <= FAMILY_LETTERS]
+    family = _family(key)
     return frozenset().union(*family) if family else frozenset()
