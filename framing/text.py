@@ -102,6 +102,11 @@ _BOUNDARY = re.compile(
     r"[.!?…]+(?:[ \u00a0\u202f]?[»”\"’)\]])*(?=\s+[«“\"'‘(\[\-–—•*]?\s*[^\W_a-zà-ÿ])"
 )
 _LINE_END_PUNCT = tuple(".!?…:;»”\")")
+# The same boundary in a text written all in lowercase (machine output, chat, lowercased
+# corpora), where a sentence opens with a lowercase letter.
+_BOUNDARY_LOWER = re.compile(
+    r"[.!?…]+(?:[ \u00a0\u202f]?[»”\"’)\]])*(?=\s+[«“\"'‘(\[\-–—•*]?\s*[^\W_])"
+)
 
 
 @dataclass(slots=True)
@@ -139,8 +144,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
         cut = block_start
-        for m in _BOUNDARY.finditer(text, block_start, block_end):
-            if _is_abbreviation(text, block_start, m.start()):
+        boundary = _BOUNDARY_LOWER if text[block_start:block_end].islower() else _BOUNDARY
+        for m in boundary.finditer(text, block_start, block_end):
+            if _is_abbreviation(text, block_start, m.start(), boundary is _BOUNDARY_LOWER):
                 continue
             spans.append((cut, m.end()))
             cut = m.end()
@@ -254,7 +260,12 @@ def _continues(text: str, line_start: int, nl: int) -> int | None:
     return following
 
 
-def _is_abbreviation(text: str, block_start: int, stop: int) -> bool:
+# In lowercase text, the abbreviations that are not also words that end sentences ("me",
+# "no", "art" are).
+_LOWER_ABBREVIATIONS = frozenset("cf vs approx dept mr mrs ms dr pr mme mlle".split())
+
+
+def _is_abbreviation(text: str, block_start: int, stop: int, lower: bool = False) -> bool:
     if text[stop] != ".":
         return False
     word_start = stop
@@ -262,6 +273,8 @@ def _is_abbreviation(text: str, block_start: int, stop: int) -> bool:
         word_start -= 1
     word = text[word_start:stop].lstrip("«“\"'(‘[").lower()
     # Single letters are initials ("J. Smith", "U.S."), not sentence ends.
+    if lower:  # and dotted ones ("e.g", "i.e")
+        return word in _LOWER_ABBREVIATIONS or "." in word or len(word) == 1
     return word in ABBREVIATIONS or len(word.replace(".", "")) == 1
 
 

@@ -44,6 +44,24 @@ def test_initials_do_not_end_sentences():
         "J. R. R. Tolkien wrote it in the U.S. market.", "Then he left."]
 
 
+def test_a_text_all_in_lowercase_is_split_into_sentences():
+    """Machine output often comes lowercased: no capital opens its sentences, so a full stop
+    before a lowercase word ends one there. "me" is an ordinary word here, not Maître, and "e.g."
+    stays an abbreviation."""
+    text = ("i read this book because my pharmacist advised me. of course, we must make an "
+            "effort, e.g. eat less. it works! does it last?")
+    assert sentences(text) == ["i read this book because my pharmacist advised me.",
+                               "of course, we must make an effort, e.g. eat less.",
+                               "it works!", "does it last?"]
+
+
+def test_a_lowercase_word_after_a_full_stop_does_not_split_ordinary_text():
+    """In text with capitals, a lowercase word after a full stop is an abbreviation's or a
+    stray stop's continuation, as before."""
+    assert sentences("Il l'a dit au cons. municipal. Puis il est parti.") == [
+        "Il l'a dit au cons. municipal.", "Puis il est parti."]
+
+
 def test_guillemets_and_french_question_marks():
     text = "Il a dit : « C’est historique. » Vraiment\u00a0? Oui. « Nous construisons. » a déclaré M. X."
     assert sentences(text) == ["Il a dit : « C’est historique. »", "Vraiment\u00a0?", "Oui.",

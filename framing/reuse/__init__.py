@@ -5,7 +5,8 @@ number formats (so ’/' and «»/"" do not matter): every run of SHINGLE words 
 with a source is a seed; seeds on the same diagonal make exact runs; runs that follow each other
 in both texts with at most a few words between them make one passage (a changed word, a cut
 clause: a "near" passage). Passages too short, or made of names, numbers and boilerplate, are
-dropped. Across languages, `translate` aligns sentences instead.
+dropped. Across languages, `translate` aligns sentences instead (see README, "Translated
+reuse").
 
 Sources are indexed once (`SourceIndex`): an article looks up its shingles in one dict and only
 the sources it shares enough shingles with are aligned, so cost grows with the number of
@@ -16,7 +17,9 @@ that index.
     prepared   a text ready for comparison: word keys, boilerplate, shingles
     index      SourceIndex: the sources by shingle; compare() gives an article's reuse record
     align      same-language passages of one article in one source (verbatim, near)
-    translate  translated passages: sentences paired by language-neutral anchors
+    translate  translated passages: sentences paired through a bilingual dictionary, cognates,
+               numbers and names, in order
+    bilingual  the French-English word dictionary (learned from parallel text, and the glossary)
     summary    the per-article reuse record and its kind, from every source's passages
     clusters   articles compared with each other (`reuse --among`), grouped into clusters
     shuffle    the same on Dask (`reuse --among --engine dask`), the index cut into a shuffle

@@ -14,7 +14,10 @@ def among(documents: Sequence[tuple[str, str]]) -> dict[str, Reuse]:
     """Each article compared with all the others ({id: reuse record}), with `cluster` (a number
     shared by articles linked by reuse, directly or through others; None when alone) and
     `shares_with` (the articles it shares passages with)."""
-    index = SourceIndex(documents, boilerplate_min=BOILERPLATE_MIN_ARTICLES)
+    # Translated boilerplate is not discounted here: the Dask shuffle, which must give the same
+    # records, holds no table of every sentence of the corpus.
+    index = SourceIndex(documents, boilerplate_min=BOILERPLATE_MIN_ARTICLES,
+                        translated_boilerplate=False)
     return clustered({doc_id: index.compare(text, doc_id, skip_self=True)
                       for doc_id, text in documents})
 

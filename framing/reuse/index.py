@@ -4,6 +4,7 @@ aligned; cost grows with the number of articles, not with articles x sources."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -33,7 +34,8 @@ class SourceIndex:
     """
 
     def __init__(self, sources: Iterable[tuple[str, str]], translate: bool = True,
-                 boilerplate_min: int = BOILERPLATE_MIN_SOURCES) -> None:
+                 boilerplate_min: int = BOILERPLATE_MIN_SOURCES,
+                 translated_boilerplate: bool = True) -> None:
         self.sources = [prepare(i, t) for i, t in sorted(sources, key=lambda s: s[0])]
         self.by_text: dict[str, list[str]] = defaultdict(list)
         for source in self.sources:
@@ -49,7 +51,10 @@ class SourceIndex:
         if translate:
             from framing.reuse.translate import TranslationIndex
 
-            self.translation = TranslationIndex(self.sources)
+            # Without translated_boilerplate, no sentence is boilerplate across languages (as
+            # in the Dask shuffle of `reuse --among`, which has no table of every sentence).
+            limit = boilerplate_limit(len(self.sources)) if translated_boilerplate else math.inf
+            self.translation = TranslationIndex(self.sources, limit)
 
     def __setstate__(self, state: dict) -> None:
         """Unpickled in another process (a Dask worker): shingle hashes are the same in every

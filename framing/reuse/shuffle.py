@@ -372,14 +372,15 @@ def _align(picks: list[tuple], pairs: tuple[tuple, ...], part_of: dict[int, int]
     for number, partners in by_article.items():
         article = prepared[number]
         seeds = _seeds(article, boilerplate, postings, {p for p, same, _ in partners if same})
-        for partner, same, translation in partners:
-            source = prepared[partner]
-            passages = aligned(article, [(source, seeds[partner])]) if same else []
-            if translation:
-                if partner not in tables:
-                    tables[partner] = sentence_table(source)
-                passages += translated(article, [(source, tables[partner])])
-            found[part_of[number]].extend((number, match) for match in matches(passages))
+        passages = aligned(article, [(prepared[p], seeds[p]) for p, same, _ in partners if same])
+        # All of an article's translation candidates at once, as SourceIndex.compare aligns
+        # them: of near-identical ones, translated() keeps one.
+        candidates = [p for p, _, translation in partners if translation]
+        for partner in candidates:
+            if partner not in tables:
+                tables[partner] = sentence_table(prepared[partner])
+        passages += translated(article, [(prepared[p], tables[p]) for p in candidates])
+        found[part_of[number]].extend((number, match) for match in matches(passages))
     return {p: Batch(tuple(found[p])) for p in set(part_of.values())}
 
 

@@ -1,14 +1,21 @@
 """Translated reuse: sentences of an article paired, in order, with the source sentences they
-translate, without a translation model.
+translate, without a translation model (after CL-ASA: a statistical bilingual dictionary, a
+length model, and character n-grams for cognates).
 
-Each sentence becomes a set of language-neutral anchors: numbers with their scale ("4 milliards"
-and "4 billion" are both 4e9; "25 000" and "25,000" are 25000), names (capitalised words), the
-concepts of a bilingual glossary (`lexicons/glossary/fr_en.tsv`: "compétences" and "skills"),
-and cognates (the first five letters of longer words: "investissement"/"investment"). Two
-sentences are similar when they share rare anchors (weighted Dice, weights = inverse sentence
-frequency in the two texts). A translation keeps the order of its source, so the passages are
-the best chain of similar pairs increasing in both texts; a few shared names and numbers in any
-order (independent coverage of the same event) do not make one.
+Each content word of a sentence becomes a set of language-neutral keys: numbers with their scale
+("4 milliards" and "4 billion" are both 4e9; "25 000" and "25,000" are 25000); the English stems
+a French word translates to in the bilingual dictionary (`framing.reuse.bilingual`: learned from
+parallel text, plus the hand-written glossary); an English word's own stem; and cognate keys
+(the first five letters, and the first consonants: "parlement"/"parliament",
+"investissement"/"investment"). A word of one sentence is *matched* when one of its keys occurs
+in the other sentence; two sentences are similar when the matched words weigh much of both
+(weighted Dice; a word weighs more the fewer sentences of its text hold it), scaled by a length
+model (a translation keeps its source's length, give or take). A translation keeps the order of
+its source, so the passages are the best chain of similar pairs increasing in both texts; a few
+shared names and numbers in any order (independent coverage of the same event) do not make one.
+Sentences a source shares word for word with many other sources (templates, legal notices) are
+boilerplate and pair with nothing; when several near-identical sources translate into one
+article, the one whose numbers and names the article carries wins.
 """
 
 from __future__ import annotations
@@ -18,18 +25,29 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache, lru_cache
-from pathlib import Path
+from dataclasses import dataclass
+from itertools import pairwise
 
+from framing.reuse.bilingual import english_key, is_stop, translations
 from framing.reuse.found import Passage
 from framing.reuse.prepared import Prepared
 from framing.text import FUNCTION_WORDS, Token, fold
 
-# A sentence pair is similar from this weighted Dice up; a chain needs this many pairs, and this
-# mean similarity, to be reported as a translation.
-PAIR_SIMILARITY = 0.25
+# A sentence pair is similar from this similarity up (weighted Dice of matched words, times the
+# length model). Unrelated sentences of one topic score about 0.1-0.25, translations 0.45-0.8.
+PAIR_SIMILARITY = 0.3
+# A chain is a translation when it has MIN_SENTENCES pairs, or MIN_SHORT_CHAIN pairs that hold
+# at least SHORT_CHAIN_SHARE of the article's alignable words (a short article, a few long
+# sentences), with this mean similarity.
 MIN_SENTENCES = 3
+MIN_SHORT_CHAIN = 2
+SHORT_CHAIN_SHARE = 0.5
 MIN_MEAN_SIMILARITY = 0.4
+# A translation runs on: at least two pairs of its chain follow each other within this many
+# sentences of the article (the release's sentences may be picked far apart). Three weak pairs
+# scattered over a long feature (headings that share a word or two with release sentences) are
+# not one.
+NEIGHBOUR_GAP = 2
 # Sentences shorter than this (navigation, headings of one or two words) are not aligned.
 MIN_SENTENCE_WORDS = 4
 # An article is aligned with at most this many sources in the other language: those sharing the
@@ -37,6 +55,17 @@ MIN_SENTENCE_WORDS = 4
 MAX_CANDIDATES = 3
 MIN_CANDIDATE_ANCHORS = 4
 COGNATE_PREFIX = 5
+# Consonants of a cognate's skeleton key ("parlement" and "parliament": "prlm").
+COGNATE_CONSONANTS = 4
+# Length model: log(characters of the French sentence / characters of the English one) is about
+# LENGTH_LOG_RATIO, with this spread; the similarity is scaled between 1 (the expected length)
+# and LENGTH_FLOOR (far from it).
+LENGTH_LOG_RATIO = math.log(1.12)
+LENGTH_SPREAD = 0.45
+LENGTH_FLOOR = 0.5
+# Two translated sources whose passages hold this share of the same article sentences compete:
+# only the one whose numbers and names the article carries is kept.
+OVERLAP_SHARE = 0.5
 
 _FUNCTION = FUNCTION_WORDS["fr"] | FUNCTION_WORDS["en"]
 _SCALES = {
@@ -46,45 +75,33 @@ _SCALES = {
     "mds": 1e9, "mrd": 1e9,
 }
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)([a-z]*)$")
-# framing/reuse/translate.py: the glossary is in framing/lexicons/ when installed.
-GLOSSARY = Path(__file__).resolve().parents[1] / "lexicons" / "glossary" / "fr_en.tsv"
-if not GLOSSARY.exists():  # a checkout: lexicons/ is at the top level
-    GLOSSARY = Path(__file__).resolve().parents[2] / "lexicons" / "glossary" / "fr_en.tsv"
-# (sentence number, anchors, lexical anchors) of a text's sentences long enough to align.
-SentenceTable = list[tuple[int, set[str], set[str]]]
-# (source, its passages) found in an article.
+_VOWELS = re.compile(r"[aeiouy]+")
+# Found: [(source, its passages)] in an article.
 Found = list[tuple[Prepared, list[Passage]]]
 
 
-@cache
-def glossary(path: str | None = None) -> dict[str, dict[tuple[str, ...], str]]:
-    """{lang: {stemmed words: concept}}; the two sides of a pair, and every term paired with
-    either, share a concept."""
-    from framing.lexicon import stem
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A content word of a sentence: its keys, and its own key (for its weight)."""
 
-    parent: dict[tuple, tuple] = {}
+    keys: frozenset[str]
+    own: str
+    ordinary: bool  # not a number or a name
 
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
 
-    terms = []
-    glossary_path = Path(path) if path else GLOSSARY
-    if glossary_path.exists():
-        for line in glossary_path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            fr, en = (part.strip() for part in line.split("\t")[:2])
-            a = ("fr", tuple(stem(fold(w), "fr") for w in fr.split()))
-            b = ("en", tuple(stem(fold(w), "en") for w in en.split()))
-            terms += [a, b]
-            parent[find(a)] = find(b)
-    out: dict[str, dict[tuple[str, ...], str]] = {"fr": {}, "en": {}}
-    for lang, words in terms:
-        root = find((lang, words))
-        out[lang][words] = "g:" + root[0] + ":" + " ".join(root[1])
-    return out
+@dataclass(frozen=True, slots=True)
+class SentenceKeys:
+    """A sentence ready for cross-language comparison."""
+
+    number: int  # its index in the text's sentences
+    lang: str
+    words: tuple[Word, ...]
+    keys: frozenset[str]  # every key of its words
+    chars: int
+    specific: frozenset[str]  # its numbers and names
+
+
+SentenceTable = list[SentenceKeys]
 
 
 def number_value(word: str, following: str | None) -> str | None:
@@ -101,41 +118,69 @@ def number_value(word: str, following: str | None) -> str | None:
     return f"{float(digits.replace(',', '.')) * scale:g}"
 
 
-def sentence_anchors(text: str, tokens: Sequence[Token],
-                     lang: str) -> tuple[set[str], set[str]]:
-    """(anchors, lexical anchors) of one sentence (see the module docstring). Lexical anchors
-    are glossary concepts and cognates of ordinary words, not names: a pair of sentences must
-    share one, or names and numbers alone would make a "translation"."""
-    terms = glossary().get(lang, {})
-    anchors, lexical = set(), set()
-    words = [w for _, _, w in tokens]
-    stems = [_stem(w, lang) for w in words]
-    i = 0
-    while i < len(words):
-        start, _, word = tokens[i]
-        for size in (3, 2, 1):
-            piece = tuple(stems[i : i + size])
-            if len(piece) == size and piece in terms:
-                anchors.add(terms[piece])
-                lexical.add(terms[piece])
-                i += size
-                break
-        else:
-            key = _word_anchor(word, words[i + 1] if i + 1 < len(words) else None)
-            if key:
-                anchors.add(key)
-                # Capitalised inside the sentence: a name ("Microsoft", "Grand Est").
-                if key[0] == "c" and (i == 0 or not text[start].isupper()):
-                    lexical.add(key)
-            i += 1
-    return anchors, lexical
+def cognate_keys(word: str) -> tuple[str, ...]:
+    """Keys a word shares with its cognates in the other language: its first COGNATE_PREFIX
+    letters, and the skeleton of its first consonants, once the word is long enough to have
+    one ("investissement"/"investment": "c:inves"; "parlement"/"parliament": "k:prlm")."""
+    folded = fold(word)
+    if len(folded) < COGNATE_PREFIX:
+        return (f"c:{folded}",) if len(folded) >= 2 else ()
+    skeleton = _VOWELS.sub("", re.sub(r"(.)\1", r"\1", folded[1:]))
+    keys = [f"c:{folded[:COGNATE_PREFIX]}"]
+    if len(skeleton) >= COGNATE_CONSONANTS:
+        keys.append(f"k:{folded[0]}{skeleton[:COGNATE_CONSONANTS - 1]}")
+    return tuple(keys)
 
 
-@lru_cache(maxsize=400_000)
-def _stem(word: str, lang: str) -> str:
-    from framing.lexicon import stem
+def word_keys(word: str, following: str | None, lang: str, capitalised: bool) -> Word | None:
+    """The keys of one token of a sentence in `lang` (None for function words)."""
+    if word[0].isdigit():
+        value = number_value(word, following)
+        return Word(frozenset({f"n:{value}"}), f"n:{value}", False) if value else None
+    if word in _FUNCTION or word in _SCALES or is_stop(word, lang) or len(word) < 2:
+        return None
+    cognates = cognate_keys(word)
+    if capitalised:  # a name: the same in both languages, whatever a dictionary says
+        return Word(frozenset(cognates), cognates[0], False)
+    if lang == "en":
+        own = "e:" + english_key(word)
+        return Word(frozenset((own, *cognates)), own, True)
+    translated = frozenset("e:" + e for e in translations(word))
+    return Word(translated | frozenset(cognates), "f:" + fold(word), True)
 
-    return stem(fold(word), lang)
+
+def sentence_keys(text: str, tokens: Sequence[Token], lang: str, number: int = 0,
+                  chars: int = 0) -> SentenceKeys:
+    """The SentenceKeys of one sentence (see the module docstring)."""
+    found = []
+    urls = _url_spans(text, tokens)
+    for i, (start, _, word) in enumerate(tokens):
+        if urls and any(a <= start < b for a, b in urls):
+            continue  # an address is no part of what a translator translates
+        following = tokens[i + 1][2] if i + 1 < len(tokens) else None
+        # Capitalised inside the sentence: a name ("Microsoft", "Grand Est").
+        capitalised = i > 0 and text[start].isupper()
+        w = word_keys(word, following, lang, capitalised)
+        if w is not None:
+            found.append(w)
+    keys = frozenset().union(*(w.keys for w in found)) if found else frozenset()
+    specific = frozenset(w.own for w in found if not w.ordinary)
+    chars -= sum(b - a for a, b in urls)
+    return SentenceKeys(number, lang, tuple(found), keys, max(chars, 0), specific)
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+")
+
+
+def _url_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(start, end) of the web addresses in the text of `tokens` (crawled pages keep their
+    links: "[AI Access Principles](https://blogs.microsoft.com/...)")."""
+    if not tokens:
+        return []
+    start, end = tokens[0][0], tokens[-1][1]
+    if "http" not in text[start:end] and "www." not in text[start:end]:
+        return []
+    return [m.span() for m in _URL.finditer(text, start, end)]
 
 
 def _word_anchor(word: str, following: str | None) -> str | None:
@@ -152,16 +197,44 @@ def _word_anchor(word: str, following: str | None) -> str | None:
 
 class TranslationIndex:
     """Sources' cognate and number keys, to find the few sources in another language worth
-    aligning with an article; sentence anchors are computed only for those."""
+    aligning with an article; sentence keys are computed only for those. Sentences found word
+    for word in many sources (`boilerplate_limit`) are boilerplate and pair with nothing."""
 
-    def __init__(self, sources: list[Prepared]) -> None:
+    def __init__(self, sources: list[Prepared], boilerplate_limit: float = math.inf) -> None:
+        """`boilerplate_limit`: a sentence found in this many sources is boilerplate
+        (`framing.reuse.index.boilerplate_limit`, the limit of same-language shingles)."""
         self.sources = sources
         self.tables: dict[int, SentenceTable] = {}  # sentence tables, made when first needed
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for number, source in enumerate(sources):
-            for key in sorted(document_keys(source)):
-                self.postings[key].append(number)
         self.languages = {s.lang for s in sources}
+        self.boilerplate_limit = boilerplate_limit
+        self._boilerplate: set[str] | None = None
+        self._postings: dict[str, list[int]] | None = None
+
+    @property
+    def postings(self) -> dict[str, list[int]]:
+        """{document key: numbers of the sources holding it}; made when an article in another
+        language than some source first comes (a corpus in one language never needs it)."""
+        if self._postings is None:
+            self._postings = defaultdict(list)
+            for number, source in enumerate(self.sources):
+                for key in sorted(document_keys(source)):
+                    self._postings[key].append(number)
+        return self._postings
+
+    @property
+    def boilerplate(self) -> set[str]:
+        """Sentences (word keys joined) found in boilerplate_limit sources or more; found when
+        first needed, as most indexes never see an article in the other language."""
+        if self._boilerplate is None:
+            self._boilerplate = set()
+            if len(self.sources) >= self.boilerplate_limit:
+                holders: dict[str, set[int]] = defaultdict(set)
+                for number, source in enumerate(self.sources):
+                    for sentence in _sentence_texts(source):
+                        holders[sentence].add(number)
+                self._boilerplate = {t for t, held in holders.items()
+                                     if len(held) >= self.boilerplate_limit}
+        return self._boilerplate
 
     def compare(self, article: Prepared) -> Found:
         """[(source, passages)] for the sources the article translates."""
@@ -174,8 +247,18 @@ class TranslationIndex:
 
     def _table(self, number: int) -> SentenceTable:
         if number not in self.tables:
-            self.tables[number] = sentence_table(self.sources[number])
+            self.tables[number] = sentence_table(self.sources[number], self.boilerplate)
         return self.tables[number]
+
+
+def _sentence_texts(prepared: Prepared) -> set[str]:
+    """A text's sentences as compared for boilerplate: their word keys joined."""
+    out = set()
+    for first, sentence in zip(prepared.sentence_first, prepared.sentences):
+        end = bisect_left(prepared.starts, sentence.end, first)
+        if end - first >= MIN_SENTENCE_WORDS:
+            out.add(" ".join(prepared.keys[first:end]))
+    return out
 
 
 def rank_candidates(keys: Iterable[str], postings: Mapping[str, Sequence[int]], n_sources: int,
@@ -201,7 +284,8 @@ def rank_candidates(keys: Iterable[str], postings: Mapping[str, Sequence[int]], 
 def translated(article: Prepared,
                candidates: Sequence[tuple[Prepared, SentenceTable]]) -> Found:
     """[(source, passages)] for the (source, sentence table) candidates the article
-    translates, in the order given."""
+    translates, in the order given; of near-identical sources that translate the same
+    sentences, only the one whose numbers and names the article carries (`_specific`)."""
     if not candidates:
         return []
     table = sentence_table(article)
@@ -209,71 +293,145 @@ def translated(article: Prepared,
     for source, source_table in candidates:
         passages = align_sentences(article, table, source, source_table)
         if passages:
-            found.append((source, passages))
-    return found
+            found.append((source, passages, _specific(table, source_table, passages)))
+    # Best first; equal ones by id, so that the choice does not depend on the candidates' order
+    # (framing.reuse.shuffle offers them in another order than SourceIndex).
+    found.sort(key=lambda f: (-f[2][0], -f[2][1], f[0].id))
+    kept: list[tuple[Prepared, list[Passage], tuple]] = []
+    for source, passages, score in found:
+        starts = {p.article_start for p in passages}
+        if any(len(starts & {p.article_start for p in other}) >= OVERLAP_SHARE * len(starts)
+               for _, other, _ in kept):
+            continue
+        kept.append((source, passages, score))
+    order = {id(source): n for n, (source, _) in enumerate(candidates)}
+    kept.sort(key=lambda k: order[id(k[0])])
+    return [(source, passages) for source, passages, _ in kept]
+
+
+def _specific(a_table: SentenceTable, s_table: SentenceTable,
+              passages: list[Passage]) -> tuple[int, float]:
+    """What tells near-identical sources apart, for one source: the numbers and names of the
+    article it holds less those it lacks, then the total similarity of its passages."""
+    article = frozenset().union(*(s.specific for s in a_table)) if a_table else frozenset()
+    source = frozenset().union(*(s.specific for s in s_table)) if s_table else frozenset()
+    return len(article & source) - len(article - source), sum(p.similarity for p in passages)
 
 
 def document_keys(prepared: Prepared) -> set[str]:
-    """Cheap language-neutral keys of a whole text (numbers and word prefixes, no glossary):
-    enough to rank the sources an article may translate."""
+    """Cheap language-neutral keys of a whole text: numbers, word prefixes, and the English
+    stems of its words (a French word's translations): enough to rank the sources an article
+    may translate, even ordinary prose with few cognates."""
     keys = set()
     words = prepared.keys
     for i, word in enumerate(words):
         key = _word_anchor(word, words[i + 1] if i + 1 < len(words) else None)
         if key:
             keys.add(key)
+    text = prepared.text
+    distinct = {text[a:b] for a, b, key in zip(prepared.starts, prepared.ends, words)
+                if len(key) > 3 and key.isalpha()}
+    if prepared.lang == "fr":
+        keys.update("e:" + e for w in distinct for e in translations(w))
+    else:
+        keys.update("e:" + english_key(w) for w in distinct if not is_stop(w.lower(), "en"))
     return keys
 
 
-def sentence_table(prepared: Prepared) -> SentenceTable:
-    """(sentence number, anchors, lexical anchors) of the sentences long enough to align."""
+def sentence_table(prepared: Prepared, boilerplate: set[str] | frozenset[str] = frozenset()
+                   ) -> SentenceTable:
+    """SentenceKeys of the sentences long enough to align, but those whose word keys joined are
+    in `boilerplate`."""
     table = []
     for number, sentence in enumerate(prepared.sentences):
-        if sentence.lang in ("fr", "en") and len(sentence.tokens) >= MIN_SENTENCE_WORDS:
-            anchors, lexical = sentence_anchors(prepared.text, sentence.tokens, sentence.lang)
-            if anchors:
-                table.append((number, anchors, lexical))
+        if sentence.lang not in ("fr", "en") or len(sentence.words) < MIN_SENTENCE_WORDS:
+            continue
+        if boilerplate:
+            first = prepared.sentence_first[number]
+            end = bisect_left(prepared.starts, sentence.end, first)
+            if " ".join(prepared.keys[first:end]) in boilerplate:
+                continue
+        keys = sentence_keys(prepared.text, sentence.tokens, sentence.lang, number,
+                             sentence.end - sentence.start)
+        if keys.words:
+            table.append(keys)
     return table
 
 
 def align_sentences(article: Prepared, a_table: SentenceTable, source: Prepared,
                     s_table: SentenceTable) -> list[Passage]:
     """Translated passages: the best chain of similar sentence pairs, in order in both texts."""
-    weights = _weights([a for _, a, _ in a_table] + [a for _, a, _ in s_table])
+    a_weights, s_weights = _weights(a_table), _weights(s_table)
     pairs = []
-    for i, (a_no, a_anchors, a_lexical) in enumerate(a_table):
-        a_lang = article.sentences[a_no].lang
-        a_weight = sum(weights[k] for k in a_anchors)
-        for j, (s_no, s_anchors, s_lexical) in enumerate(s_table):
-            if source.sentences[s_no].lang == a_lang:
+    for i, a in enumerate(a_table):
+        for j, s in enumerate(s_table):
+            if s.lang == a.lang:
                 continue
-            shared = a_anchors & s_anchors
-            if len(shared) < 2 or not (shared & (a_lexical | s_lexical)):
-                continue
-            similarity = similarity_of(sum(weights[k] for k in shared), a_weight,
-                                       sum(weights[k] for k in s_anchors))
+            similarity = sentence_similarity(a, s, a_weights, s_weights)
             if similarity >= PAIR_SIMILARITY:
                 pairs.append((i, j, similarity))
     chain = _best_chain(pairs)
-    if len(chain) < MIN_SENTENCES or sum(p[2] for p in chain) / len(chain) < MIN_MEAN_SIMILARITY:
+    if not _is_translation(chain, a_table):
         return []
-    return [_passage(article, a_table[i][0], source, s_table[j][0], sim) for i, j, sim in chain]
+    return [_passage(article, a_table[i].number, source, s_table[j].number, sim)
+            for i, j, sim in chain]
 
 
-def similarity_of(shared: float, a: float, b: float) -> float:
-    """Similarity of two anchor sets from the weights of their intersection and of each: the
-    mean of Dice and of the overlap with the smaller set, so that a sentence a translator
-    condensed, or split in two, still matches its source."""
-    return shared / (a + b) + shared / (2 * min(a, b))
+def _is_translation(chain: list[tuple[int, int, float]], a_table: SentenceTable) -> bool:
+    if not chain or sum(p[2] for p in chain) / len(chain) < MIN_MEAN_SIMILARITY:
+        return False
+    if not any(b[0] - a[0] <= NEIGHBOUR_GAP for a, b in pairwise(chain)):
+        return False
+    if len(chain) >= MIN_SENTENCES:
+        return True
+    words = sum(len(a_table[i].words) for i, _, _ in chain)
+    total = sum(len(a.words) for a in a_table)
+    return len(chain) >= MIN_SHORT_CHAIN and words >= SHORT_CHAIN_SHARE * total
 
 
-def _weights(anchor_sets) -> dict[str, float]:
+def sentence_similarity(a: SentenceKeys, s: SentenceKeys, a_weights: Mapping[str, float],
+                        s_weights: Mapping[str, float]) -> float:
+    """Weighted Dice of the words of `a` and `s` that the other sentence matches, times the
+    length model; 0 unless an ordinary word (not a name or number) is matched on both sides."""
+    shared = a.keys & s.keys
+    if len(shared) < 2:
+        return 0.0
+    sides = []  # (matched weight, total weight) of each sentence
+    ordinary = 0
+    for words, weights in ((a.words, a_weights), (s.words, s_weights)):
+        matched = total = 0.0
+        side_ordinary = False
+        for w in words:
+            weight = weights[w.own]
+            total += weight
+            if not w.keys.isdisjoint(shared):
+                matched += weight
+                side_ordinary = side_ordinary or w.ordinary
+        ordinary += side_ordinary
+        sides.append((matched, total))
+    if ordinary < 2 or not sides[0][1] or not sides[1][1]:
+        return 0.0
+    dice = (sides[0][0] + sides[1][0]) / (sides[0][1] + sides[1][1])
+    return dice * length_factor(a, s)
+
+
+def length_factor(a: SentenceKeys, s: SentenceKeys) -> float:
+    """1 when the two sentences have the length a translation has, down to LENGTH_FLOOR."""
+    fr, en = (a, s) if a.lang == "fr" else (s, a)
+    if not fr.chars or not en.chars:
+        return 1.0
+    z = (math.log(fr.chars / en.chars) - LENGTH_LOG_RATIO) / LENGTH_SPREAD
+    return LENGTH_FLOOR + (1 - LENGTH_FLOOR) * math.exp(-0.5 * z * z)
+
+
+def _weights(table: SentenceTable) -> dict[str, float]:
+    """A word's weight: log(1 + sentences / sentences holding it) in its own text."""
     frequency: dict[str, int] = defaultdict(int)
-    for anchors in anchor_sets:
-        for key in anchors:
-            frequency[key] += 1
-    n = len(anchor_sets)
-    return {key: math.log(1 + n / count) for key, count in frequency.items()}
+    for sentence in table:
+        for own in {w.own for w in sentence.words}:
+            frequency[own] += 1
+    n = len(table)
+    return {own: math.log(1 + n / count) for own, count in frequency.items()}
 
 
 def _best_chain(pairs):
