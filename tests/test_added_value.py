@@ -159,13 +159,14 @@ def part(share: float, words: int = 100, label: str = "neutral", stance: str = "
 
 
 @pytest.mark.parametrize("reused, own, independent, quoted, verdict", [
-    (part(0.5), part(0.5, 300), 0, 0.0, "reprint"),  # half taken, a neutral rest
-    (part(0.5), part(0.5, 300, "critical"), 0, 0.0, "reprint with commentary"),
+    (part(0.67), part(0.33, 300), 0, 0.0, "reprint"),  # two thirds taken, a neutral rest
+    (part(0.67), part(0.33, 300, "critical"), 0, 0.0, "reprint with commentary"),
     (part(0.8), part(0.2, COMMENTARY_WORDS - 1, "critical"), 0, 0.0, "reprint"),  # too short
     (part(0.8), part(0.2, COMMENTARY_WORDS, "critical"), 0, 0.0, "reprint with commentary"),
     (part(0.8), part(0.2, 60, "neutral", "question"), 0, 0.0, "reprint with commentary"),
     (part(0.8), part(0.2, 60, "neutral"), 1, 0.0, "reprint with commentary"),  # a new voice
-    (part(0.49), part(0.51, 300, "critical"), 0, 0.0, "rewrite"),
+    (part(0.66), part(0.34, 300, "critical"), 0, 0.0, "rewrite"),
+    (part(0.5), part(0.5, 300, "critical"), 0, 0.0, "rewrite"),
     (part(0.15), part(0.85), 0, 0.0, "rewrite"),
     (part(0.14, 14), part(0.86), 0, 0.9, "original with quotes"),
     (part(0.3, 30), part(0.7), 0, 0.9, "original with quotes"),  # only the release's quotes
