@@ -196,15 +196,41 @@ def test_three_translated_sentences_in_order_are_a_translation():
     assert [article[p.article_start : p.article_end] for p in found.passages] == TRANSLATED_FR
 
 
-def test_two_translated_sentences_are_not_a_translation():
-    """Two sentences in order, however close, are below the chain minimum of three."""
-    article = " ".join(TRANSLATED_FR[:2] + OWN_FR)
+# More of the newsroom's own sentences: with them, two translated sentences hold well under half
+# of the article.
+MORE_FR = [
+    "Le maire de la commune a rappelé lundi que le terrain appartenait encore à la métropole.",
+    "Une réunion publique est prévue à la salle des fêtes le 14 mai pour présenter les plans.",
+    "Les commerçants de l'avenue principale craignent surtout les travaux et le stationnement.",
+    "Le conseil municipal doit encore voter la modification du plan local d'urbanisme.",
+]
+MORE_EN = [
+    "The mayor said on Monday that the land still belonged to the metropolitan authority.",
+    "A public meeting is planned in the village hall on 14 May to present the plans.",
+    "Shopkeepers on the main avenue are mostly worried about the works and parking.",
+    "The town council still has to vote on the change to the local development plan.",
+]
+
+
+def test_two_translated_sentences_in_a_longer_article_are_not_a_translation():
+    """Two sentences in order, however close, are below the chain minimum of three when they
+    hold under half of the article."""
+    article = " ".join(TRANSLATED_FR[:2] + OWN_FR + MORE_FR)
     found = SourceIndex([("release", " ".join(SOURCE_EN))]).compare(article, "a")
     assert (found.kind, found.passages) == ("none", [])
     english = " ".join(SOURCE_EN[:2] + ["Neighbours are divided.",
-                                         "Several groups are waiting for answers."])
+                                         "Several groups are waiting for answers."] + MORE_EN)
     found = SourceIndex([("release", " ".join(TRANSLATED_FR))]).compare(english, "a")
     assert (found.kind, found.passages) == ("none", [])
+
+
+def test_two_translated_sentences_that_hold_half_a_short_article_are_a_translation():
+    """A short article (a brief) that translates two release sentences and adds two short ones
+    of its own is mostly a translation."""
+    article = " ".join(TRANSLATED_FR[:2] + OWN_FR)
+    found = SourceIndex([("release", " ".join(SOURCE_EN))]).compare(article, "a")
+    assert found.kind == "translated"
+    assert [article[p.article_start : p.article_end] for p in found.passages] == TRANSLATED_FR[:2]
 
 
 def test_a_chain_of_weak_pairs_is_not_a_translation():
@@ -295,3 +321,19 @@ def test_a_passage_half_boilerplate_stands():
     found = INDEX.compare(article, "a")
     assert [(p.kind, p.words) for p in found.passages] == [("verbatim", 12)]
     assert found.kind == "verbatim"
+
+
+def test_one_shared_word_is_no_likeness_across_languages():
+    """"usine" / "factory" alone does not make two sentences a translation pair; "nouvelle
+    usine" / "new factory" does."""
+    from framing.reuse.translate import sentence_keys, sentence_similarity
+    from framing.text import tokens
+
+    def similarity(fr_text: str, en_text: str) -> float:
+        fr = sentence_keys(fr_text, tokens(fr_text), "fr", chars=len(fr_text))
+        en = sentence_keys(en_text, tokens(en_text), "en", chars=len(en_text))
+        weights = {w.own: 1.0 for w in (*fr.words, *en.words)}
+        return sentence_similarity(fr, en, weights, weights)
+
+    assert similarity("Une usine moderne ouvre.", "A factory closes.") == 0.0
+    assert similarity("La nouvelle usine ouvre.", "A new factory closes.") > 0.3
