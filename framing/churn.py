@@ -292,3 +292,68 @@ def with_earlier(releases: Reuse | None, found: Reuse, earlier: set[str]) -> Reu
         passages += releases.passages
     passages.sort(key=lambda p: (p.article_start, p.article_end, p.source))
     return replace(found, passages=passages)
+
+
+@dataclass
+class Churned:
+    """Who copied whom among articles compared with each other (`reuse --among`): the copy
+    edges and clusters by the articles' dates, and each article's place in its cluster."""
+
+    copies: list[Copy]
+    firsts: list[First]
+    dates: dict[str, When | None]
+    outlets: dict[str, str]
+    places: dict[str, dict]  # id -> cluster, first, delay_hours, copied_from
+
+    @classmethod
+    def of(cls, articles: dict[str, tuple[dict, Reuse]]) -> Churned:
+        """From each article's metadata and reuse record among the others, by id."""
+        dates = {i: when(meta) for i, (meta, _) in articles.items()}
+        outlets = {i: str(meta.get("outlet") or "unknown") for i, (meta, _) in articles.items()}
+        copies = edges({i: r for i, (_, r) in articles.items()}, dates, outlets)
+        first = firsts(copies, dates)
+        earlier = copied_from(copies)
+        places = {}
+        for f in first:
+            for i in (*f.delays, *f.undated):
+                places[i] = {"cluster": f.cluster, "first": i in f.first,
+                             "delay_hours": f.delays.get(i),
+                             "copied_from": sorted(earlier.get(i, ()))}
+        return cls(copies, first, dates, outlets, places)
+
+    def summary(self) -> str:
+        """One line per cluster: its first publisher(s), then each member with its delay and
+        what it copied, undated members last; empty without clusters."""
+        lines = []
+        for f in self.firsts:
+            first = ", ".join(f"{i} ({self.outlets[i]}, {self._day(i)})" for i in f.first)
+            later = [f"{i} +{_delay(f.delays[i])} ({self.outlets[i]}"
+                     + (f", copied {', '.join(self.places[i]['copied_from'])}"
+                        if self.places[i]["copied_from"] else "") + ")"
+                     for i in sorted(f.delays, key=lambda i: (f.delays[i], i))
+                     if i not in f.first]
+            parts = [f"first {first}" if first else "no dated member"] + later
+            if f.undated:
+                parts.append("undated: " + ", ".join(f.undated))
+            lines.append(f"cluster {f.cluster}: " + "; ".join(parts))
+        return "".join(line + "\n" for line in lines)
+
+    def _day(self, article: str) -> str:
+        w = self.dates[article]
+        assert w is not None
+        return w.at.isoformat(timespec="minutes") if w.timed else w.at.date().isoformat()
+
+    def write(self, path: str) -> None:
+        """The copy edges as CSV, written atomically."""
+        from framing.outputs import csv_text, write_atomic
+
+        rows = [{"from": c.source, "to": c.copy, "from_outlet": c.source_outlet,
+                 "to_outlet": c.copy_outlet, "words": c.words, "delay_hours": c.delay_hours,
+                 "direction": c.direction, "kind": c.kind} for c in self.copies]
+        columns = ["from", "to", "from_outlet", "to_outlet", "words", "delay_hours",
+                   "direction", "kind"]
+        write_atomic(path, csv_text(rows, None if rows else columns))
+
+
+def _delay(hours: float) -> str:
+    return f"{hours:g} h" if hours < 48 else f"{hours / 24:g} days"

@@ -128,6 +128,31 @@ def cascade_report(tmp_path_factory):
     return truth, folder / "report"
 
 
+def test_reuse_among_says_who_copied_whom_by_date(cascade_report, tmp_path):
+    import subprocess
+    import sys
+
+    truth, report = cascade_report
+    articles = report.parent / "articles.csv"
+    run = subprocess.run([sys.executable, "-m", "framing", "reuse", str(articles), "--among",
+                          "--copies", str(tmp_path / "copies.csv")],
+                         check=True, capture_output=True, text=True)
+    clusters = [line for line in run.stdout.splitlines() if line.startswith("cluster ")]
+    assert len(clusters) == 3
+    assert clusters[0].startswith("cluster 1: first c000-first (outlet-")
+    assert "2024-05-13T08:30); c000-copy +1.5 h (outlet-" in clusters[0]
+    assert "c000-rewrite +23.5 h" in clusters[0] and "copied c000-copy, c000-first)" in clusters[0]
+    copies = list(csv.DictReader((tmp_path / "copies.csv").open(encoding="utf-8")))
+    assert {(c["from"], c["to"]) for c in copies if c["direction"] == "forward"} == truth.edges
+    lines = subprocess.run([sys.executable, "-m", "framing", "reuse", str(articles), "--among",
+                            "--json"], check=True, capture_output=True, text=True).stdout
+    places = {json.loads(line)["id"]: json.loads(line).get("churn")
+              for line in lines.splitlines()}
+    assert places["c001-copy"] == {"cluster": 2, "first": False, "delay_hours": 1.5,
+                                   "copied_from": ["c001-first"]}
+    assert places["c001-original"] is None  # in no cluster
+
+
 def test_report_among_finds_the_planted_cascades(cascade_report):
     truth, out = cascade_report
     copies = list(csv.DictReader((out / "copies.csv").open(encoding="utf-8")))

@@ -26,9 +26,14 @@ from framing.engines import map_documents
               help="Compare the articles with each other and group them into reuse clusters "
                    "(on Dask: a shuffle of shingles, no worker holds the whole corpus).")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one reuse record per article.")
+@click.option("--copies", "copies_csv", type=click.Path(dir_okay=False), default=None,
+              metavar="FILE",
+              help="With --among: write every copy edge to FILE (CSV: from, to, outlets, words, "
+                   "delay in hours, direction by the articles' dates, kind).")
 @read_options
 @engine_options
-def reuse(paths, sources, among, as_json, reading, jobs, engine, scheduler, workers):
+def reuse(paths, sources, among, as_json, copies_csv, reading, jobs, engine, scheduler,
+          workers):
     """How much of each article comes from a press release: verbatim, near-verbatim and
     translated passages, with offsets into both texts."""
     if sources and among:
@@ -39,13 +44,20 @@ def reuse(paths, sources, among, as_json, reading, jobs, engine, scheduler, work
     if not sources and not among:
         raise click.UsageError("compare the articles with what? Give --sources PATH (press "
                                "releases, a file or a folder) or --among (with each other)")
+    if copies_csv and not among:
+        raise click.UsageError("--copies lists the copies between articles: it needs --among")
     usable_engine(engine, scheduler, workers, jobs)
     engine_choice = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "workers": workers}
     if among:
         failed_sources = []
         documents, found, texts = _among(paths, reading, engine_choice)
+        churned = _churn(documents, found)
         for d, reuse in zip(documents, found, strict=True):
-            _print_reuse(d, reuse, texts, as_json)
+            _print_reuse(d, reuse, texts, as_json, churned.places.get(d.id))
+        if not as_json:
+            click.echo(churned.summary(), nl=False)
+        if copies_csv:
+            churned.write(copies_csv)
         failed, total = [d for d in documents if d.error is not None], len(documents)
     else:
         read = read_sources(sources, reading)
@@ -96,7 +108,15 @@ def _among(paths, options, engine_choice):
     return documents, found, {d.id: d.text for d in documents if d.error is None}
 
 
-def _print_reuse(document, found, texts, as_json) -> None:
+def _churn(documents, found):
+    """Who copied whom among the articles read, by their dates (framing.churn)."""
+    from framing.churn import Churned
+
+    ok = {d.id: (d.meta, r) for d, r in zip(documents, found, strict=True) if r is not None}
+    return Churned.of(ok)
+
+
+def _print_reuse(document, found, texts, as_json, place=None) -> None:
     from framing.explain import reuse_summary
     from framing.pipeline import unscored
 
@@ -105,7 +125,9 @@ def _print_reuse(document, found, texts, as_json) -> None:
         click.echo(json.dumps(unscored(d).to_dict(), ensure_ascii=False) if as_json
                    else f"{d.id}  ERROR {d.error.code}: {d.error.message}\n")
     elif as_json:
-        click.echo(json.dumps({"id": d.id, "path": d.path, "reuse": found.to_dict()},
-                              ensure_ascii=False))
+        line = {"id": d.id, "path": d.path, "reuse": found.to_dict()}
+        if place is not None:
+            line["churn"] = place
+        click.echo(json.dumps(line, ensure_ascii=False))
     else:
         click.echo(reuse_summary(d.id, found, d.text, texts))

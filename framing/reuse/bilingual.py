@@ -123,7 +123,7 @@ def glossary_pairs() -> list[tuple[str, str]]:
     """The glossary's (French word, English word) pairs: a term of several words pairs each
     of its content words with each of the other side's ("communiqué de presse" / "press
     release"); function words pair with nothing."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     if not GLOSSARY.exists():
         return pairs
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
