@@ -67,7 +67,8 @@ class Scorer:
         article of the corpus its passages also come from (`report --among`)."""
         from framing.added_value import added_value, organisations
 
-        assert self.lexicon is not None and self.sources is not None
+        assert self.lexicon is not None, "scoring needs the lexicons"
+        # Without releases (`report --among` alone) the earlier articles are the sources.
         texts = {s.id: s.text for s in self.sources.sources} if self.sources else {}
         if self._company is None:
             self._company = organisations(list(texts.values()))

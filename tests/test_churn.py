@@ -190,3 +190,21 @@ def test_report_among_gives_each_article_its_verdict_and_original_share(cascade_
         assert (out / "charts" / f"{chart}.svg").exists()
     index = (out / "index.html").read_text("utf-8")
     assert "Who copies whom: outlets" in index and "Heatmap of words copied between" in index
+
+
+def test_report_among_without_releases_measures_copies_against_earlier_articles(cascade_report,
+                                                                               tmp_path):
+    """No --sources: the first article copied nothing earlier and has no added value; the copy
+    is measured against the first article."""
+    import subprocess
+    import sys
+
+    _, report = cascade_report
+    subprocess.run([sys.executable, "-m", "framing", "report", str(report.parent / "articles.csv"),
+                    "--among", "--no-charts", "--quiet", "--out", str(tmp_path / "r")],
+                   check=True, capture_output=True)
+    rows = {r["id"]: r for r in
+            csv.DictReader((tmp_path / "r" / "scores.csv").open(encoding="utf-8"))}
+    assert rows["c000-first"]["added_verdict"] == "" and rows["c000-first"]["copied_from"] == ""
+    assert rows["c000-copy"]["added_verdict"] == "reprint with commentary"
+    assert rows["c000-copy"]["copied_from"] == "c000-first"
