@@ -337,3 +337,18 @@ def test_one_shared_word_is_no_likeness_across_languages():
 
     assert similarity("Une usine moderne ouvre.", "A factory closes.") == 0.0
     assert similarity("La nouvelle usine ouvre.", "A new factory closes.") > 0.3
+
+
+def test_the_chain_rules_at_their_edges():
+    """A chain of (article sentence, release sentence, similarity) pairs in a 20-sentence
+    article of 10 words each: three pairs make a translation however little of the article they
+    hold, if two of them are within NEIGHBOUR_GAP (2) sentences of each other in the article;
+    pairs close in the release but far apart in the article are no translation."""
+    from types import SimpleNamespace
+
+    from framing.reuse.translate import _is_translation
+
+    table = [SimpleNamespace(words=("mot",) * 10) for _ in range(20)]
+    assert _is_translation([(0, 0, 0.5), (2, 1, 0.5), (10, 2, 0.5)], table)  # 2 apart, 30 words
+    assert not _is_translation([(0, 0, 0.5), (3, 1, 0.5), (10, 2, 0.5)], table)  # 3 apart
+    assert not _is_translation([(0, 8, 0.6), (5, 9, 0.6), (12, 13, 0.6)], table)
