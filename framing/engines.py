@@ -266,7 +266,33 @@ def _forked_pool(processes: int, shared: tuple) -> Iterator:
     finally:  # (also when a held signal is raised: the workers are stopped all the same)
         stopping.value = 1
         if pool is not None and not finished:
-            pool.terminate()
+            _stop(pool)
+
+
+# How long stopping a pool may take before its workers are killed (seconds).
+STOP_WAIT = 5.0
+
+
+def _stop(pool) -> None:
+    """Pool.terminate(), bounded. Stopped as its workers start (Ctrl-C, SIGTERM), terminate()
+    can wait for ever: a worker it ends while that worker holds the task queue's lock leaves
+    another worker, and terminate()'s join of it, waiting for that lock (a fresh-clone run of
+    the Ctrl-C test hung there). So terminate() runs in a thread; past STOP_WAIT the workers
+    left are killed, which ends the join, and the run goes on to exit either way."""
+    import signal
+    import threading
+
+    stopper = threading.Thread(target=pool.terminate, name="framing-pool-stop", daemon=True)
+    stopper.start()
+    stopper.join(STOP_WAIT)
+    if stopper.is_alive():
+        for process in list(pool._pool):  # the pool's worker processes (no public name)
+            if process.exitcode is None:
+                try:
+                    os.kill(process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        stopper.join(STOP_WAIT)
 
 
 def _start_worker(stopping, key: str, pickled: bytes) -> None:
