@@ -15,8 +15,13 @@ def among(documents: Sequence[tuple[str, str]]) -> dict[str, Reuse]:
     shared by articles linked by reuse, directly or through others; None when alone) and
     `shares_with` (the articles it shares passages with)."""
     index = SourceIndex(documents, boilerplate_min=BOILERPLATE_MIN_ARTICLES)
-    return clustered({doc_id: index.compare(text, doc_id, skip_self=True)
-                      for doc_id, text in documents})
+    # The index holds each article prepared, in id order (a stable sort, as SourceIndex's).
+    in_index = sorted(range(len(documents)), key=lambda i: documents[i][0])
+    prepared = [None] * len(documents)
+    for number, i in enumerate(in_index):
+        prepared[i] = index.sources[number]
+    return clustered({doc_id: index.compare_prepared(article, skip_self=True)
+                      for (doc_id, _), article in zip(documents, prepared)})
 
 
 def clustered(found: dict[str, Reuse]) -> dict[str, Reuse]:
