@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 
 import numpy as np
 
@@ -84,16 +85,15 @@ class SourceIndex:
     def _seeds(self, article: Prepared) -> dict[int, Seeds]:
         """{source number: {(article position, source position)}} of shared shingles, for the
         sources that share at least MIN_SHARED_SHINGLES shingles with the article and could
-        share a passage with it (`_may_share_a_passage`).
+        share a passage with it (`_PostingsTable.may_share_a_passage`).
 
         The shared shingles are counted per source in numpy: a shingle a few dozen articles
         share is looked at once per article that holds it, so among articles this count grows
         as the square of their number; only the sources kept get their seeds as Python pairs."""
         table = self._table
-        at, first, length = table.find(shingles(article.keys))
+        at, first, lengths = table.find(shingles(article.keys))
         if not len(at):
             return {}
-        lengths = length
         ends = np.cumsum(lengths)
         where = np.arange(ends[-1]) + np.repeat(first - ends + lengths, lengths)
         numbers = table.numbers[where]
@@ -114,7 +114,7 @@ class SourceIndex:
         cuts = np.flatnonzero(np.diff(numbers)) + 1
         bounds = [0, *cuts.tolist(), len(numbers)]
         return {int(numbers[i]): set(zip(a_list[i:j], s_list[i:j]))
-                for i, j in zip(bounds, bounds[1:])}
+                for i, j in pairwise(bounds)}
 
 
 # Words either side of each text in _PostingsTable.words: a run's extension stops there.
@@ -125,7 +125,8 @@ class _PostingsTable:
     """The postings as arrays: the kept shingles' hashes, sorted, and for each its slice of
     (source number, position) in source and position order; and every source's words as
     numbers, to tell which sources cannot share a passage with an article before aligning
-    them. (Arrays rather than a dict of lists: 8,000 articles hold 3.6 million postings.)"""
+    them. (Arrays rather than a dict of lists of tuples: a corpus of articles holds millions of
+    postings.)"""
 
     def __init__(self, sources: list[Prepared], boilerplate_min: int) -> None:
         hashes, numbers, positions = [], [], []
