@@ -14,7 +14,8 @@ by side.
 `--command` measures the command a researcher runs instead, `framing reuse ARTICLES --sources
 RELEASES --json --jobs N > out`, as a fresh process on the articles written as JSONL files of
 1,000: its seconds, how far they are from linear in the number of articles (seconds per article
-against the first size's), and the peak resident memory of its largest process (the command or
+against the first size's; the same for the CPU seconds of all its processes, which other work
+on the machine moves less), and the peak resident memory of its largest process (the command or
 a worker). `--checkout CHECKOUT` runs the same command from another version of framing right
 after, and says whether the output is the same.
 """
@@ -107,10 +108,12 @@ def run_difflib(releases, articles):
 
 
 # Runs the command in a fresh process, its output to a file, and prints the peak resident memory
-# of its largest process (the --jobs workers are its children), in kB.
+# of its largest process (the --jobs workers are its children), in kB, and the CPU seconds of
+# all its processes (less moved than the wall time by other work on the machine).
 MEASURE = ("import resource, subprocess, sys; out = open(sys.argv[1], 'wb'); "
            "subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.DEVNULL, check=True); "
-           "print(max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, 0))")
+           "r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+           "print(r.ru_maxrss, r.ru_utime + r.ru_stime)")
 
 
 def write_jsonl(folder: Path, size: int, n_releases: int) -> tuple[Path, Path]:
@@ -130,8 +133,10 @@ def write_jsonl(folder: Path, size: int, n_releases: int) -> tuple[Path, Path]:
     return folder / "articles", folder / "releases"
 
 
-def run_command(articles: Path, releases: Path, jobs: int, tree: Path) -> tuple[bytes, float, float]:
-    """(output, seconds, peak MB of the largest process) of `framing reuse` from `tree`."""
+def run_command(articles: Path, releases: Path, jobs: int,
+                tree: Path) -> tuple[bytes, float, float, float]:
+    """(output, seconds, peak MB of the largest process, CPU seconds of all its processes) of
+    `framing reuse` from `tree`."""
     import os
     import subprocess
 
@@ -139,17 +144,17 @@ def run_command(articles: Path, releases: Path, jobs: int, tree: Path) -> tuple[
     command = [sys.executable, "-m", "framing", "reuse", str(articles), "--sources",
                str(releases), "--json", "--jobs", str(jobs)]
     start = time.perf_counter()
-    peak = subprocess.run([sys.executable, "-c", MEASURE, str(output), *command], check=True,
-                          capture_output=True, text=True, cwd=tree,
-                          env={**os.environ, "PYTHONPATH": str(tree)}).stdout
-    return output.read_bytes(), time.perf_counter() - start, int(peak) / 1024
+    peak, cpu = subprocess.run([sys.executable, "-c", MEASURE, str(output), *command],
+                               check=True, capture_output=True, text=True, cwd=tree,
+                               env={**os.environ, "PYTHONPATH": str(tree)}).stdout.split()
+    return output.read_bytes(), time.perf_counter() - start, int(peak) / 1024, float(cpu)
 
 
 def command_runs(sizes: list[int], n_releases: int, jobs: int, baseline: Path | None) -> None:
     import os
 
     print(f"framing reuse --sources --json --jobs {jobs}: {n_releases} releases")
-    first: dict[str, float] = {}
+    first: dict[str, tuple[float, float]] = {}
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="framing-reuse-") as tmp:
             articles, releases = write_jsonl(Path(tmp), size, n_releases)
@@ -157,12 +162,12 @@ def command_runs(sizes: list[int], n_releases: int, jobs: int, baseline: Path | 
             outputs = {}
             for name, tree in runs:
                 load = os.getloadavg()[0]
-                outputs[name], seconds, mb = run_command(articles, releases, jobs, tree)
-                per_article = first.setdefault(name, seconds / size)
+                outputs[name], seconds, mb, cpu = run_command(articles, releases, jobs, tree)
+                wall, used = first.setdefault(name, (seconds / size, cpu / size))
                 print(f"  {size:>7} articles, {name}: {seconds:7.1f} s ({size / seconds:,.0f} "
-                      f"articles/s; {seconds / size / per_article:.2f} x linear from "
-                      f"{sizes[0]:,}), peak memory {mb:,.0f} MB, load {load:.1f}-"
-                      f"{os.getloadavg()[0]:.1f}", flush=True)
+                      f"articles/s; {seconds / size / wall:.2f} x linear from {sizes[0]:,}), "
+                      f"CPU {cpu:.1f} s ({cpu / size / used:.2f} x linear), peak memory "
+                      f"{mb:,.0f} MB, load {load:.1f}-{os.getloadavg()[0]:.1f}", flush=True)
             if baseline:
                 same = outputs["this"] == outputs["baseline"]
                 print(f"  output {'identical' if same else 'DIFFERENT'}", flush=True)
