@@ -87,3 +87,17 @@ def test_a_run_grown_through_boilerplate_shingles_is_kept():
     index = SourceIndex(sources, translate=False, boilerplate_min=3)
     found = index.compare(f"Yesterday, {shared}, according to the paper.")
     assert [p.source for p in found.passages] == ["a"]
+
+
+def test_an_index_unpickled_where_shingles_hash_differently_is_rekeyed(seed_texts):
+    """A worker on another Python hashes shingles differently: the unpickled index re-keys its
+    postings from the sources' words and compares as the one pickled."""
+    import pickle
+
+    index = SourceIndex([(k, seed_texts[k]) for k in ("002", "004")], translate=False)
+    table = pickle.loads(pickle.dumps(index))._table
+    table.hashes = table.hashes + 1  # hashes no longer those of this process
+    moved = SourceIndex.__new__(SourceIndex)
+    moved.__setstate__({**index.__dict__, "_table": table, "_hash_probe": 0})
+    assert moved.postings == index.postings
+    assert moved.compare(seed_texts["001"]) == index.compare(seed_texts["001"])
