@@ -59,11 +59,11 @@ def test_sources_dropped_before_alignment_share_no_passage():
     _, articles = make_corpus(300, 8)
     index = SourceIndex([(i, t) for i, t, _ in articles], translate=False,
                         boilerplate_min=BOILERPLATE_MIN_ARTICLES)
-    dropped = 0
+    postings, dropped = index.postings, 0
     for number, article in enumerate(index.sources[:120]):
         every = defaultdict(set)
         for a, h in shingles(article.keys):
-            for source, s in index.postings.get(h, ()):
+            for source, s in postings.get(h, ()):
                 every[source].add((a, s))
         kept = index._seeds(article)
         for source, seeds in every.items():

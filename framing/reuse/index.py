@@ -52,7 +52,8 @@ class SourceIndex:
     @property
     def postings(self) -> Postings:
         """{shingle hash: [(source number, position)]} of the shingles kept (outside
-        boilerplate), each list in source and position order."""
+        boilerplate), each list in source and position order; made from the arrays at each
+        call (for tests and inspection, not for a loop)."""
         return self._table.postings()
 
     def __setstate__(self, state: dict) -> None:
