@@ -1,6 +1,7 @@
 """Reuse detection at scale, with planted passages so that recall and precision are known.
 
     python benchmarks/reuse_speed.py [--sizes 1000,10000] [--releases 1000] [--jobs 2]
+    python benchmarks/reuse_speed.py --command [--sizes 10000,100000] [--checkout CHECKOUT]
 
 Releases and articles come from tests/corpus_generator.py (the tests run on the same corpus):
 sentences walked through the seeds' word bigrams; about 60% of the articles reprint 1-3
@@ -9,6 +10,14 @@ release sentence (two thirds of its words changed), which must NOT be reported. 
 articles/s, peak memory, and character-level recall/precision of planted passages; then the
 same small corpus through an all-pairs difflib.SequenceMatcher baseline, for speed and F1 side
 by side.
+
+`--command` measures the command a researcher runs instead, `framing reuse ARTICLES --sources
+RELEASES --json --jobs N > out`, as a fresh process on the articles written as JSONL files of
+1,000: its seconds, how far they are from linear in the number of articles (seconds per article
+against the first size's; the same for the CPU seconds of all its processes, which other work
+on the machine moves less), and the peak resident memory of its largest process (the command or
+a worker). `--checkout CHECKOUT` runs the same command from another version of framing right
+after, and says whether the output is the same.
 """
 
 from __future__ import annotations
@@ -98,6 +107,72 @@ def run_difflib(releases, articles):
     return passages, time.perf_counter() - start
 
 
+# Runs the command in a fresh process, its output to a file, and prints the peak resident memory
+# of its largest process (the --jobs workers are its children), in kB, and the CPU seconds of
+# all its processes (less moved than the wall time by other work on the machine).
+MEASURE = ("import resource, subprocess, sys; out = open(sys.argv[1], 'wb'); "
+           "subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.DEVNULL, check=True); "
+           "r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+           "print(r.ru_maxrss, r.ru_utime + r.ru_stime)")
+
+
+def write_jsonl(folder: Path, size: int, n_releases: int) -> tuple[Path, Path]:
+    """(articles folder of JSONL files, releases folder of .txt files)."""
+    import json
+
+    releases, articles = make_corpus(size, n_releases)
+    (folder / "articles").mkdir(parents=True)
+    (folder / "releases").mkdir()
+    for rid, text in releases:
+        (folder / "releases" / f"{rid}.txt").write_text(text, encoding="utf-8")
+    for start in range(0, size, 1000):
+        lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False)
+                 for i, t, _ in articles[start : start + 1000]]
+        (folder / "articles" / f"part-{start // 1000:05d}.jsonl").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8")
+    return folder / "articles", folder / "releases"
+
+
+def run_command(articles: Path, releases: Path, jobs: int,
+                tree: Path) -> tuple[bytes, float, float, float]:
+    """(output, seconds, peak MB of the largest process, CPU seconds of all its processes) of
+    `framing reuse` from `tree`."""
+    import os
+    import subprocess
+
+    output = articles.parent / "output.jsonl"
+    command = [sys.executable, "-m", "framing", "reuse", str(articles), "--sources",
+               str(releases), "--json", "--jobs", str(jobs)]
+    start = time.perf_counter()
+    peak, cpu = subprocess.run([sys.executable, "-c", MEASURE, str(output), *command],
+                               check=True, capture_output=True, text=True, cwd=tree,
+                               env={**os.environ, "PYTHONPATH": str(tree)}).stdout.split()
+    return output.read_bytes(), time.perf_counter() - start, int(peak) / 1024, float(cpu)
+
+
+def command_runs(sizes: list[int], n_releases: int, jobs: int, baseline: Path | None) -> None:
+    import os
+
+    print(f"framing reuse --sources --json --jobs {jobs}: {n_releases} releases")
+    first: dict[str, tuple[float, float]] = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="framing-reuse-") as tmp:
+            articles, releases = write_jsonl(Path(tmp), size, n_releases)
+            runs = [("this", ROOT)] + ([("baseline", baseline)] if baseline else [])
+            outputs = {}
+            for name, tree in runs:
+                load = os.getloadavg()[0]
+                outputs[name], seconds, mb, cpu = run_command(articles, releases, jobs, tree)
+                wall, used = first.setdefault(name, (seconds / size, cpu / size))
+                print(f"  {size:>7} articles, {name}: {seconds:7.1f} s ({size / seconds:,.0f} "
+                      f"articles/s; {seconds / size / wall:.2f} x linear from {sizes[0]:,}), "
+                      f"CPU {cpu:.1f} s ({cpu / size / used:.2f} x linear), peak memory "
+                      f"{mb:,.0f} MB, load {load:.1f}-{os.getloadavg()[0]:.1f}", flush=True)
+            if baseline:
+                same = outputs["this"] == outputs["baseline"]
+                print(f"  output {'identical' if same else 'DIFFERENT'}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000",
@@ -107,7 +182,15 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--baseline", type=int, default=200,
                         help="articles in the difflib comparison (against 50 releases)")
+    parser.add_argument("--command", action="store_true",
+                        help="time the framing reuse command instead (see the docstring)")
+    parser.add_argument("--checkout", type=Path, default=None,
+                        help="with --command: another version of framing, run alternated")
     args = parser.parse_args()
+    if args.command:
+        command_runs(list(map(int, args.sizes.split(","))), args.releases, args.jobs,
+                     args.checkout)
+        return
     print(f"reuse benchmark: {args.releases} releases, {args.jobs} processes")
     for size in map(int, args.sizes.split(",")):
         releases, articles = make_corpus(size, args.releases)

@@ -13,6 +13,7 @@ scorer)` and `compare(document, scorer)` are the module-level functions they run
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -105,6 +106,33 @@ def score(document: Document, scorer: Scorer) -> Record:
 def compare(document: Document, scorer: Scorer) -> Reuse | None:
     """`scorer.compare(document)`, as an engine calls it."""
     return scorer.compare(document)
+
+
+@dataclass
+class LineScorer:
+    """A Scorer whose records are wanted as `framing score --json` prints them (with or
+    without the sentences)."""
+
+    scorer: Scorer
+    sentences: bool = True
+
+
+@dataclass(frozen=True)
+class ScoredLine:
+    """One document's JSON line, and its record when it is an error record (for the list of
+    failures)."""
+
+    line: str
+    failed: Record | None
+
+
+def score_line(document: Document, shared: LineScorer) -> ScoredLine:
+    """The JSON line of `shared.scorer.score(document)`, as an engine calls it: made where the
+    document is scored, so that with --jobs or on Dask the command receives and prints a
+    string rather than unpickling each record (about a third of its work for 2,000 articles)."""
+    record = shared.scorer.score(document)
+    line = json.dumps(record.to_dict(sentences=shared.sentences), ensure_ascii=False)
+    return ScoredLine(line, record if record.error is not None else None)
 
 
 @dataclass

@@ -125,3 +125,22 @@ def test_a_text_in_neither_french_nor_english_is_not_labelled_by_the_model():
         "neutral", 0.0, 0.0)
     french = framing.score_text("Le ministre a salué un investissement formidable.", model=model)
     assert (french.language, french.framing.method) == ("fr", "combined")
+
+
+def test_score_line_is_the_record_as_score_json_prints_it(model, lexicon, tmp_path):
+    """`--json`'s lines are made where the articles are scored (pipeline.score_line): the same
+    line as the record's, with or without sentences; an error record is also handed back, for
+    the list of failures."""
+    from framing.documents import read_documents
+    from framing.pipeline import LineScorer, Scorer, score_line
+
+    scorer = Scorer(lexicon, model)
+    paths = [str(seed_path("001")), str(tmp_path / "none.txt")]
+    for document in read_documents(paths):
+        record = scorer.score(document)
+        for sentences in (True, False):
+            scored = score_line(document, LineScorer(scorer, sentences))
+            assert scored.line == json.dumps(record.to_dict(sentences=sentences),
+                                             ensure_ascii=False)
+            assert scored.failed == (record if record.error is not None else None)
+    assert record.error is not None  # the last document could not be read

@@ -57,6 +57,13 @@ def score(paths, reading, as_json, explain, lang, lexicons, model_dir, no_model,
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     failed, total = [], 0
     # A local run prints each record as it comes, which a progress bar would interleave with.
+    engine_choice = {"engine": engine, "jobs": jobs, "scheduler": scheduler, "workers": workers}
+    if as_json and not out_dir:
+        failed, total = _score_lines(paths, options, scorer, not no_sentences, engine_choice)
+        report_failures(failed, total)
+        if failed or read.failed:
+            sys.exit(1)
+        return
     with _score_files(out_dir, formats) as files, \
             stderr_progress("scoring", engine == "dask") as (progress, length):
         results = map_documents(pipeline.score, paths, options, scorer, engine=engine,
@@ -74,6 +81,23 @@ def score(paths, reading, as_json, explain, lang, lexicons, model_dir, no_model,
     report_failures(failed, total)
     if failed or read.failed:
         sys.exit(1)
+
+
+def _score_lines(paths, options, scorer, sentences, engine_choice):
+    """`--json` alone: each record's line made where it is scored, printed as it comes;
+    returns (the error records, how many documents there were)."""
+    from framing import pipeline
+
+    failed, total = [], 0
+    with stderr_progress("scoring", engine_choice["engine"] == "dask") as (progress, length):
+        for _, scored in map_documents(pipeline.score_line, paths, options,
+                                       pipeline.LineScorer(scorer, sentences), **engine_choice,
+                                       progress=progress, progress_length=length):
+            total += 1
+            if scored.failed is not None:
+                failed.append(scored.failed)
+            click.echo(scored.line)
+    return failed, total
 
 
 def _score_files(out_dir, formats):

@@ -18,8 +18,11 @@ def among(documents: Sequence[tuple[str, str]]) -> dict[str, Reuse]:
     # records, holds no table of every sentence of the corpus.
     index = SourceIndex(documents, boilerplate_min=BOILERPLATE_MIN_ARTICLES,
                         translated_boilerplate=False)
-    return clustered({doc_id: index.compare(text, doc_id, skip_self=True)
-                      for doc_id, text in documents})
+    # The index holds each article prepared, in id order (a stable sort, as SourceIndex's).
+    in_index = sorted(range(len(documents)), key=lambda i: documents[i][0])
+    prepared = dict(zip(in_index, index.sources))
+    return clustered({doc_id: index.compare_prepared(prepared[i], skip_self=True)
+                      for i, (doc_id, _) in enumerate(documents)})
 
 
 def clustered(found: dict[str, Reuse]) -> dict[str, Reuse]:
