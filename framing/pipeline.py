@@ -48,6 +48,7 @@ class Scorer:
     # for (framing.added_value), in each process that scores.
     _releases: dict[str, Analysis] = field(default_factory=dict, init=False, repr=False, compare=False)
     _company: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _texts: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def score(self, document: Document) -> Record:
         """One document's record; a document that failed to read gives an error record. With a
@@ -70,7 +71,7 @@ class Scorer:
 
         assert self.lexicon is not None, "scoring needs the lexicons"
         # Without releases (`report --among` alone) the earlier articles are the sources.
-        texts = {s.id: s.text for s in self.sources.sources} if self.sources else {}
+        texts = self._release_texts()
         if self._company is None:
             self._company = organisations(list(texts.values()))
         analyses = dict(self._releases)
@@ -81,6 +82,12 @@ class Scorer:
             elif earlier is not None:
                 analyses[source] = earlier(source)
         return added_value(found, reuse, analyses, self.score_part, self._company)
+
+    def _release_texts(self) -> dict[str, str]:
+        """The releases' texts by id, gathered once per process (not for every article)."""
+        if self._texts is None:
+            self._texts = {s.id: s.text for s in self.sources.sources} if self.sources else {}
+        return self._texts
 
     def score_part(self, text: str) -> Analysis:
         """The analysis of a text through this path, its labels the model's when there is one
