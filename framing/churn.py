@@ -282,6 +282,18 @@ def covered_words(text: str, spans: Iterable[tuple[int, int]]) -> int:
     return sum(count_tokens(text, start, end) for start, end in merged)
 
 
+COPY_COLUMNS = ["from", "to", "from_outlet", "to_outlet", "words", "release_words",
+                "delay_hours", "direction", "kind"]
+
+
+def copy_rows(copies: Iterable[Copy]) -> list[dict]:
+    """copies.csv's rows, one per copy edge (`report --among`, `reuse --among --copies`)."""
+    return [{"from": c.source, "to": c.copy, "from_outlet": c.source_outlet,
+             "to_outlet": c.copy_outlet, "words": c.words, "release_words": c.release_words,
+             "delay_hours": c.delay_hours, "direction": c.direction, "kind": c.kind}
+            for c in copies]
+
+
 def with_earlier(releases: Reuse | None, found: Reuse, earlier: set[str]) -> Reuse:
     """An article's reuse record against its releases and the earlier articles it copied:
     the passages of both, in article order (what its added value is measured against)."""
@@ -344,15 +356,11 @@ class Churned:
         return w.at.isoformat(timespec="minutes") if w.timed else w.at.date().isoformat()
 
     def write(self, path: str) -> None:
-        """The copy edges as CSV, written atomically."""
+        """The copy edges as CSV (copies.csv's columns), written atomically."""
         from framing.outputs import csv_text, write_atomic
 
-        rows = [{"from": c.source, "to": c.copy, "from_outlet": c.source_outlet,
-                 "to_outlet": c.copy_outlet, "words": c.words, "delay_hours": c.delay_hours,
-                 "direction": c.direction, "kind": c.kind} for c in self.copies]
-        columns = ["from", "to", "from_outlet", "to_outlet", "words", "delay_hours",
-                   "direction", "kind"]
-        write_atomic(path, csv_text(rows, None if rows else columns))
+        rows = copy_rows(self.copies)
+        write_atomic(path, csv_text(rows, None if rows else COPY_COLUMNS))
 
 
 def _delay(hours: float) -> str:

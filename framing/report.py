@@ -364,8 +364,6 @@ def _draw_churn(churn: Churn, out_dir: Path) -> dict[Path, str]:
 
 
 ERROR_COLUMNS = ["role", "id", "path", "code", "message"]
-COPY_COLUMNS = ["from", "to", "from_outlet", "to_outlet", "words", "release_words",
-                "delay_hours", "direction", "kind"]
 OUTLET_COLUMNS = ["outlet", "articles", "words", "originality", "first_publisher",
                   "copying_articles", "median_delay_hours", "reprint_share", "commentary_share",
                   "independent_share"]
@@ -377,17 +375,16 @@ def _churn_files(out_dir: Path, churn: Churn) -> list[Path]:
     (each reuse cluster's first publisher and its members' delays)."""
     from dataclasses import asdict
 
-    copies = [{"from": c.source, "to": c.copy, "from_outlet": c.source_outlet,
-               "to_outlet": c.copy_outlet, "words": c.words, "release_words": c.release_words,
-               "delay_hours": c.delay_hours,
-               "direction": c.direction, "kind": c.kind} for c in churn.copies]
+    from framing.churn import COPY_COLUMNS, copy_rows
+
     clusters = [{"cluster": f.cluster, "first": "; ".join(f.first),
                  "members": "; ".join(sorted(f.delays, key=lambda i: (f.delays[i], i))),
                  "delays_hours": "; ".join(f"{f.delays[i]:g}" for i in
                                            sorted(f.delays, key=lambda i: (f.delays[i], i))),
                  "undated": "; ".join(f.undated)} for f in churn.firsts]
     return [
-        write_atomic(out_dir / "copies.csv", _csv_or_header(copies, COPY_COLUMNS)),
+        write_atomic(out_dir / "copies.csv", _csv_or_header(copy_rows(churn.copies),
+                                                            COPY_COLUMNS)),
         write_atomic(out_dir / "outlets.csv", _csv_or_header(
             [asdict(o) for o in churn.outlets], OUTLET_COLUMNS)),
         write_atomic(out_dir / "clusters.csv", _csv_or_header(clusters, CLUSTER_COLUMNS)),

@@ -179,10 +179,6 @@ def relay(plt: ModuleType, copies: list[Copy], outlets: list[OutletChurn]
     return fig, alt
 
 
-def delay_bin(hours: float) -> str:
-    return next(name for lo, hi, name in DELAY_BINS if lo <= hours < hi)
-
-
 def outlet_flows(copies: list[Copy]) -> dict[tuple[str, str], int]:
     """Words copied by (later outlet, earlier outlet) beyond the press releases given, forward
     edges only."""
