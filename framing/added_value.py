@@ -22,6 +22,7 @@ taken for more than it translates (seed 002: 51 % of its words, from a release i
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -135,14 +136,15 @@ def added_value(found: Analysis, reuse: Reuse, sources: dict[str, Analysis],
     of a part's text through the scoring path (lexicons and model), for its framing and stance;
     `organisations`: the company the releases speak for, for the voices."""
     text = found.text.text
-    taken = _taken_sentences(found, reuse)
+    in_passages = _in_passages(found, reuse)
+    taken = _taken_sentences(in_passages)
     quoted = voices(text, found.attribution, organisations)
     total = max(1, found.text.n_words)
     parts = [_part_of(found, [i for i, t in enumerate(taken) if t == side], quoted, total,
                       score_part) for side in (True, False)]
     reused, own = parts
     independent = own.voices.get("independent", 0)
-    verdict = _verdict(reused, own, independent, _quoted_share(found, reuse))
+    verdict = _verdict(reused, own, independent, _quoted_share(found, in_passages))
     commentary = own.label if verdict == "reprint with commentary" else None
     return AddedValue(verdict, commentary, reused, own, independent,
                       shift(found, reuse, sources) if reuse.passages else None)
@@ -160,27 +162,46 @@ def _verdict(reused: Part, own: Part, independent: int, quoted_share: float) -> 
     return "original"
 
 
-def _taken_sentences(found: Analysis, reuse: Reuse) -> list[bool]:
+def _within(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a token [start, end) lies inside one of `spans` (overlapping spans are merged
+    first): a binary search, not a scan of every span for every token."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    starts = [start for start, _ in merged]
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and end <= merged[i][1]
+    return inside
+
+
+def _in_passages(found: Analysis, reuse: Reuse) -> list[list[bool]]:
+    """Per sentence, per token: does it lie in a reuse passage?"""
+    inside = _within([(p.article_start, p.article_end) for p in reuse.passages])
+    return [[inside(start, end) for start, end, _ in sentence.tokens]
+            for sentence in found.text.sentences]
+
+
+def _taken_sentences(in_passages: list[list[bool]]) -> list[bool]:
     """Per sentence: do reuse passages cover half its words or more?"""
-    spans = sorted((p.article_start, p.article_end) for p in reuse.passages)
-    out = []
-    for sentence in found.text.sentences:
-        inside = sum(1 for start, end, _ in sentence.tokens
-                     if any(a <= start and end <= b for a, b in spans))
-        out.append(bool(sentence.tokens) and inside / len(sentence.tokens) >= SENTENCE_TAKEN)
-    return out
+    return [bool(tokens) and sum(tokens) / len(tokens) >= SENTENCE_TAKEN
+            for tokens in in_passages]
 
 
-def _quoted_share(found: Analysis, reuse: Reuse) -> float:
+def _quoted_share(found: Analysis, in_passages: list[list[bool]]) -> float:
     """Share of the passages' words that lie inside quotation marks."""
-    quotes = [(q.start, q.end) for q in found.attribution.passages]
-    words = quoted = 0
-    for sentence in found.text.sentences:
-        for start, end, _ in sentence.tokens:
-            if any(p.article_start <= start and end <= p.article_end for p in reuse.passages):
+    quoted = _within([(q.start, q.end) for q in found.attribution.passages])
+    words = inside_quotes = 0
+    for sentence, taken in zip(found.text.sentences, in_passages):
+        for (start, end, _), in_passage in zip(sentence.tokens, taken):
+            if in_passage:
                 words += 1
-                quoted += any(a <= start and end <= b for a, b in quotes)
-    return quoted / words if words else 0.0
+                inside_quotes += quoted(start, end)
+    return inside_quotes / words if words else 0.0
 
 
 def _part_of(found: Analysis, chosen: list[int], quoted: list[Voice], total: int,
