@@ -9,8 +9,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "framing"
 MAX_LINES = 500
 MAX_FUNCTION_LINES = 50
 # Third-party code copied as it is, so that it can be compared line for line with its origin:
-# framing.stemming is NLTK's French and English Snowball stemmers (tests/test_stemming.py).
-COPIED = {"framing.stemming"}
+# framing.stemming's base, english and french are NLTK's Snowball stemmers
+# (tests/test_stemming.py): their functions stay NLTK's length; each module is under 500 lines.
+COPIED = {"framing.stemming.base", "framing.stemming.english", "framing.stemming.french"}
 
 
 def modules() -> dict[str, Path]:
